@@ -1,0 +1,68 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppConfig } from './config';
+import type { Database } from './db/database';
+import dbPlugin from './plugins/external/db';
+import securityPlugin from './plugins/external/security';
+import swaggerPlugin from './plugins/external/swagger';
+import authPlugin from './plugins/app/auth';
+import { installErrorHandler } from './http/error-handler';
+import { AppError } from './errors';
+import authRoutes from './features/auth/routes';
+import userRoutes from './features/users/routes';
+import unitRoutes from './features/units/routes';
+import criteriaRoutes from './features/criteria/routes';
+import campaignRoutes from './features/campaigns/routes';
+import contentScoreRoutes from './features/content-scores/routes';
+import rankingRoutes from './features/ranking/routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig;
+  }
+}
+
+/**
+ * The whole app as a plugin tree: external plugins (db, security, swagger) first, then app plugins (auth),
+ * then routes. The caller opens the database and closes it after `app.close()`.
+ */
+export async function buildApp(config: AppConfig, database: Database, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 20 * 1024 * 1024,
+  });
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(dbPlugin, { database });
+  await app.register(securityPlugin);
+  await app.register(swaggerPlugin);
+  await app.register(authPlugin);
+
+  await app.register(async (api) => {
+    await api.register(authRoutes, { prefix: '/auth' });
+    await api.register(userRoutes, { prefix: '/users' });
+    await api.register(unitRoutes, { prefix: '/units' });
+    await api.register(criteriaRoutes);
+    await api.register(campaignRoutes, { prefix: '/campaigns' });
+    await api.register(contentScoreRoutes, { prefix: '/campaigns/:campaignId/units/:unitId' });
+    await api.register(rankingRoutes, { prefix: '/campaigns/:campaignId/ranking' });
+  }, { prefix: '/api' });
+
+  const webRoot = resolve(config.webDist);
+  const hasWeb = existsSync(resolve(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && hasWeb && !request.url.startsWith('/api/')) {
+      return reply.sendFile('index.html'); // client-side routes of the single-page app
+    }
+    throw new AppError(404, 'not_found', { vi: 'Không tìm thấy địa chỉ này.', en: 'No such route.' });
+  });
+  return app;
+}

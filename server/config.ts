@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * The only module that reads process.env. Validated once at start-up; a bad value stops the start
+ * with a message naming the variable.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  COOKIE_SECURE: bool.default(true),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_DATA: bool.default(true),
+  WEB_DIST: z.string().min(1).default('./dist/web'),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** where the data lives: a real PostgreSQL server, or embedded PGlite (a directory, or 'memory' for tests) */
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | 'memory' };
+  dataDir: string;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  loginRateLimitPerMinute: number;
+  logLevel: string;
+  demoData: boolean;
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // empty strings count as "not set", as in most shells' `VAR= npm start`
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`);
+    throw new ConfigError(`Invalid configuration / Cấu hình không hợp lệ:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: `${e.DATA_DIR}/pglite` },
+    dataDir: e.DATA_DIR,
+    cookieSecure: e.COOKIE_SECURE,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+    demoData: e.DEMO_DATA,
+    webDist: e.WEB_DIST,
+  };
+}

@@ -1,0 +1,27 @@
+/** Errors with a typed code and a message in Vietnamese and English. 5xx details never reach the client. */
+export type ErrorCode =
+  | 'validation'
+  | 'invalid_credentials'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'table_format'
+  | 'rate_limited'
+  | 'internal';
+
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    readonly messages: { vi: string; en: string },
+    readonly details?: unknown,
+  ) {
+    super(messages.en);
+  }
+}
+
+export const notFound = (what: { vi: string; en: string }) =>
+  new AppError(404, 'not_found', { vi: `Không tìm thấy ${what.vi}.`, en: `${what.en} not found.` });
+
+export const conflict = (messages: { vi: string; en: string }) => new AppError(409, 'conflict', messages);

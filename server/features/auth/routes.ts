@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES } from '../../db/schema';
+import { errorResponses } from '../../http/schemas';
+import { requireUser, SESSION_COOKIE } from '../../plugins/app/auth';
+import { login, logout } from './service';
+
+export const UserBody = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES as unknown as ['admin', 'analyst', 'supervisor', 'enumerator']),
+});
+
+export default async function authRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/login', {
+    config: {
+      roles: 'public',
+      rateLimit: { max: app.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+    },
+    schema: {
+      tags: ['auth'],
+      summary: 'Log in; sets an HTTP-only session cookie',
+      body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
+      response: { 200: z.object({ user: UserBody }), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const { token, expiresAt, user } = await login(app.db, request.body.username, request.body.password, app.config.sessionTtlHours);
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      secure: app.config.cookieSecure,
+      sameSite: 'lax',
+      path: '/',
+      expires: expiresAt,
+    });
+    return { user };
+  });
+
+  r.post('/logout', {
+    config: { roles: 'public' },
+    schema: { tags: ['auth'], summary: 'Log out (ends the session)', response: { 204: z.null(), ...errorResponses } },
+  }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await logout(app.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  r.get('/me', {
+    config: { roles: ['admin', 'analyst', 'supervisor', 'enumerator'] },
+    schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: z.object({ user: UserBody }), ...errorResponses } },
+  }, async (request) => ({ user: requireUser(request) }));
+}

@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { BandSet, CriteriaSet } from '../../../analytics/src/types';
+import type { DB } from '../../db/schema';
+import { AppError, notFound } from '../../errors';
+import { findCampaign, isUnitInCampaign } from '../campaigns/repository';
+import { findBandSet, loadCriteriaSet } from '../criteria/repository';
+import { findUnit } from '../units/repository';
+
+export interface ScoreContext {
+  campaign: { id: string; name: string; year: number; status: string; previousCampaignId: string | null };
+  unit: { id: string; name: string; code: string };
+  set: CriteriaSet;
+  bandSet: BandSet;
+}
+
+/** Loads the campaign, the unit (which must be assessed in it), the criteria set and the band set. */
+export async function loadScoreContext(db: Kysely<DB>, campaignId: string, unitId: string): Promise<ScoreContext> {
+  const campaign = await findCampaign(db, campaignId);
+  if (!campaign) throw notFound({ vi: 'đợt đánh giá', en: 'Campaign' });
+  const unit = await findUnit(db, unitId);
+  if (!unit) throw notFound({ vi: 'đơn vị', en: 'Unit' });
+  if (!(await isUnitInCampaign(db, campaignId, unitId))) {
+    throw new AppError(404, 'not_found', {
+      vi: `Đơn vị "${unit.name}" không thuộc đợt đánh giá "${campaign.name}".`,
+      en: `Unit "${unit.name}" is not assessed in campaign "${campaign.name}".`,
+    });
+  }
+  const set = await loadCriteriaSet(db, campaign.criteria_set_code);
+  const bandSet = await findBandSet(db, campaign.band_set_code);
+  if (!set || !bandSet) throw new Error(`campaign ${campaignId} refers to a missing criteria set or band set`);
+  return {
+    campaign: { id: campaign.id, name: campaign.name, year: campaign.year, status: campaign.status, previousCampaignId: campaign.previous_campaign_id },
+    unit: { id: unit.id, name: unit.name, code: unit.code },
+    set,
+    bandSet,
+  };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { SourceEnum } from '../criteria/schemas';
+
+const Bilingual = z.object({ vi: z.string(), en: z.string() });
+
+export const FindingOut = z.object({
+  kind: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.string(),
+  row: z.number().nullable(),
+  column: z.string().optional(),
+  message: Bilingual,
+  expected: z.number().optional(),
+  actual: z.number().optional(),
+});
+
+export interface ScoreNodeShape {
+  code: string;
+  name: string;
+  level: number;
+  source: 'content' | 'leadership_survey' | 'sipas' | null;
+  max: number;
+  self: number | null;
+  appraised: number | null;
+  percent: number | null;
+  override: boolean;
+  computed: number | null;
+  notApplicable: boolean;
+  note: string | null;
+  children: ScoreNodeShape[];
+}
+
+export const ScoreNodeOut: z.ZodType<ScoreNodeShape> = z.lazy(() =>
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    level: z.number(),
+    source: SourceEnum.nullable(),
+    max: z.number(),
+    self: z.number().nullable(),
+    appraised: z.number().nullable(),
+    percent: z.number().nullable(),
+    override: z.boolean(),
+    computed: z.number().nullable(),
+    notApplicable: z.boolean(),
+    note: z.string().nullable(),
+    children: z.array(ScoreNodeOut),
+  }),
+);
+
+const Part = z.object({ score: z.number(), max: z.number() });
+export const ScoreTreeOut = z.object({
+  root: ScoreNodeOut,
+  total: z.number(),
+  max: z.number(),
+  percent: z.number(),
+  parts: z.object({ content: Part, leadership_survey: Part, sipas: Part }),
+});
+export const BandRef = z.object({ code: z.string(), label: Bilingual }).nullable();
+
+export const ScoreParams = z.object({ campaignId: z.string().uuid(), unitId: z.string().uuid() });
+export const ScoreCodeParams = ScoreParams.extend({ code: z.string().min(1).max(20).regex(/^[0-9.]+$/) });
+
+export const ImportBody = z.object({
+  text: z.string().min(1).max(10_000_000),
+  fileName: z.string().max(300).optional(),
+});

@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import { aggregate, compareWithPrevious, rankUnits, type UnitChange } from '../../../analytics/src/index';
+import type { BandSet } from '../../../analytics/src/types';
+import type { DB } from '../../db/schema';
+import { AppError, notFound } from '../../errors';
+import { campaignUnitIds, findCampaign } from '../campaigns/repository';
+import { findBandSet, loadCriteriaSet } from '../criteria/repository';
+import { listUnits } from '../units/repository';
+import { listCampaignScores } from '../content-scores/repository';
+import { rowsToEngineInput } from '../content-scores/tree';
+
+/** Each scored unit's total and maximum in a campaign (units without any stored score are left out). */
+async function campaignTotals(db: Kysely<DB>, campaignId: string) {
+  const campaign = await findCampaign(db, campaignId);
+  if (!campaign) throw notFound({ vi: 'đợt đánh giá', en: 'Campaign' });
+  const set = await loadCriteriaSet(db, campaign.criteria_set_code);
+  if (!set) throw new AppError(500, 'internal', { vi: 'Thiếu bộ tiêu chí.', en: 'Missing criteria set.' });
+  const unitIds = new Set((await campaignUnitIds(db, [campaignId])).get(campaignId) ?? []);
+  const units = (await listUnits(db)).filter((u) => unitIds.has(u.id));
+  const rows = await listCampaignScores(db, campaignId);
+  const byUnit = new Map<string, typeof rows>();
+  for (const r of rows) byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), r]);
+  const totals = units.flatMap((u) => {
+    const unitRows = byUnit.get(u.id);
+    if (!unitRows?.length) return [];
+    const { scores, overrides } = rowsToEngineInput(unitRows);
+    const tree = aggregate(set, scores, { overrides });
+    return [{ unitId: u.id, unit: u.name, group: u.ranking_group ?? u.kind, score: tree.total, max: tree.max }];
+  });
+  return { campaign, totals };
+}
+
+/** Ranking within groups with bands, group averages and the change from the previous campaign (PAR-INDEX.md §5). */
+export async function campaignRanking(db: Kysely<DB>, campaignId: string): Promise<{ bandSet: BandSet; units: RankedUnit[]; groups: { group: string; average: number; count: number }[] }> {
+  const { campaign, totals } = await campaignTotals(db, campaignId);
+  const bandSet = await findBandSet(db, campaign.band_set_code);
+  if (!bandSet) throw new AppError(500, 'internal', { vi: 'Thiếu thang xếp loại.', en: 'Missing band set.' });
+  const ranked = rankUnits(totals.map((t) => ({ unit: t.unitId, group: t.group, score: t.score, max: t.max })), bandSet);
+  const previous = campaign.previous_campaign_id
+    ? rankUnits((await campaignTotals(db, campaign.previous_campaign_id)).totals.map((t) => ({ unit: t.unitId, group: t.group, score: t.score, max: t.max })))
+    : null;
+  const changes = previous ? new Map(compareWithPrevious(ranked.units, previous.units).map((c) => [c.unit, c])) : null;
+  const names = new Map(totals.map((t) => [t.unitId, t.unit]));
+  return {
+    bandSet,
+    units: ranked.units.map((u) => ({
+      unitId: u.unit,
+      unit: names.get(u.unit) ?? u.unit,
+      group: u.group,
+      score: u.score,
+      max: u.max,
+      index: u.index,
+      rank: u.rank,
+      band: u.band,
+      change: toChange(changes?.get(u.unit)),
+    })),
+    groups: ranked.groups,
+  };
+}
+
+function toChange(c: UnitChange | undefined): RankedUnit['change'] {
+  if (!c || c.scoreChange === null || c.percentChange === null) return null;
+  return { score: c.scoreChange, percent: c.percentChange, rank: c.rankChange };
+}
+
+export interface RankedUnit {
+  unitId: string;
+  unit: string;
+  group: string;
+  score: number;
+  max: number;
+  index: number;
+  rank: number;
+  band: string | null;
+  change: { score: number; percent: number; rank: number | null } | null;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** The error body every route answers with on 4xx/5xx. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    message_vi: z.string().optional(),
+    details: z.unknown().optional(),
+  }),
+});
+
+export const errorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  429: ErrorBody,
+} as const;
+
+export const Uuid = z.string().uuid();
+export const IdParams = z.object({ id: Uuid });

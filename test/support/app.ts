@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../server/db/database';
+import { buildApp } from '../../server/app';
+import { loadConfig, type AppConfig } from '../../server/config';
+import { migrateToLatest } from '../../server/db/migrate';
+import { loadReferenceData } from '../../server/db/reference-data';
+import type { Role } from '../../server/db/schema';
+import { createUser } from '../../server/features/users/service';
+import { hashToken, newToken } from '../../server/features/auth/passwords';
+import { freshDatabase, type DbKind } from './databases';
+
+export const TEST_PASSWORD = 'correct-horse-battery-staple';
+export const ALL_ROLES: Role[] = ['admin', 'analyst', 'supervisor', 'enumerator'];
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: AppConfig;
+  users: Record<Role, { id: string; username: string }>;
+  /** a new session for a user of that role, as a Cookie header value (made directly, no login round trip) */
+  cookieFor(role: Role): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A migrated database with reference data and one user per role, and the app on top of it. */
+export async function startTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await freshDatabase(kind);
+  await migrateToLatest(database.db);
+  await loadReferenceData(database.db);
+  const config = loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', WEB_DIST: './dist/web', ...env });
+  const users = {} as TestApp['users'];
+  for (const role of ALL_ROLES) {
+    const u = await createUser(database.db, { username: `test-${role}`, displayName: `Test ${role}`, role, password: TEST_PASSWORD });
+    users[role] = { id: u.id, username: u.username };
+  }
+  const app = await buildApp(config, database, { logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    users,
+    async cookieFor(role) {
+      const token = newToken();
+      await database.db
+        .insertInto('user_session')
+        .values({ token_hash: hashToken(token), user_id: users[role].id, expires_at: new Date(Date.now() + 3600_000) })
+        .execute();
+      return `sid=${token}`;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * The test suite's only reader of process.env (validated once). `CI=true` makes missing real parts
+ * (PostgreSQL, Chromium) fail the run instead of skipping.
+ */
+const Schema = z.object({
+  CI: z.string().optional().transform((v) => v === 'true' || v === '1'),
+  TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+});
+
+const parsed = Schema.parse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== '')));
+
+export const testConfig = {
+  ci: parsed.CI,
+  testDatabaseUrl: parsed.TEST_DATABASE_URL,
+  chromiumPath: parsed.CHROMIUM_PATH,
+  chromiumInstalled: existsSync(parsed.CHROMIUM_PATH),
+};
