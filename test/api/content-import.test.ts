@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDb } from '../support/databases';
+import { startTestApp, type TestApp } from '../support/app';
+import { HA_GIANG_TABLE, haGiangCampaign } from '../support/scenario';
+
+describeEachDb('importing a published appendix table', (kind) => {
+  let t: TestApp;
+  let base: string;
+  let cookie: string;
+  const count = async () =>
+    Number((await t.database.db.selectFrom('content_score').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    ({ base } = await haGiangCampaign(t.database.db));
+    cookie = await t.cookieFor('analyst');
+  });
+  afterAll(() => t?.close());
+
+  it('previews the Hà Giang 2022 table: its real faults, the reconciliation, and nothing stored', async () => {
+    const res = await t.app.inject({ method: 'POST', url: `${base}/imports/preview`, headers: { cookie }, payload: { text: HA_GIANG_TABLE, fileName: 'ha-giang-2022.tsv' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    const pairs = new Set(body.findings.map((f: { kind: string; code: string }) => `${f.kind} ${f.code}`));
+    for (const expected of ['duplicate_code 5.1.2', 'sum_mismatch 1.3', 'sum_mismatch 5', 'max_mismatch 8', 'max_mismatch 8.4', 'rounding 8.1']) {
+      expect(pairs).toContain(expected);
+    }
+    const dup = body.findings.find((f: { kind: string }) => f.kind === 'duplicate_code');
+    expect(dup.row).toBeGreaterThan(1);
+    expect(dup.message.vi).toMatch(/5\.1\.2/);
+    expect(dup.message.en).toMatch(/5\.1\.2/);
+    expect(body.candidates.map((c: { code: string }) => c.code).sort()).toEqual(['1.3', '5']);
+    expect(body.chosen).toEqual(['1.3']);
+    expect(body.statedTotal).toBeCloseTo(84.4089, 6);
+    expect(body.totalWithChosen).toBeCloseTo(84.4089, 6);
+    expect(body.totalFromLeaves).toBeCloseTo(84.3919, 6);
+    expect(await count()).toBe(0);
+  });
+
+  it('commits in one transaction, audits every row, and the score tree totals 84.4089 (84,41)', async () => {
+    const res = await t.app.inject({ method: 'POST', url: `${base}/imports/commit`, headers: { cookie }, payload: { text: HA_GIANG_TABLE, keepStated: ['1.3'] } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().total).toBeCloseTo(84.4089, 6);
+    const tree = (await t.app.inject({ method: 'GET', url: `${base}/scores`, headers: { cookie } })).json();
+    expect(tree.tree.total).toBeCloseTo(84.4089, 6);
+    expect(tree.tree.max).toBe(100);
+    expect(tree.band.code).toBe('B');
+    const field1 = tree.tree.root.children.find((n: { code: string }) => n.code === '1');
+    const c13 = field1.children.find((n: { code: string }) => n.code === '1.3');
+    expect(c13).toMatchObject({ appraised: 2, override: true });
+    expect(c13.computed).toBeCloseTo(1.98, 6);
+    expect(tree.tree.parts.leadership_survey.score).toBeCloseTo(17.69, 2);
+    expect(tree.tree.parts.sipas.score).toBeCloseTo(7.783, 6); // parts add leaves
+    const c81 = tree.tree.root.children.find((n: { code: string }) => n.code === '8').children.find((n: { code: string }) => n.code === '8.1');
+    expect(c81.appraised).toBeCloseTo(7.78, 6); // published rounding of SIPAS 8.1 to 2 decimals (criteria-set data)
+    const audits = await t.database.db.selectFrom('audit_log').select(['action', 'user_id']).execute();
+    expect(audits.length).toBe(await count());
+    expect(audits.every((a) => a.action === 'import' && a.user_id === t.users.analyst.id)).toBe(true);
+    // the same table again changes nothing and audits nothing
+    const again = await t.app.inject({ method: 'POST', url: `${base}/imports/commit`, headers: { cookie }, payload: { text: HA_GIANG_TABLE, keepStated: ['1.3'] } });
+    expect(again.json().changed).toBe(0);
+  });
+
+  it('a commit that fails half-way leaves the previous scores untouched', async () => {
+    const before = await t.database.db.selectFrom('content_score').selectAll().orderBy('criterion_code').execute();
+    // a fault injected in the database: writing criterion 8.5 fails, after earlier rows were already written
+    await sql`create function fail_on_85() returns trigger language plpgsql as $$
+      begin if new.criterion_code = '8.5' then raise exception 'injected fault'; end if; return new; end $$`.execute(t.database.db);
+    await sql`create trigger fail_on_85 before insert or update on content_score for each row execute function fail_on_85()`.execute(t.database.db);
+    try {
+      const changed = HA_GIANG_TABLE.replace('1.1\tThực hiện Kế hoạch CCHC\t1.50\t1.50\t1.50', '1.1\tThực hiện Kế hoạch CCHC\t1.50\t1.50\t1.25')
+        .replace('8.5\tMức độ thực hiện các chỉ tiêu phát triển KT-XH do HĐND tỉnh giao\t2.00\t1.4688\t1.4688', '8.5\tMức độ thực hiện các chỉ tiêu phát triển KT-XH do HĐND tỉnh giao\t2.00\t1.4688\t1.5');
+      expect(changed).not.toBe(HA_GIANG_TABLE);
+      const res = await t.app.inject({ method: 'POST', url: `${base}/imports/commit`, headers: { cookie }, payload: { text: changed, keepStated: ['1.3'] } });
+      expect(res.statusCode).toBe(500);
+      expect(res.json().error).toEqual({ code: 'internal', message: 'Internal error.', message_vi: 'Lỗi hệ thống.' });
+      const after = await t.database.db.selectFrom('content_score').selectAll().orderBy('criterion_code').execute();
+      expect(after).toEqual(before);
+    } finally {
+      await sql`drop trigger fail_on_85 on content_score`.execute(t.database.db);
+      await sql`drop function fail_on_85()`.execute(t.database.db);
+    }
+  });
+
+  it('refuses a table without a recognisable header, naming the missing column, in both languages', async () => {
+    const res = await t.app.inject({ method: 'POST', url: `${base}/imports/preview`, headers: { cookie }, payload: { text: 'a\tb\tc\n1\t2\t3\n' } });
+    expect(res.statusCode).toBe(400);
+    const err = res.json().error;
+    expect(err.code).toBe('table_format');
+    expect(err.message_vi).toMatch(/STT|Điểm tối đa|cột/i);
+    expect(err.message).toMatch(/column/i);
+  });
+
+  it('refuses keepStated codes that are not candidates', async () => {
+    const res = await t.app.inject({ method: 'POST', url: `${base}/imports/commit`, headers: { cookie }, payload: { text: HA_GIANG_TABLE, keepStated: ['2.1'] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/keepStated: 2\.1/);
+  });
+
+  it('accepts CSV with a BOM and decimal commas', async () => {
+    const csv = '\uFEFFSTT,Nội dung,Điểm tối đa,Điểm tự đánh giá,Điểm thẩm định,Ghi chú\n1.1,Thực hiện Kế hoạch CCHC,"1,50","1,50","1,25",muộn\n';
+    const res = await t.app.inject({ method: 'POST', url: `${base}/imports/preview`, headers: { cookie }, payload: { text: csv } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().totalFromLeaves).toBeCloseTo(1.25, 6);
+    expect(res.json().findings.some((f: { kind: string }) => f.kind === 'missing_code')).toBe(true);
+  });
+});
