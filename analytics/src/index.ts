@@ -1,0 +1,20 @@
+// Public API of the PAR INDEX engine: pure functions, no I/O (runs in the server, the CLI and the browser).
+export * from './types';
+export { parseDecimal, roundTo, clean, sum, fmt4 } from './numbers';
+export { stripHtml, squash, fold, nameSimilarity } from './text';
+export { parseCriteriaCsv, CriteriaFormatError, type CriteriaSetMeta } from './criteria-csv';
+export { applyCriteriaRules, type CriteriaRulesJson } from './criteria-rules';
+export { buildCriteriaIndex, isLeaf, type CriteriaIndex } from './criteria-index';
+export { validateCriteriaSet } from './criteria-validate';
+export { readDelimited, type RawRow } from './delimited';
+export { roleOf, mapColumns, ROLE_LABELS, type ColumnRole } from './table-headers';
+export { parseScoreTable, normalizeCode, TableFormatError } from './table-parse';
+export { validateScoreTable, SUM_TOLERANCE } from './table-validate';
+export { suggestCodeByName } from './table-suggest';
+export { tableToScores, type TableScores } from './table-scores';
+export { aggregate, type AggregateOptions } from './aggregate';
+export { reconcileOverrides, TOTAL_TOLERANCE, type OverrideCandidate, type Reconciliation } from './reconcile';
+export { applyRule, type Evidence, type RuleResult } from './scoring-rules';
+export { bandFor } from './bands';
+export { rankUnits, compareWithPrevious, type UnitScore, type RankedUnit, type GroupSummary, type Ranking, type UnitChange } from './ranking';
+export { parseUnitsCsv, type UnitsCsvError } from './units-csv';

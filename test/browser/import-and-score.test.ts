@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, launchChromium } from '../support/browser';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
+import { HA_GIANG_TABLE, haGiangCampaign } from '../support/scenario';
+
+describeBrowser('analyst imports the Hà Giang 2022 table in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let origin: string;
+  let ids: { campaignId: string; unitId: string };
+
+  beforeAll(async () => {
+    // the default cookie settings (Secure, HttpOnly): browsers accept Secure cookies on http://localhost
+    t = await startTestApp('pglite', { COOKIE_SECURE: 'true' });
+    const { unit, campaign } = await haGiangCampaign(t.database.db);
+    ids = { campaignId: campaign.id, unitId: unit.id };
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://localhost:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('logs in, checks the table, sees its findings, commits, and sees the total 84,41', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    await page.goto(`${origin}/`);
+    await page.getByLabel('Tên đăng nhập').fill('test-analyst');
+    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: /Đăng xuất/ }).waitFor();
+
+    await page.goto(`${origin}/campaigns/${ids.campaignId}/units/${ids.unitId}/import`);
+    await page.locator('textarea').fill(HA_GIANG_TABLE);
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    // the table's real faults are listed before anything is stored
+    const findings = page.getByRole('table').filter({ hasText: '5.1.2' });
+    await findings.waitFor();
+    await expect(findings.textContent()).resolves.toMatch(/5\.1\.2/);
+    await expect(page.locator('body').textContent()).resolves.toMatch(/16,5/);
+    expect(await t.database.db.selectFrom('content_score').select('criterion_code').execute()).toHaveLength(0);
+
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/import-findings.png', fullPage: true });
+    await page.getByRole('button', { name: 'Lưu vào hệ thống' }).click();
+
+    const total = page.getByTestId('score-total');
+    await total.waitFor();
+    await expect.poll(() => total.textContent()).toMatch(/84,41/);
+    await page.screenshot({ path: 'test-results/score-tree.png', fullPage: true });
+    const stored = await t.database.db.selectFrom('content_score').select('criterion_code').execute();
+    expect(stored.length).toBeGreaterThan(90);
+  });
+});
