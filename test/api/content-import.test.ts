@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../support/databases';
@@ -96,6 +97,28 @@ describeEachDb('importing a published appendix table', (kind) => {
     const res = await t.app.inject({ method: 'POST', url: `${base}/imports/commit`, headers: { cookie }, payload: { text: HA_GIANG_TABLE, keepStated: ['2.1'] } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/keepStated: 2\.1/);
+  });
+
+  it('reads an XLSX workbook like the TSV: same findings on the same rows, numbers as numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Phụ lục 2');
+    for (const line of HA_GIANG_TABLE.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+      // printed numbers become real numbers in the spreadsheet, as when a table is typed into Excel
+      sheet.addRow(line.split('\t').map((cell, i) => (i >= 2 && i <= 4 && /^\d+([.,]\d+)?$/.test(cell) ? Number(cell.replace(',', '.')) : cell)));
+    }
+    const xlsxBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const fromXlsx = await t.app.inject({ method: 'POST', url: `${base}/imports/preview`, headers: { cookie }, payload: { xlsxBase64, fileName: 'phu-luc.xlsx' } });
+    const fromTsv = await t.app.inject({ method: 'POST', url: `${base}/imports/preview`, headers: { cookie }, payload: { text: HA_GIANG_TABLE } });
+    expect(fromXlsx.statusCode, fromXlsx.body).toBe(200);
+    const key = (f: { kind: string; code: string; row: number | null; column?: string }) => `${f.kind} ${f.code} ${f.row} ${f.column ?? ''}`;
+    expect(fromXlsx.json().findings.map(key).sort()).toEqual(fromTsv.json().findings.map(key).sort());
+    expect(fromXlsx.json().totalWithChosen).toBeCloseTo(84.4089, 6);
+
+    const both = await t.app.inject({ method: 'POST', url: `${base}/imports/preview`, headers: { cookie }, payload: { xlsxBase64, text: 'x' } });
+    expect(both.statusCode).toBe(400);
+    const broken = await t.app.inject({ method: 'POST', url: `${base}/imports/preview`, headers: { cookie }, payload: { xlsxBase64: Buffer.from('not a zip').toString('base64') } });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.message_vi).toMatch(/XLSX/);
   });
 
   it('accepts CSV with a BOM and decimal commas', async () => {

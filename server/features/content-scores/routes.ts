@@ -10,7 +10,11 @@ import { scoreTreeFor } from './tree';
 import { commitImport, previewImport } from './import.service';
 import { editScore } from './edit.service';
 import { fieldChanges, type Snapshot } from './audit';
+import { xlsxToTsv } from './xlsx';
 import { BandRef, FindingOut, ImportBody, ScoreCodeParams, ScoreParams, ScoreTreeOut } from './schemas';
+
+const tableText = async (body: { text?: string; xlsxBase64?: string }) =>
+  body.text ?? (await xlsxToTsv(Buffer.from(body.xlsxBase64 ?? '', 'base64')));
 
 /** Routes under /api/campaigns/:campaignId/units/:unitId — a unit's content scores in a campaign. */
 export default async function contentScoreRoutes(app: FastifyInstance) {
@@ -38,7 +42,7 @@ export default async function contentScoreRoutes(app: FastifyInstance) {
     },
   }, async (request) => {
     const ctx = await loadScoreContext(app.db, request.params.campaignId, request.params.unitId);
-    return previewImport(request.body.text, ctx.set);
+    return previewImport(await tableText(request.body), ctx.set);
   });
 
   r.post('/imports/commit', {
@@ -47,14 +51,15 @@ export default async function contentScoreRoutes(app: FastifyInstance) {
       tags: ['content-scores'],
       summary: 'Store a checked table as the unit\'s scores (one transaction, audited)',
       params: ScoreParams,
-      body: ImportBody.extend({ keepStated: z.array(z.string().max(20)).max(200).default([]) }),
+      body: ImportBody.and(z.object({ keepStated: z.array(z.string().max(20)).max(200).default([]) })),
       response: { 200: z.object({ stored: z.number(), changed: z.number(), total: z.number() }), ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
+    const text = await tableText(request.body);
     return app.db.transaction().execute(async (trx) => {
       const ctx = await loadScoreContext(trx, request.params.campaignId, request.params.unitId);
-      return commitImport(trx, ctx, user.id, request.body.text, request.body.keepStated);
+      return commitImport(trx, ctx, user.id, text, request.body.keepStated);
     });
   });
 

@@ -61,7 +61,13 @@ export const BandRef = z.object({ code: z.string(), label: Bilingual }).nullable
 export const ScoreParams = z.object({ campaignId: z.string().uuid(), unitId: z.string().uuid() });
 export const ScoreCodeParams = ScoreParams.extend({ code: z.string().min(1).max(20).regex(/^[0-9.]+$/) });
 
-export const ImportBody = z.object({
-  text: z.string().min(1).max(10_000_000),
-  fileName: z.string().max(300).optional(),
-});
+/** A pasted or read TSV/CSV text, or an XLSX file in base64 — exactly one of them. */
+export const ImportBody = z
+  .object({
+    text: z.string().min(1).max(10_000_000).optional(),
+    xlsxBase64: z.string().min(1).max(14_000_000).regex(/^[A-Za-z0-9+/=\s]+$/).optional(),
+    fileName: z.string().max(300).optional(),
+  })
+  .refine((b) => (b.text === undefined) !== (b.xlsxBase64 === undefined), {
+    message: 'give exactly one of text (TSV/CSV) or xlsxBase64 (XLSX file)',
+  });
