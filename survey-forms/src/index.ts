@@ -1,15 +1,30 @@
-// Shared questionnaire types. The SIPAS and leadership questionnaires build on these.
-
-/** An answer option of a question: a stored value and its labels in both languages. */
-export interface AnswerOption {
-  value: string;
-  label: { vi: string; en: string };
-  /** excluded from denominators (e.g. "không biết / không trả lời") */
-  excluded?: boolean;
-}
-
-/** A versioned questionnaire's identity. */
-export interface QuestionnaireRef {
-  id: string; // e.g. 'sipas-2017'
-  version: number;
-}
+// survey-forms: questionnaire definitions and the engine shared by the web form and the server
+// (skip logic, answer validation, progress). Pure functions, no I/O; runs in the browser and in Node.
+export * from './types';
+export {
+  QuestionnaireSchema,
+  QuestionSchema,
+  SectionSchema,
+  ConditionSchema,
+  AnswerOptionSchema,
+  AnswerSetSchema,
+  SCALE_ROLES,
+  SECTION_PARTS,
+} from './schema';
+export { parseQuestionnaire, safeParseQuestionnaire, QuestionnaireError, type DefinitionProblem, type ParseResult } from './parse';
+export {
+  allQuestions,
+  findQuestion,
+  optionsOf,
+  optionFor,
+  listItems,
+  listFactors,
+  serviceOverallId,
+  type PlacedQuestion,
+  type ItemRef,
+  type FactorRef,
+} from './lookup';
+export { answerOf, isAnswered, visibleIds, visibleQuestions, pruneHiddenAnswers } from './skip-logic';
+export { validateAnswers } from './validate';
+export { progress, type Progress, type ProgressCounts, type SectionProgress } from './progress';
+export { QUESTIONNAIRES, DEFINITIONS, getQuestionnaire } from './questionnaires';
