@@ -35,7 +35,8 @@ describe('aggregate (PAR-INDEX.md §1: parent = sum of children)', () => {
     expect(tree.root.children[0]?.children.map((c) => c.code)).toEqual(['1.1', '1.2', '1.3']);
     expect(tree).toMatchObject({ total: 79.83, max: 100, percent: 79.83 });
     expect(tree.root).toMatchObject({ code: 'TOTAL', name: 'Unit index', level: -1, override: false, computed: null });
-    expect(tree.parts).toEqual({ content: { score: 71.5, max: 90 }, leadership_survey: { score: 0, max: 0 }, sipas: { score: 8.334, max: 10 } });
+    // the parts add up to the total: field 2's published rounding (8.334 → 8.33) is credited to its leaves' source
+    expect(tree.parts).toEqual({ content: { score: 71.5, max: 90 }, leadership_survey: { score: 0, max: 0 }, sipas: { score: 8.33, max: 10 } });
   });
 
   it('can leave the published rounding out', () => {
@@ -85,5 +86,14 @@ describe('aggregate on Hà Giang 2022 leaves', () => {
     expect(tree.total).toBe(84.3919);
     expect(tree.root.children.find((c) => c.code === '8')?.children[0]).toMatchObject({ code: '8.1', appraised: 7.783 });
     expect(aggregate(hg, leaves).root.children.find((c) => c.code === '8')?.children[0]).toMatchObject({ code: '8.1', appraised: 7.78 });
+  });
+
+  it('splits the official total into parts that add up to it: 1.3 kept at 2.00 is content, 8.1 rounded to 7.78 is SIPAS', () => {
+    const tree = aggregate(hg, leaves, { overrides: new Map([['1.3', 2]]) });
+    expect(tree.total).toBe(84.4089);
+    expect(tree.parts.content.score).toBe(58.9403); // 58.9203 + 0.02
+    expect(tree.parts.leadership_survey.score).toBe(17.6886);
+    expect(tree.parts.sipas.score).toBe(7.78); // 7.783 − 0.003
+    expect(tree.parts.content.score + tree.parts.leadership_survey.score + tree.parts.sipas.score).toBeCloseTo(tree.total, 9);
   });
 });

@@ -1,6 +1,6 @@
 // Public API of the PAR INDEX engine: pure functions, no I/O (runs in the server, the CLI and the browser).
 export * from './types';
-export { parseDecimal, roundTo, clean, sum, fmt4 } from './numbers';
+export { parseDecimal, roundTo, clean, sum, fmt4, fmt4vi } from './numbers';
 export { stripHtml, squash, fold, nameSimilarity } from './text';
 export { parseCriteriaCsv, CriteriaFormatError, type CriteriaSetMeta } from './criteria-csv';
 export { applyCriteriaRules, type CriteriaRulesJson } from './criteria-rules';

@@ -46,3 +46,8 @@ export function sum(values: readonly number[]): number {
 export function fmt4(x: number): string {
   return roundTo(x, 4).toFixed(4);
 }
+
+/** The same in Vietnamese number format: decimal comma (9,4800; DEVELOPERS.md: Vietnamese number formats). */
+export function fmt4vi(x: number): string {
+  return fmt4(x).replace('.', ',');
+}

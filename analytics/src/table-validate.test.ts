@@ -50,10 +50,10 @@ describe('validateScoreTable on Hà Giang 2022 with par-province-2022 (PAR-INDEX
 
   it('writes bilingual messages with 4 decimals, where and what', () => {
     const [self13] = find('sum_mismatch', '1.3', 'self');
-    expect(self13?.message.vi).toBe('Dòng 5, mã 1.3, cột "Điểm tự đánh giá": ghi 2.0000 nhưng tổng các mục con là 1.9800 (chênh 0.0200).');
+    expect(self13?.message.vi).toBe('Dòng 5, mã 1.3, cột "Điểm tự đánh giá": ghi 2,0000 nhưng tổng các mục con là 1,9800 (chênh 0,0200).');
     expect(self13?.message.en).toBe('Row 5, code 1.3, self-assessed column: states 2.0000 but its child rows sum to 1.9800 (difference 0.0200).');
     expect(find('sum_mismatch', 'TOTAL')[0]?.message.vi).toContain('Đây là hệ quả của sai lệch ở 5.');
-    expect(find('max_mismatch', '8.4')[0]?.message.vi).toBe('Dòng 143, mã 8.4, cột "Điểm tối đa": điểm tối đa ghi 1.0000 nhưng bộ tiêu chí par-province-2022 quy định 1.5000.');
+    expect(find('max_mismatch', '8.4')[0]?.message.vi).toBe('Dòng 143, mã 8.4, cột "Điểm tối đa": điểm tối đa ghi 1,0000 nhưng bộ tiêu chí par-province-2022 quy định 1,5000.');
     expect(find('max_mismatch', '8')[0]?.message.en).toContain('printed maximum 16.5000 but the child rows\' printed maxima sum to 16.0000');
   });
 

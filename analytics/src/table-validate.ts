@@ -1,7 +1,7 @@
 // Checks an imported appendix table against itself and its criteria set, reporting what is wrong and where
 // instead of silently using or rejecting the table (PAR-INDEX.md §7). Kinds and fields: types.ts `Finding`.
 import type { CriteriaSet, Finding, ParsedTable, TableRow } from './types';
-import { fmt4, sum } from './numbers';
+import { fmt4, fmt4vi, sum } from './numbers';
 import { childSum, type NumberColumn, tableStructure, type TableStructure } from './table-structure';
 import { suggestCodeByName } from './table-suggest';
 
@@ -62,7 +62,7 @@ function checkCells(ctx: Ctx, r: TableRow): void {
       continue;
     }
     if (c.value !== null && c.value < 0) {
-      add(ctx, { kind: 'negative_score', code: r.code, row: r.row, column, actual: c.value, message: { vi: `${w.vi}: số âm (${fmt4(c.value)}).`, en: `${w.en}: negative number (${fmt4(c.value)}).` } });
+      add(ctx, { kind: 'negative_score', code: r.code, row: r.row, column, actual: c.value, message: { vi: `${w.vi}: số âm (${fmt4vi(c.value)}).`, en: `${w.en}: negative number (${fmt4(c.value)}).` } });
     }
   }
   const printedMax = r.max.value;
@@ -71,7 +71,7 @@ function checkCells(ctx: Ctx, r: TableRow): void {
     add(ctx, {
       kind: 'max_mismatch', code: r.code, row: r.row, column: 'max', expected: def.maxPoints, actual: printedMax,
       message: {
-        vi: `${w.vi}: điểm tối đa ghi ${fmt4(printedMax)} nhưng bộ tiêu chí ${ctx.set.code} quy định ${fmt4(def.maxPoints)}.`,
+        vi: `${w.vi}: điểm tối đa ghi ${fmt4vi(printedMax)} nhưng bộ tiêu chí ${ctx.set.code} quy định ${fmt4vi(def.maxPoints)}.`,
         en: `${w.en}: printed maximum ${fmt4(printedMax)} but criteria set ${ctx.set.code} says ${fmt4(def.maxPoints)}.`,
       },
     });
@@ -88,8 +88,8 @@ function checkCells(ctx: Ctx, r: TableRow): void {
     add(ctx, {
       kind: 'score_exceeds_max', code: r.code, row: r.row, column, expected: max, actual: v, severity: knockOn ? 'warning' : 'error',
       message: {
-        vi: `${w.vi}: điểm ${fmt4(v)} vượt điểm tối đa ${fmt4(max)} ${overPrinted ? 'ghi trong bảng' : `của bộ tiêu chí ${ctx.set.code}`}.`
-          + (knockOn ? ` Điểm tối đa ghi trong bảng khác bộ tiêu chí (${fmt4(def.maxPoints)}).` : ''),
+        vi: `${w.vi}: điểm ${fmt4vi(v)} vượt điểm tối đa ${fmt4vi(max)} ${overPrinted ? 'ghi trong bảng' : `của bộ tiêu chí ${ctx.set.code}`}.`
+          + (knockOn ? ` Điểm tối đa ghi trong bảng khác bộ tiêu chí (${fmt4vi(def.maxPoints)}).` : ''),
         en: `${w.en}: score ${fmt4(v)} exceeds the maximum ${fmt4(max)} ${overPrinted ? 'printed in the table' : `of criteria set ${ctx.set.code}`}.`
           + (knockOn ? ` The printed maximum differs from the criteria set's (${fmt4(def.maxPoints)}).` : ''),
       },
@@ -117,14 +117,14 @@ function checkSums(ctx: Ctx, r: TableRow): void {
     const diff = s.stated - s.children;
     if (Math.abs(diff) <= EPS) continue;
     const w = where(ctx, r, column);
-    const numbers = { vi: `ghi ${fmt4(s.stated)} nhưng ${whose.vi} là ${fmt4(s.children)} (chênh ${fmt4(diff)})`, en: `states ${fmt4(s.stated)} but ${whose.en} ${fmt4(s.children)} (difference ${fmt4(diff)})` };
+    const numbers = { vi: `ghi ${fmt4vi(s.stated)} nhưng ${whose.vi} là ${fmt4vi(s.children)} (chênh ${fmt4vi(diff)})`, en: `states ${fmt4(s.stated)} but ${whose.en} ${fmt4(s.children)} (difference ${fmt4(diff)})` };
     const base = { code: r.code, row: r.row, column, expected: s.children, actual: s.stated };
     if (column === 'max') {
       const kidsMax = r.code === 'TOTAL' ? { vi: 'các lĩnh vực', en: 'field rows' } : { vi: 'các mục con', en: 'child rows' };
       add(ctx, {
         ...base, kind: 'max_mismatch',
         message: {
-          vi: `${w.vi}: điểm tối đa ghi ${fmt4(s.stated)} nhưng tổng điểm tối đa của ${kidsMax.vi} là ${fmt4(s.children)} (chênh ${fmt4(diff)}).`,
+          vi: `${w.vi}: điểm tối đa ghi ${fmt4vi(s.stated)} nhưng tổng điểm tối đa của ${kidsMax.vi} là ${fmt4vi(s.children)} (chênh ${fmt4vi(diff)}).`,
           en: `${w.en}: printed maximum ${fmt4(s.stated)} but the ${kidsMax.en}' printed maxima sum to ${fmt4(s.children)} (difference ${fmt4(diff)}).`,
         },
       });

@@ -58,7 +58,7 @@ describe('par check', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(12);
-    expect(lines).toContain('sum_mismatch\t5\trow 66\tDòng 66, mã 5, cột "Bộ Nội vụ đánh giá": ghi 11.7898 nhưng tổng các mục con là 11.7808 (chênh 0.0090). / Row 66, code 5, appraised column: states 11.7898 but its child rows sum to 11.7808 (difference 0.0090).');
+    expect(lines).toContain('sum_mismatch\t5\trow 66\tDòng 66, mã 5, cột "Bộ Nội vụ đánh giá": ghi 11,7898 nhưng tổng các mục con là 11,7808 (chênh 0,0090). / Row 66, code 5, appraised column: states 11.7898 but its child rows sum to 11.7808 (difference 0.0090).');
     expect(lines.at(-1)).toBe(`${HG} (par-province-2022): 10 phát hiện cần xem lại, 1 ghi chú làm tròn / 10 finding(s) to review, 1 rounding note(s)`);
   });
 

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { testConfig } from './test-config';
@@ -23,7 +20,7 @@ export function describeBrowser(name: string, body: () => void) {
   }
 }
 
-/** Headless Debian Chromium with the flags that work on this machine's closed network. */
+/** Headless Debian Chromium with the flags that work on this machine's closed network (Playwright gives each launch a fresh temporary profile). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: testConfig.chromiumPath,
@@ -36,7 +33,6 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'parindex-chromium-'))}`,
     ],
   });
 }

@@ -15,6 +15,9 @@ export interface ScoreEdit {
   denominator?: number | null;
 }
 
+/** a number in Vietnamese format (decimal comma) */
+const vi = (x: number) => String(x).replace('.', ',');
+
 const invalid = (field: string, vi: string, en: string) =>
   new AppError(400, 'validation', { vi: `Trường ${field}: ${vi}`, en: `Field ${field}: ${en}` });
 
@@ -67,9 +70,9 @@ export async function editScore(db: Kysely<DB>, ctx: ScoreContext, userId: strin
   }
   for (const [field, value] of [['appraised', next.appraised], ['self', next.self_score]] as const) {
     if (value === null) continue;
-    if (value < 0) throw invalid(field, `điểm ${value} âm.`, `score ${value} is negative.`);
+    if (value < 0) throw invalid(field, `điểm ${vi(value)} âm.`, `score ${value} is negative.`);
     if (value > def.maxPoints + 1e-9) {
-      throw invalid(field, `điểm ${value} vượt điểm tối đa ${def.maxPoints} của ${code}.`, `score ${value} exceeds the maximum ${def.maxPoints} of ${code}.`);
+      throw invalid(field, `điểm ${vi(value)} vượt điểm tối đa ${vi(def.maxPoints)} của ${code}.`, `score ${value} exceeds the maximum ${def.maxPoints} of ${code}.`);
     }
   }
 

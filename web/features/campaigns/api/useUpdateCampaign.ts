@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../../shared/api/apiFetch';
+import type { Campaign, CampaignChanges } from '../../../shared/api/contract';
+import { queryKeys } from '../../../shared/api/queryKeys';
+
+/** PATCH /api/campaigns/:campaignId — status, name, units, band set, previous campaign. */
+export function useUpdateCampaign(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: CampaignChanges) =>
+      apiFetch<{ campaign: Campaign }>(`/api/campaigns/${encodeURIComponent(campaignId)}`, { method: 'PATCH', body: changes }).then(
+        (r) => r.campaign,
+      ),
+    onSuccess: (campaign) => {
+      queryClient.setQueryData(queryKeys.campaign(campaign.id), campaign);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.campaigns, exact: true });
+      // a new band set or previous campaign changes the ranking
+      void queryClient.invalidateQueries({ queryKey: queryKeys.ranking(campaign.id) });
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CriterionDef } from '../../../shared/api/contract';
+import { Badge } from '../../../shared/components/Badge';
+import { Button } from '../../../shared/components/Button';
+import { SourceBadge } from '../../../shared/components/SourceBadge';
+import { TreeCell } from '../../../shared/components/TreeCell';
+import { useExpandedSet } from '../../../shared/components/useExpandedSet';
+import { useFormat } from '../../../shared/format/useFormat';
+import { parentCodes, visibleCriteria } from './criteriaTree';
+import { ruleText } from './ruleText';
+
+/** field → criterion → sub-criterion with code and name, max points, source and scoring rule; fields open at first. */
+export function CriteriaTreeTable({ criteria }: { criteria: readonly CriterionDef[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const parents = parentCodes(criteria);
+  const { expanded, toggle, setAll } = useExpandedSet(() => criteria.filter((c) => c.level === 0).map((c) => c.code));
+
+  return (
+    <div className="stack stack--tight">
+      <div className="actions">
+        <Button small variant="ghost" onClick={() => setAll(parents)}>
+          {t('common.expandAll')}
+        </Button>
+        <Button small variant="ghost" onClick={() => setAll([])}>
+          {t('common.collapseAll')}
+        </Button>
+      </div>
+      <div className="table-wrap">
+        <table className="table table--stack table--tree table--grid">
+          <thead>
+            <tr>
+              <th scope="col">{t('criteria.fields.criterion')}</th>
+              <th scope="col" className="align-end">
+                {t('criteria.fields.maxPoints')}
+              </th>
+              <th scope="col">{t('criteria.fields.source')}</th>
+              <th scope="col">{t('criteria.fields.rule')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visibleCriteria(criteria, expanded).map((c) => {
+              const rule = c.rule ? ruleText(c.rule, t, format.number) : null;
+              return (
+                <tr key={c.code} className={`tree-row tree-row--level-${Math.min(c.level, 3)}`} style={{ '--depth': c.level } as CSSProperties}>
+                  <TreeCell code={c.code} open={parents.has(c.code) ? expanded.has(c.code) : undefined} onToggle={() => toggle(c.code)}>
+                    <span className="code">{c.code}</span> {c.name}
+                  </TreeCell>
+                  <td data-label={t('criteria.fields.maxPoints')} className="align-end num">
+                    {format.score(c.maxPoints)}
+                  </td>
+                  <td data-label={t('criteria.fields.source')}>{c.source && <SourceBadge source={c.source} />}</td>
+                  <td data-label={t('criteria.fields.rule')} className="cell--wide">
+                    {rule && (
+                      <div>
+                        <Badge>{rule.label}</Badge>
+                        <div className="small muted">{rule.detail}</div>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

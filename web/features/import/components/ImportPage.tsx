@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview } from '../../../shared/api/contract';
+import { useCampaign } from '../../../shared/api/useCampaign';
+import { useUnits } from '../../../shared/api/useUnits';
+import { Button } from '../../../shared/components/Button';
+import { ErrorNotice } from '../../../shared/components/ErrorNotice';
+import { Notice } from '../../../shared/components/Notice';
+import { PageHeader } from '../../../shared/components/PageHeader';
+import type { ImportedState } from '../../../shared/navigationState';
+import { useCommitImport } from '../api/useCommitImport';
+import { usePreviewImport } from '../api/usePreviewImport';
+import { FindingsTable } from './FindingsTable';
+import { ImportTotals } from './ImportTotals';
+import { OverrideChoices } from './OverrideChoices';
+import { TableTextInput } from './TableTextInput';
+
+const sameSet = (a: ReadonlySet<string>, b: readonly string[]) => a.size === b.length && b.every((code) => a.has(code));
+
+/**
+ * /campaigns/:campaignId/units/:unitId/import — paste or choose an appendix table, check it (preview),
+ * decide which published scores to keep, then store it (commit) or cancel.
+ */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { campaignId = '', unitId = '' } = useParams();
+  const campaign = useCampaign(campaignId).data;
+  const unit = useUnits().data?.find((u) => u.id === unitId);
+  const preview = usePreviewImport(campaignId, unitId);
+  const commit = useCommitImport(campaignId, unitId);
+
+  const [text, setText] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [keepStated, setKeepStated] = useState<Set<string>>(new Set());
+  const result: ImportPreview | undefined = preview.data;
+
+  // a changed table must be checked again before it can be stored
+  const onTextChange = (nextText: string, nextFileName: string | null) => {
+    setText(nextText);
+    setFileName(nextFileName);
+    if (preview.data || preview.error) preview.reset();
+    commit.reset();
+  };
+
+  const request = () => ({ text, ...(fileName ? { fileName } : {}) });
+
+  const check = () =>
+    preview.mutate(request(), {
+      onSuccess: (answer) => setKeepStated(new Set(answer.chosen)),
+    });
+
+  const save = () =>
+    commit.mutate(
+      { ...request(), keepStated: [...keepStated] },
+      {
+        onSuccess: (stored) =>
+          navigate(`/campaigns/${campaignId}/units/${unitId}/scores`, { state: { imported: stored } satisfies ImportedState }),
+      },
+    );
+
+  const cancel = () => {
+    setText('');
+    setFileName(null);
+    setKeepStated(new Set());
+    preview.reset();
+    commit.reset();
+  };
+
+  const errorCount = result?.findings.filter((f) => f.severity === 'error').length ?? 0;
+
+  return (
+    <div className="stack">
+      <PageHeader
+        back={{ to: `/campaigns/${campaignId}`, label: campaign?.name ?? t('campaigns.listTitle') }}
+        title={t('import.title')}
+        subtitle={unit ? `${unit.code} — ${unit.name}${campaign ? ` · ${campaign.name}` : ''}` : undefined}
+      />
+
+      <TableTextInput text={text} fileName={fileName} onChange={onTextChange} disabled={commit.isPending} />
+
+      <div className="actions">
+        <Button variant="primary" busy={preview.isPending} disabled={text.trim() === '' || commit.isPending} onClick={check}>
+          {t('import.check')}
+        </Button>
+        {text !== '' && !result && (
+          <Button variant="ghost" onClick={cancel} disabled={commit.isPending}>
+            {t('import.cancel')}
+          </Button>
+        )}
+      </div>
+
+      {preview.error && <ErrorNotice error={preview.error} title={t('import.previewFailed')} />}
+
+      {result && (
+        <>
+          <ImportTotals preview={result} selectionChanged={!sameSet(keepStated, result.chosen)} />
+          <OverrideChoices candidates={result.candidates} suggested={result.chosen} value={keepStated} onChange={setKeepStated} />
+          <FindingsTable findings={result.findings} />
+          {errorCount > 0 && <Notice tone="warning">{t('import.hasErrors', { count: errorCount })}</Notice>}
+          {commit.error && <ErrorNotice error={commit.error} title={t('import.commitFailed')} />}
+          <div className="actions actions--sticky">
+            <Button variant="primary" busy={commit.isPending} onClick={save}>
+              {t('import.commit')}
+            </Button>
+            <Button variant="ghost" onClick={cancel} disabled={commit.isPending}>
+              {t('import.cancel')}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

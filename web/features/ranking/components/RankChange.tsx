@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import type { RankedUnit } from '../../../shared/api/contract';
+import { useFormat } from '../../../shared/format/useFormat';
+
+/** ▲ 2 / ▼ 1 / = against the previous campaign (no arrow when the unit changed group), with the score difference. */
+export function RankChange({ change }: { change: RankedUnit['change'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!change) return <span className="muted">{t('ranking.noPrevious')}</span>;
+  const places = Math.abs(change.rank ?? 0);
+  const rank =
+    change.rank === null ? null : change.rank > 0 ? (
+      <span className="change change--up" title={t('ranking.rankUp', { count: places })}>
+        ▲ {places}
+      </span>
+    ) : change.rank < 0 ? (
+      <span className="change change--down" title={t('ranking.rankDown', { count: places })}>
+        ▼ {places}
+      </span>
+    ) : (
+      <span className="change" title={t('ranking.rankSame')}>
+        =
+      </span>
+    );
+  return (
+    <span className="rank-change">
+      {rank} <span className="muted small">{t('ranking.scoreChange', { value: format.signed(change.score) })}</span>
+    </span>
+  );
+}

@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../../shared/api/apiFetch';
+import type { ScoreUpdate, ScoreUpdateResult, UnitScores } from '../../../shared/api/contract';
+import { queryKeys } from '../../../shared/api/queryKeys';
+import { scoresPath } from './useUnitScores';
+
+/** PUT …/scores/:code — one leaf's appraised / self-assessed score, not-applicable flag, note or evidence numbers. */
+export function useUpdateScore(campaignId: string, unitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, update }: { code: string; update: ScoreUpdate }) =>
+      apiFetch<ScoreUpdateResult>(`${scoresPath(campaignId, unitId)}/${encodeURIComponent(code)}`, { method: 'PUT', body: update }),
+    onSuccess: ({ tree, band }, { code }) => {
+      queryClient.setQueryData<UnitScores>(queryKeys.scores(campaignId, unitId), (current) => current && { ...current, tree, band });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.scoreHistory(campaignId, unitId, code) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.ranking(campaignId) });
+    },
+  });
+}

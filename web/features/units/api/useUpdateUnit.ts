@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../../shared/api/apiFetch';
+import type { Unit, UnitChanges } from '../../../shared/api/contract';
+import { queryKeys } from '../../../shared/api/queryKeys';
+
+/** PATCH /api/units/:unitId — name and group. */
+export function useUpdateUnit(unitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: UnitChanges) =>
+      apiFetch<{ unit: Unit }>(`/api/units/${encodeURIComponent(unitId)}`, { method: 'PATCH', body: changes }).then((r) => r.unit),
+    onSuccess: (unit) => {
+      queryClient.setQueryData<Unit[]>(queryKeys.units, (units) => units?.map((u) => (u.id === unit.id ? unit : u)));
+      // names and groups show up in rankings
+      void queryClient.invalidateQueries({ queryKey: queryKeys.campaigns });
+    },
+  });
+}
