@@ -36,7 +36,7 @@ function leafNode(w: Walk, def: CriterionDef): ScoreNode {
   return {
     code: def.code, name: def.name, level: def.level, source: def.source, max,
     self: na ? null : (s?.self ?? null), appraised, percent: percentOf(appraised, max),
-    override: false, computed: null, notApplicable: na, note: s?.note ?? null, children: [],
+    override: false, computed: null, notApplicable: na, note: s?.note ?? null, evidence: s?.evidence ?? null, children: [],
   };
 }
 
@@ -51,7 +51,7 @@ function innerNode(w: Walk, head: Pick<CriterionDef, 'code' | 'name' | 'level' |
     code: head.code, name: head.name, level: head.level, source: null, max,
     self: sumOrNull(children.map((c) => c.self)), appraised, percent: percentOf(appraised, max),
     override: override !== undefined, computed: override !== undefined ? computed : null,
-    notApplicable: children.length > 0 && children.every((c) => c.notApplicable), note: w.scores.get(head.code)?.note ?? null, children,
+    notApplicable: children.length > 0 && children.every((c) => c.notApplicable), note: w.scores.get(head.code)?.note ?? null, evidence: null, children,
   };
 }
 

@@ -118,6 +118,13 @@ export interface NodeScore {
   /** the leaf does not apply to this unit: its maximum leaves the unit's maximum */
   notApplicable?: boolean;
   note?: string | null;
+  /** evidence numbers a scoring rule computes the points from (PAR-INDEX.md §2) */
+  evidence?: StoredEvidence | null;
+}
+
+export interface StoredEvidence {
+  numerator: number | null;
+  denominator: number | null;
 }
 
 export interface ScoreNode {
@@ -137,6 +144,8 @@ export interface ScoreNode {
   computed: number | null;
   notApplicable: boolean;
   note: string | null;
+  /** leaves only: the stored evidence numbers, null when none were entered */
+  evidence: StoredEvidence | null;
   children: ScoreNode[];
 }
 

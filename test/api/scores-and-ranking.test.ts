@@ -6,7 +6,7 @@ import { createUnit } from '../../server/features/units/service';
 import { createCampaign } from '../../server/features/campaigns/service';
 import { upsertScore } from '../../server/features/content-scores/repository';
 
-type Node = { code: string; max: number; appraised: number | null; children: Node[] };
+type Node = { code: string; max: number; appraised: number | null; evidence: unknown; children: Node[] };
 const find = (n: Node, code: string): Node | undefined => (n.code === code ? n : n.children.map((c) => find(c, code)).find(Boolean));
 
 describeEachDb('editing scores, history, not-applicable leaves and ranking', (kind) => {
@@ -27,6 +27,8 @@ describeEachDb('editing scores, history, not-applicable leaves and ranking', (ki
     const res = await t.app.inject({ method: 'PUT', url: `${base}/scores/1.1`, headers: { cookie }, payload: { numerator: 40, denominator: 41, note: '40/41 nhiệm vụ' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(find(res.json().tree.root, '1.1')!.appraised).toBeCloseTo(1.4634, 6);
+    expect(find(res.json().tree.root, '1.1')).toMatchObject({ evidence: { numerator: 40, denominator: 41 }, note: '40/41 nhiệm vụ' });
+    expect(find(res.json().tree.root, '1.2')).toMatchObject({ evidence: null });
     expect(res.json().tree.total).toBeCloseTo(84.4089 - 1.5 + 1.4634, 6);
     const history = (await t.app.inject({ method: 'GET', url: `${base}/scores/1.1/history`, headers: { cookie } })).json();
     const appraised = history.entries.find((e: { field: string; action: string }) => e.field === 'appraised' && e.action === 'edit');

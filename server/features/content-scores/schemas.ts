@@ -27,6 +27,7 @@ export interface ScoreNodeShape {
   computed: number | null;
   notApplicable: boolean;
   note: string | null;
+  evidence: { numerator: number | null; denominator: number | null } | null;
   children: ScoreNodeShape[];
 }
 
@@ -44,6 +45,7 @@ export const ScoreNodeOut: z.ZodType<ScoreNodeShape> = z.lazy(() =>
     computed: z.number().nullable(),
     notApplicable: z.boolean(),
     note: z.string().nullable(),
+    evidence: z.object({ numerator: z.number().nullable(), denominator: z.number().nullable() }).nullable(),
     children: z.array(ScoreNodeOut),
   }),
 );

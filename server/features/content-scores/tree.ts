@@ -7,7 +7,8 @@ export function rowsToEngineInput(rows: ContentScoreRow[]) {
   const scores = new Map<string, NodeScore>();
   const overrides = new Map<string, number>();
   for (const r of rows) {
-    scores.set(r.criterion_code, { self: r.self_score, appraised: r.appraised, notApplicable: r.not_applicable, note: r.note });
+    const evidence = r.numerator !== null || r.denominator !== null ? { numerator: r.numerator, denominator: r.denominator } : null;
+    scores.set(r.criterion_code, { self: r.self_score, appraised: r.appraised, notApplicable: r.not_applicable, note: r.note, evidence });
     if (r.is_override && r.appraised !== null) overrides.set(r.criterion_code, r.appraised);
   }
   return { scores, overrides };

@@ -39,8 +39,8 @@ export function EditScoreDialog({ campaignId, unitId, node, criterion, onClose }
       self: toInputText(node.self, format.lang),
       notApplicable: node.notApplicable,
       note: node.note ?? '',
-      numerator: '',
-      denominator: '',
+      numerator: toInputText(node.evidence?.numerator ?? null, format.lang),
+      denominator: toInputText(node.evidence?.denominator ?? null, format.lang),
     },
   });
   const notApplicable = useWatch({ control, name: 'notApplicable' });
@@ -57,13 +57,16 @@ export function EditScoreDialog({ campaignId, unitId, node, criterion, onClose }
     if (values.notApplicable !== node.notApplicable) changes.notApplicable = values.notApplicable;
     const note = values.note.trim() || null;
     if (note !== (node.note ?? null)) changes.note = note;
-    if (usesEvidence) {
-      changes.numerator = readNumber(values.numerator);
-      changes.denominator = readNumber(values.denominator);
-    } else {
-      const appraised = readNumber(values.appraised);
-      if (appraised !== node.appraised) changes.appraised = appraised;
+    // changed evidence lets the rule compute the points; a changed appraised score is the council's own decision
+    const numerator = readNumber(values.numerator);
+    const denominator = readNumber(values.denominator);
+    const evidenceChanged = numerator !== (node.evidence?.numerator ?? null) || denominator !== (node.evidence?.denominator ?? null);
+    if (usesEvidence && evidenceChanged) {
+      changes.numerator = numerator;
+      changes.denominator = denominator;
     }
+    const appraised = readNumber(values.appraised);
+    if (appraised !== node.appraised && !(usesEvidence && evidenceChanged)) changes.appraised = appraised;
     if (Object.keys(changes).length === 0) onClose();
     else update.mutate({ code: node.code, update: changes }, { onSuccess: onClose });
   });
