@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ScoreNode } from '../../../analytics/src/types';
 import { SourceEnum } from '../criteria/schemas';
 
 const Bilingual = z.object({ vi: z.string(), en: z.string() });
@@ -14,24 +15,8 @@ export const FindingOut = z.object({
   actual: z.number().optional(),
 });
 
-export interface ScoreNodeShape {
-  code: string;
-  name: string;
-  level: number;
-  source: 'content' | 'leadership_survey' | 'sipas' | null;
-  max: number;
-  self: number | null;
-  appraised: number | null;
-  percent: number | null;
-  override: boolean;
-  computed: number | null;
-  notApplicable: boolean;
-  note: string | null;
-  evidence: { numerator: number | null; denominator: number | null } | null;
-  children: ScoreNodeShape[];
-}
 
-export const ScoreNodeOut: z.ZodType<ScoreNodeShape> = z.lazy(() =>
+export const ScoreNodeOut: z.ZodType<ScoreNode> = z.lazy(() =>
   z.object({
     code: z.string(),
     name: z.string(),

@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CriterionDef } from '../../../shared/api/contract';
 import { Badge } from '../../../shared/components/Badge';
-import { Button } from '../../../shared/components/Button';
+import { ExpandCollapseBar } from '../../../shared/components/ExpandCollapseBar';
 import { SourceBadge } from '../../../shared/components/SourceBadge';
 import { TreeCell } from '../../../shared/components/TreeCell';
 import { useExpandedSet } from '../../../shared/components/useExpandedSet';
@@ -19,14 +19,7 @@ export function CriteriaTreeTable({ criteria }: { criteria: readonly CriterionDe
 
   return (
     <div className="stack stack--tight">
-      <div className="actions">
-        <Button small variant="ghost" onClick={() => setAll(parents)}>
-          {t('common.expandAll')}
-        </Button>
-        <Button small variant="ghost" onClick={() => setAll([])}>
-          {t('common.collapseAll')}
-        </Button>
-      </div>
+      <ExpandCollapseBar onExpandAll={() => setAll(parents)} onCollapseAll={() => setAll([])} />
       <div className="table-wrap">
         <table className="table table--stack table--tree table--grid">
           <thead>

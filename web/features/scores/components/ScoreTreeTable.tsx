@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScoreNode } from '../../../shared/api/contract';
 import { Badge } from '../../../shared/components/Badge';
+import { ExpandCollapseBar } from '../../../shared/components/ExpandCollapseBar';
 import { Button } from '../../../shared/components/Button';
 import { SourceBadge } from '../../../shared/components/SourceBadge';
 import { TreeCell } from '../../../shared/components/TreeCell';
@@ -39,14 +40,7 @@ export function ScoreTreeTable({ root, canEdit, onEdit, onHistory }: ScoreTreeTa
 
   return (
     <div className="stack stack--tight">
-      <div className="actions">
-        <Button small variant="ghost" onClick={() => setAll(innerCodes(root))}>
-          {t('common.expandAll')}
-        </Button>
-        <Button small variant="ghost" onClick={() => setAll([])}>
-          {t('common.collapseAll')}
-        </Button>
-      </div>
+      <ExpandCollapseBar onExpandAll={() => setAll(innerCodes(root))} onCollapseAll={() => setAll([])} />
       <div className="table-wrap">
         <table className="table table--stack table--tree table--grid">
           <thead>
