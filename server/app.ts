@@ -18,6 +18,8 @@ import criteriaRoutes from './features/criteria/routes';
 import campaignRoutes from './features/campaigns/routes';
 import contentScoreRoutes from './features/content-scores/routes';
 import rankingRoutes from './features/ranking/routes';
+import fieldworkRoutes from './features/fieldwork/routes';
+import campaignFieldworkRoutes from './features/fieldwork/campaign-routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -53,6 +55,8 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
     await api.register(campaignRoutes, { prefix: '/campaigns' });
     await api.register(contentScoreRoutes, { prefix: '/campaigns/:campaignId/units/:unitId' });
     await api.register(rankingRoutes, { prefix: '/campaigns/:campaignId/ranking' });
+    await api.register(campaignFieldworkRoutes, { prefix: '/campaigns/:campaignId/fieldwork' });
+    await api.register(fieldworkRoutes, { prefix: '/fieldwork' });
   }, { prefix: '/api' });
 
   const webRoot = resolve(config.webDist);
@@ -60,7 +64,9 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && hasWeb && !request.url.startsWith('/api/')) {
-      return reply.sendFile('index.html'); // client-side routes of the single-page app
+      // client-side routes of the two single-page apps: the enumerator's PWA and the main app
+      const enumeratorApp = request.url.startsWith('/enumerator/') && existsSync(resolve(webRoot, 'enumerator/index.html'));
+      return reply.sendFile(enumeratorApp ? 'enumerator/index.html' : 'index.html');
     }
     throw new AppError(404, 'not_found', { vi: 'Không tìm thấy địa chỉ này.', en: 'No such route.' });
   });

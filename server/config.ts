@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   COOKIE_SECURE: bool.default(true),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** enumerators work offline for days: their session must outlive a trip to the mountains */
+  ENUMERATOR_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24 * 30),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: bool.default(true),
@@ -34,6 +36,7 @@ export interface AppConfig {
   dataDir: string;
   cookieSecure: boolean;
   sessionTtlHours: number;
+  enumeratorSessionTtlHours: number;
   loginRateLimitPerMinute: number;
   logLevel: string;
   demoData: boolean;
@@ -58,6 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     cookieSecure: e.COOKIE_SECURE,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    enumeratorSessionTtlHours: e.ENUMERATOR_SESSION_TTL_HOURS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA,

@@ -18,3 +18,4 @@ export { applyRule, type Evidence, type RuleResult } from './scoring-rules';
 export { bandFor } from './bands';
 export { rankUnits, compareWithPrevious, type UnitScore, type RankedUnit, type GroupSummary, type Ranking, type UnitChange } from './ranking';
 export { parseUnitsCsv, type UnitsCsvError } from './units-csv';
+export { mulberry32, hash32, seededSample } from './random';

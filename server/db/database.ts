@@ -9,6 +9,8 @@ import type { DB } from './schema';
 // numeric → number (scores have at most a few decimals; evidence counts stay well below 2^53), int8 → number
 pg.types.setTypeParser(1700, (v: string) => Number.parseFloat(v));
 pg.types.setTypeParser(20, (v: string) => Number.parseInt(v, 10));
+// date → 'YYYY-MM-DD' as stored (the default makes a local-time Date, which shifts days across time zones)
+pg.types.setTypeParser(1082, (v: string) => v);
 
 export interface Database {
   db: Kysely<DB>;

@@ -9,6 +9,7 @@ import { analyseTable, commitImport } from '../features/content-scores/import.se
 import { upsertScore } from '../features/content-scores/repository';
 import { generatePassword } from '../features/auth/passwords';
 import { loadCriteriaSet } from '../features/criteria/repository';
+import { mulberry32 } from '../../analytics/src/index';
 
 interface DemoUnits {
   province: { code: string; name: string };
@@ -26,18 +27,6 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role 
   { username: 'giamsat', displayName: 'Giám sát viên (MTTQ)', role: 'supervisor' },
   { username: 'dieutravien', displayName: 'Điều tra viên (Bưu điện)', role: 'enumerator' },
 ];
-
-/** Deterministic pseudo-random numbers (mulberry32) so the demo looks the same on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function hasAnyUser(db: Kysely<DB>) {
   return !!(await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst());
@@ -101,7 +90,7 @@ export async function loadDemoData(db: Kysely<DB>): Promise<{ password: string; 
     for (const [k, campaign] of [internal2022, internal2023].entries()) {
       const set = (await loadCriteriaSet(trx, campaign.criteriaSetCode))!;
       for (const [u, unitId] of assessed.entries()) {
-        const rand = prng(1000 * (k + 1) + u);
+        const rand = mulberry32(1000 * (k + 1) + u); // deterministic: the demo looks the same on every machine
         const quality = 0.72 + 0.25 * rand();
         // two departments have no administrative procedures: no SIPAS, a reduced maximum (PAR-INDEX.md §5)
         const noSipas = u === 1 || u === 6;

@@ -19,6 +19,7 @@ export interface AppUserTable {
   role: Role;
   password_hash: string;
   active: Generated<boolean>;
+  phone: string | null;
   created_at: Timestamp;
 }
 
@@ -38,6 +39,8 @@ export interface UnitTable {
   kind: UnitKind;
   ranking_group: string | null;
   position: Generated<number>;
+  latitude: number | null;
+  longitude: number | null;
 }
 
 export interface CriteriaSetTable {
@@ -108,6 +111,89 @@ export interface AuditLogTable {
   new_value: Json<unknown> | null;
 }
 
+export type GovLevel = 'province' | 'district' | 'commune';
+export type QuotaLevel = GovLevel | 'all';
+export type FormStatus = 'pending' | 'flagged' | 'accepted' | 'rejected' | 'returned';
+export interface FormFlag {
+  code: string;
+  message: { vi: string; en: string };
+}
+
+export interface FieldworkPlanTable {
+  campaign_id: string;
+  questionnaire_id: string;
+  questionnaire_version: number;
+  /** 'YYYY-MM-DD' (date columns are read as text) */
+  starts_on: string | null;
+  ends_on: string | null;
+  min_duration_seconds: number;
+  gps_max_km: number;
+  recheck_percent: number;
+}
+
+export interface FieldworkQuotaTable {
+  campaign_id: string;
+  unit_id: string;
+  level: QuotaLevel;
+  target: number;
+}
+
+export interface EnumeratorAssignmentTable {
+  campaign_id: string;
+  enumerator_id: string;
+  unit_id: string;
+}
+
+export interface SupervisorAssignmentTable {
+  id: Generated<string>;
+  campaign_id: string;
+  supervisor_id: string;
+  enumerator_id: string | null;
+  unit_id: string | null;
+}
+
+export interface SipasFormTable {
+  id: Generated<string>;
+  client_uuid: string;
+  campaign_id: string;
+  unit_id: string;
+  enumerator_id: string;
+  submitted_by: string;
+  questionnaire_id: string;
+  questionnaire_version: number;
+  mode: 'interview' | 'paper';
+  paper_serial: string | null;
+  gov_level: string | null;
+  answers: Json<Record<string, unknown>>;
+  paradata: Json<Record<string, unknown>>;
+  duration_seconds: number | null;
+  status: FormStatus;
+  flags: Json<FormFlag[]>;
+  received_at: Timestamp;
+}
+
+export interface ReviewEventTable {
+  id: Generated<string>;
+  form_id: string;
+  actor_id: string | null;
+  action: 'accept' | 'reject' | 'return' | 'reopen';
+  reason: string | null;
+  at: Timestamp;
+}
+
+export interface RecheckTable {
+  id: Generated<string>;
+  form_id: string;
+  campaign_id: string;
+  seed: number;
+  drawn_by: string | null;
+  drawn_at: Timestamp;
+  outcome: 'confirmed' | 'not_reached' | 'discrepancy' | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: Date | null;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -119,4 +205,11 @@ export interface DB {
   campaign_unit: CampaignUnitTable;
   content_score: ContentScoreTable;
   audit_log: AuditLogTable;
+  fieldwork_plan: FieldworkPlanTable;
+  fieldwork_quota: FieldworkQuotaTable;
+  enumerator_assignment: EnumeratorAssignmentTable;
+  supervisor_assignment: SupervisorAssignmentTable;
+  sipas_form: SipasFormTable;
+  review_event: ReviewEventTable;
+  recheck: RecheckTable;
 }

@@ -28,7 +28,10 @@ export default async function authRoutes(app: FastifyInstance) {
       response: { 200: z.object({ user: UserBody }), ...errorResponses },
     },
   }, async (request, reply) => {
-    const { token, expiresAt, user } = await login(app.db, request.body.username, request.body.password, app.config.sessionTtlHours);
+    const { token, expiresAt, user } = await login(app.db, request.body.username, request.body.password, {
+      hours: app.config.sessionTtlHours,
+      enumeratorHours: app.config.enumeratorSessionTtlHours,
+    });
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       secure: app.config.cookieSecure,

@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 import { deleteSession, deleteExpiredSessions, findUserByUsername, insertSession } from './repository';
 import { dummyPasswordHash, hashToken, newToken, verifyPassword } from './passwords';
 
-export async function login(db: Kysely<DB>, username: string, password: string, ttlHours: number) {
+export async function login(db: Kysely<DB>, username: string, password: string, ttl: { hours: number; enumeratorHours: number }) {
   const user = await findUserByUsername(db, username);
   // verify against a dummy hash when the user is unknown: the same work either way
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
@@ -17,7 +17,7 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
   }
   await deleteExpiredSessions(db);
   const token = newToken();
-  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+  const expiresAt = new Date(Date.now() + (user.role === 'enumerator' ? ttl.enumeratorHours : ttl.hours) * 3600_000);
   await insertSession(db, hashToken(token), user.id, expiresAt);
   const sessionUser: SessionUser = { id: user.id, username: user.username, displayName: user.display_name, role: user.role };
   return { token, expiresAt, user: sessionUser };

@@ -1,0 +1,26 @@
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { SessionUser } from '../../plugins/app/auth';
+
+/**
+ * Which forms a reviewer may see: analysts and admins all of a campaign's forms; a supervisor those of the
+ * enumerators or units assigned to them in that campaign (issue 3: review queue per supervisor).
+ */
+export function formScope(user: SessionUser) {
+  return (eb: ExpressionBuilder<DB, 'sipas_form'>) => {
+    if (user.role !== 'supervisor') return eb.lit(true);
+    return eb.exists(
+      eb
+        .selectFrom('supervisor_assignment as sa')
+        .select(sql.lit(1).as('one'))
+        .whereRef('sa.campaign_id', '=', 'sipas_form.campaign_id')
+        .where('sa.supervisor_id', '=', user.id)
+        .where((w) => w.or([w('sa.enumerator_id', '=', w.ref('sipas_form.enumerator_id')), w('sa.unit_id', '=', w.ref('sipas_form.unit_id'))])),
+    );
+  };
+}
+
+export async function canSeeForm(db: Kysely<DB>, user: SessionUser, formId: string) {
+  const row = await db.selectFrom('sipas_form').select('id').where('id', '=', formId).where(formScope(user)).executeTakeFirst();
+  return !!row;
+}
