@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fillAnswers } from './fill';
+import { listItems } from './lookup';
+import { visibleIds } from './skip-logic';
 import {
   getQuestionnaire,
   isAnswered,
@@ -291,5 +294,24 @@ describe('progress', () => {
       required: 1,
       complete: true,
     });
+  });
+});
+
+describe('fillAnswers (synthetic forms)', () => {
+  it.each(['sipas-2017', 'sipas-2023', 'leadership-2023'])('fills %s with answers that validate, respecting skip logic', (id) => {
+    const q = getQuestionnaire(id)!;
+    const answers = fillAnswers(q, undefined, 2025);
+    expect(validateAnswers(q, answers, { interviewYear: 2025 }).issues).toEqual([]);
+    expect(Object.keys(answers).every((k) => visibleIds(q, answers).has(k))).toBe(true);
+  });
+
+  it('lets the caller choose answers and leave questions blank', () => {
+    const q = getQuestionnaire('sipas-2017')!;
+    const answers = fillAnswers(q, (question) => (question.kind === 'scale' ? 4 : question.id === 'ethnicity' ? 'other' : undefined), 2025);
+    expect(listItems(q).every((item) => answers[item.id] === 4)).toBe(true);
+    expect(answers.ethnicity_other).toBeDefined(); // shown by the skip rule, then filled
+    const blank = fillAnswers(q, (question) => (question.id === 'gender' ? null : undefined), 2025);
+    expect(blank.gender).toBeUndefined();
+    expect(validateAnswers(q, blank, { interviewYear: 2025 }).issues.map((i) => i.code)).toContain('required');
   });
 });

@@ -28,3 +28,4 @@ export { answerOf, isAnswered, visibleIds, visibleQuestions, pruneHiddenAnswers 
 export { validateAnswers } from './validate';
 export { progress, type Progress, type ProgressCounts, type SectionProgress } from './progress';
 export { QUESTIONNAIRES, DEFINITIONS, getQuestionnaire } from './questionnaires';
+export { fillAnswers, defaultAnswer, type Chooser } from './fill';

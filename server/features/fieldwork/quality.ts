@@ -116,7 +116,8 @@ export function flagsFor(env: FormEnvelope, ctx: FlagContext, receivedAt: Date):
         `Phỏng vấn chỉ mất ${duration} giây (tối thiểu ${ctx.plan.minDurationSeconds} giây).`,
         `The interview took only ${duration} s (minimum ${ctx.plan.minDurationSeconds} s).`));
     }
-    const gps = env.paradata.gps;
+    // a transcribed paper form is keyed in elsewhere (post office): its GPS says nothing about the interview
+    const gps = env.mode === 'interview' ? env.paradata.gps : null;
     if (gps && ctx.unit.latitude !== null && ctx.unit.longitude !== null) {
       const km = distanceKm({ lat: gps.lat, lon: gps.lon }, { lat: ctx.unit.latitude, lon: ctx.unit.longitude });
       if (km > ctx.plan.gpsMaxKm) {
