@@ -5,6 +5,7 @@ import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { loadReferenceData } from './db/reference-data';
 import { hasAnyUser, loadDemoData } from './db/demo-data';
+import { loadDemoFieldwork } from './db/demo-fieldwork';
 import { buildApp } from './app';
 
 /** `npm start`: validate config, open (embedded or real) PostgreSQL, migrate, load data, serve API + web. */
@@ -26,6 +27,10 @@ async function main() {
   if (config.demoData && !(await hasAnyUser(database.db))) demo = await loadDemoData(database.db);
 
   const app = await buildApp(config, database);
+  if (demo) {
+    const fieldwork = await loadDemoFieldwork(app, database.db, demo.password);
+    console.log(`Demo SIPAS fieldwork: ${fieldwork.stored} synthetic forms posted through the API (${fieldwork.flagged} flagged).`);
+  }
   const shutdown = async () => {
     await app.close();
     await database.close();

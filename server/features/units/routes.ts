@@ -13,6 +13,8 @@ export const UnitOut = z.object({
   parentId: z.string().nullable(),
   kind: Kind,
   group: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
 });
 
 export default async function unitRoutes(app: FastifyInstance) {
@@ -43,9 +45,14 @@ export default async function unitRoutes(app: FastifyInstance) {
     config: { roles: EDITORS },
     schema: {
       tags: ['units'],
-      summary: 'Rename a unit or change its ranking group',
+      summary: 'Rename a unit, change its ranking group or its location (for the GPS check of fieldwork)',
       params: IdParams,
-      body: z.object({ name: z.string().trim().min(1).max(300).optional(), group: z.string().trim().min(1).max(50).nullable().optional() }),
+      body: z.object({
+        name: z.string().trim().min(1).max(300).optional(),
+        group: z.string().trim().min(1).max(50).nullable().optional(),
+        latitude: z.number().min(-90).max(90).nullable().optional(),
+        longitude: z.number().min(-180).max(180).nullable().optional(),
+      }),
       response: { 200: z.object({ unit: UnitOut }), ...errorResponses },
     },
   }, async (request) => ({ unit: await updateUnit(app.db, request.params.id, request.body) }));

@@ -10,6 +10,8 @@ export const unitToApi = (u: Selectable<UnitTable>) => ({
   parentId: u.parent_id,
   kind: u.kind,
   group: u.ranking_group,
+  latitude: u.latitude,
+  longitude: u.longitude,
 });
 
 export const listUnits = async (db: Kysely<DB>) => (await repo.listUnits(db)).map(unitToApi);
@@ -52,10 +54,16 @@ export async function createUnit(
   return unitToApi(row);
 }
 
-export async function updateUnit(db: Kysely<DB>, id: string, input: { name?: string; group?: string | null }) {
+export async function updateUnit(
+  db: Kysely<DB>,
+  id: string,
+  input: { name?: string; group?: string | null; latitude?: number | null; longitude?: number | null },
+) {
   const row = await repo.updateUnit(db, id, {
     ...(input.name !== undefined && { name: input.name }),
     ...(input.group !== undefined && { ranking_group: input.group }),
+    ...(input.latitude !== undefined && { latitude: input.latitude }),
+    ...(input.longitude !== undefined && { longitude: input.longitude }),
   });
   if (!row) throw notFound({ vi: 'đơn vị', en: 'Unit' });
   return unitToApi(row);

@@ -1,0 +1,216 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, launchChromium } from '../support/browser';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
+import { createCampaign } from '../../server/features/campaigns/service';
+import { createUnit } from '../../server/features/units/service';
+import { saveAssignments, savePlan, saveQuotas } from '../../server/features/fieldwork/setup.service';
+
+const SHOTS = 'test-results';
+
+/** Answers every shown, unanswered question of the current section (re-reading after each: skip logic may add some). */
+async function answerSection(page: Page, choose: Record<string, string> = {}, type: Record<string, string> = {}) {
+  for (let guard = 0; guard < 60; guard++) {
+    const next = await page.evaluate(() => {
+      for (const el of document.querySelectorAll<HTMLElement>('[data-qid]')) {
+        const kind = el.dataset.kind!;
+        const answered =
+          kind === 'integer' || kind === 'text'
+            ? (el.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')?.value ?? '') !== ''
+            : el.querySelector('input:checked') !== null;
+        if (!answered) return { qid: el.dataset.qid!, kind };
+      }
+      return null;
+    });
+    if (!next) return;
+    const q = page.locator(`[data-qid="${next.qid}"]`);
+    if (next.kind === 'integer') await q.locator('input').fill(type[next.qid] ?? '1980');
+    else if (next.kind === 'text') await q.locator('textarea').fill(type[next.qid] ?? 'Cấp giấy chứng nhận quyền sử dụng đất');
+    else if (next.kind === 'scale') await q.locator(`.option[data-value="${choose[next.qid] ?? (next.qid.endsWith('overall') ? '4' : '5')}"]`).click();
+    else if (choose[next.qid]) await q.locator(`.option[data-value="${choose[next.qid]}"]`).click();
+    else await q.locator('.option').first().click();
+  }
+  throw new Error('a section kept asking for answers');
+}
+
+/** Fills a whole form from its first section to "Hoàn thành". */
+async function fillForm(page: Page, onSection?: (title: string, index: number) => Promise<void>) {
+  for (let i = 0; i < 30; i++) {
+    const title = (await page.getByTestId('section-title').textContent()) ?? '';
+    if (onSection) await onSection(title, i);
+    await answerSection(page);
+    const finish = page.getByRole('button', { name: 'Hoàn thành', exact: true });
+    if (await finish.isVisible()) {
+      await finish.click();
+      return;
+    }
+    await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+    await expect.poll(() => page.getByTestId('section-title').textContent()).not.toBe(title);
+  }
+  throw new Error('the form never reached "Hoàn thành"');
+}
+
+describeBrowser('enumerator app: two forms offline, a reload offline, then a sync', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let origin: string;
+  let ids: { campaignId: string; provinceId: string; districtId: string };
+
+  beforeAll(async () => {
+    t = await startTestApp('pglite', { COOKIE_SECURE: 'true' });
+    const db = t.database.db;
+    const province = await createUnit(db, { code: 'HG', name: 'Tỉnh Hà Giang', parentId: null, kind: 'province', group: 'tinh' });
+    const district = await createUnit(db, { code: 'HG-VX', name: 'Huyện Vị Xuyên', parentId: province.id, kind: 'district', group: null });
+    const campaign = await createCampaign(db, {
+      name: 'SIPAS Hà Giang 2026', year: 2026, criteriaSetCode: 'par-province-2022', bandSetCode: 'national',
+      unitIds: [province.id, district.id], previousCampaignId: null,
+    });
+    ids = { campaignId: campaign.id, provinceId: province.id, districtId: district.id };
+    await savePlan(db, campaign.id, {
+      questionnaireId: 'sipas-2017', questionnaireVersion: 1, startsOn: null, endsOn: null, minDurationSeconds: 0, gpsMaxKm: 25, recheckPercent: 10,
+    });
+    await saveQuotas(db, campaign.id, [
+      { unitId: province.id, level: 'province', target: 30 },
+      { unitId: province.id, level: 'district', target: 20 },
+      { unitId: district.id, level: 'commune', target: 15 },
+    ]);
+    await saveAssignments(db, campaign.id, { enumerators: [{ userId: t.users.enumerator.id, unitIds: [province.id, district.id] }], supervisors: [] });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://localhost:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('keeps both forms through an offline reload and delivers them exactly once', async () => {
+    context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'vi-VN',
+      permissions: ['geolocation'],
+      geolocation: { latitude: 22.83, longitude: 104.98, accuracy: 25 },
+      serviceWorkers: 'allow',
+    });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+
+    // ONE online sign-in
+    await page.goto(`${origin}/enumerator/`);
+    await page.getByLabel('Tên đăng nhập').fill('test-enumerator');
+    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+    await page.screenshot({ path: `${SHOTS}/enumerator-login.png` });
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.getByTestId('unsent-count').textContent()).toBe('Đã gửi hết phiếu');
+    await page.getByTestId('unit-HG-VX').waitFor();
+    expect(await page.getByTestId('unit-HG').textContent()).toContain('0/30 phiếu');
+    // the service worker has precached the app and controls the page
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await page.screenshot({ path: `${SHOTS}/enumerator-home-online.png`, fullPage: true });
+
+    await context.setOffline(true);
+    await expect.poll(() => page.getByTestId('network').textContent()).toBe('Không có mạng');
+
+    // form 1: face-to-face interview, GPS with consent
+    await page.getByRole('link', { name: 'Phiếu mới' }).click();
+    await page.getByLabel('Tỉnh Hà Giang').check();
+    await page.getByLabel('Phỏng vấn trực tiếp').check();
+    await page.getByLabel('Đồng ý ghi vị trí').check();
+    await page.screenshot({ path: `${SHOTS}/enumerator-new-form.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Bắt đầu' }).click();
+    await page.getByTestId('section-title').waitFor();
+
+    // "Tiếp" on an empty section shows what is missing, in Vietnamese, and stays
+    await page.getByRole('button', { name: 'Tiếp', exact: true }).click();
+    await page.getByText('Chưa được trả lời (câu bắt buộc).').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/enumerator-form-errors.png` });
+    // skip logic: the portal question appears for an online dossier and disappears (with its answer) otherwise
+    const portal = page.locator('[data-qid="online_portal"]');
+    await page.locator('[data-qid="dossier_channel"] .option[data-value="online"]').click();
+    await portal.waitFor();
+    await portal.locator('.option').first().click();
+    await page.locator('[data-qid="dossier_channel"] .option[data-value="in_person"]').click();
+    await portal.waitFor({ state: 'detached' });
+
+    await fillForm(page, async (title) => {
+      if (title === 'Tiếp cận dịch vụ') await page.screenshot({ path: `${SHOTS}/enumerator-form-scale.png` });
+      if (title === 'Thông tin về người trả lời') {
+        const year = page.locator('[data-qid="birth_year"] input');
+        await year.fill('2015');
+        await year.blur();
+        await page.locator('[data-qid="birth_year"]').getByText(/ngoài khoảng cho phép/).waitFor();
+        await page.screenshot({ path: `${SHOTS}/enumerator-form-birth-year.png` });
+        await year.fill('1975');
+      }
+    });
+    await expect.poll(() => page.getByTestId('unsent-count').textContent()).toBe('1 phiếu chưa gửi');
+
+    // form 2: transcription of a paper form, the serial is required
+    await page.getByRole('link', { name: 'Phiếu mới' }).click();
+    await page.getByLabel('Huyện Vị Xuyên').check();
+    await page.getByLabel('Nhập phiếu giấy').check();
+    await page.getByLabel('Không ghi vị trí').check();
+    await page.getByRole('button', { name: 'Bắt đầu' }).click();
+    await page.getByText('Cần nhập số phiếu giấy.').waitFor();
+    await page.getByLabel(/Số phiếu giấy/).fill('HG-VX-0042');
+    await page.getByRole('button', { name: 'Bắt đầu' }).click();
+    await fillForm(page);
+    await expect.poll(() => page.getByTestId('unsent-count').textContent()).toBe('2 phiếu chưa gửi');
+    await page.screenshot({ path: `${SHOTS}/enumerator-home-offline.png`, fullPage: true });
+
+    // a supervisor could upload this file if the network never came back
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất phiếu chưa gửi' }).click()]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(exported).toMatchObject({ format: 'parindex-outbox', version: 1, enumeratorId: t.users.enumerator.id });
+    expect(exported.forms).toHaveLength(2);
+    const [interview, paper] = exported.forms as Array<Record<string, any>>;
+    expect(interview).toMatchObject({ mode: 'interview', paperSerial: null, unitId: ids.provinceId, enumeratorId: t.users.enumerator.id });
+    expect(interview!.paradata).toMatchObject({ gpsConsent: true, gps: { lat: 22.83, lon: 104.98 }, appVersion: '0.1.0' });
+    expect(paper).toMatchObject({ mode: 'paper', paperSerial: 'HG-VX-0042', unitId: ids.districtId });
+    expect(paper!.paradata).toMatchObject({ gpsConsent: false, gps: null });
+    expect(interview!.answers.online_portal).toBeUndefined(); // pruned by skip logic
+    expect(interview!.answers.birth_year).toBe(1975);
+
+    // a reload with no network: the service worker serves the app, IndexedDB still holds both forms
+    await page.reload();
+    await expect.poll(() => page.getByTestId('unsent-count').textContent()).toBe('2 phiếu chưa gửi');
+    expect(await page.getByTestId('outbox').textContent()).toContain('HG-VX-0042');
+    await page.screenshot({ path: `${SHOTS}/enumerator-reloaded-offline.png`, fullPage: true });
+    expect(await t.database.db.selectFrom('sipas_form').select('id').execute()).toHaveLength(0);
+
+    // back online: the app syncs by itself
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId('unsent-count').textContent(), { timeout: 30_000 }).toBe('Đã gửi hết phiếu');
+    const rows = await t.database.db
+      .selectFrom('sipas_form')
+      .select(['client_uuid', 'mode', 'paper_serial', 'unit_id', 'enumerator_id'])
+      .where('campaign_id', '=', ids.campaignId)
+      .orderBy('mode')
+      .execute();
+    expect(rows).toEqual([
+      { client_uuid: interview!.clientUuid, mode: 'interview', paper_serial: null, unit_id: ids.provinceId, enumerator_id: t.users.enumerator.id },
+      { client_uuid: paper!.clientUuid, mode: 'paper', paper_serial: 'HG-VX-0042', unit_id: ids.districtId, enumerator_id: t.users.enumerator.id },
+    ]);
+    await expect.poll(() => page.getByTestId('unit-HG').textContent()).toContain('1/30 phiếu');
+    await page.screenshot({ path: `${SHOTS}/enumerator-synced.png`, fullPage: true });
+
+    // the same envelope again (a phone that never got its receipt): a duplicate, still one row
+    const cookie = await t.cookieFor('enumerator');
+    const { exportedAt: _e, format: _f, version: _v, deviceId: _d, enumeratorId: _en, forms } = exported;
+    const resend = await t.app.inject({ method: 'POST', url: '/api/fieldwork/submissions', headers: { cookie }, payload: { forms: [forms[0]] } });
+    expect(resend.statusCode).toBe(200);
+    expect(resend.json().receipts[0]).toMatchObject({ status: 'stored', duplicate: true, clientUuid: interview!.clientUuid });
+    // and the exported file uploaded by an admin: both duplicates
+    const upload = await t.app.inject({ method: 'POST', url: '/api/fieldwork/submissions', headers: { cookie: await t.cookieFor('admin') }, payload: { forms } });
+    expect(upload.json().receipts.map((r: { duplicate: boolean }) => r.duplicate)).toEqual([true, true]);
+    const count = await t.database.db.selectFrom('sipas_form').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
+});
