@@ -22,12 +22,23 @@ export interface Database {
 const PGLITE_POOL_SIZE = 8;
 
 /**
+ * An idle pooled connection that the server closes (restart, failover, a dropped database) emits 'error' on the
+ * pool; unhandled, that would end the process. The pool drops that client and opens a new one when needed.
+ */
+function keepAliveOnIdleErrors(pool: pg.Pool) {
+  pool.on('error', (err) => {
+    process.stderr.write(`database connection lost (the pool will reconnect): ${err.message}\n`);
+  });
+}
+
+/**
  * One code path for both: a real server through `pg`, or embedded PGlite behind a local socket that `pg`
  * connects to (so queries, transactions and migrations are the same).
  */
 export async function openDatabase(database: AppConfig['database']): Promise<Database> {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: 20 });
+    keepAliveOnIdleErrors(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, pool, kind: 'postgres', close: () => db.destroy() };
   }
@@ -36,6 +47,7 @@ export async function openDatabase(database: AppConfig['database']): Promise<Dat
   const server = new PGLiteSocketServer({ db: lite, port: 0, host: '127.0.0.1', maxConnections: PGLITE_POOL_SIZE + 4 });
   await server.start();
   const pool = new pg.Pool({ connectionString: `postgres://postgres@${server.getServerConn()}/postgres`, max: PGLITE_POOL_SIZE });
+  keepAliveOnIdleErrors(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {

@@ -7,7 +7,7 @@ import { loadReferenceData } from '../../server/db/reference-data';
 import type { Role } from '../../server/db/schema';
 import { createUser } from '../../server/features/users/service';
 import { hashToken, newToken } from '../../server/features/auth/passwords';
-import { freshDatabase, type DbKind } from './databases';
+import { freshDatabase, type DbKind } from './fresh-database';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
 export const ALL_ROLES: Role[] = ['admin', 'analyst', 'supervisor', 'enumerator'];
@@ -23,8 +23,8 @@ export interface TestApp {
 }
 
 /** A migrated database with reference data and one user per role, and the app on top of it. */
-export async function startTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await freshDatabase(kind);
+export async function startTestApp(kind: DbKind, env: Record<string, string> = {}, serverUrl?: string): Promise<TestApp> {
+  const database = await freshDatabase(kind, serverUrl);
   await migrateToLatest(database.db);
   await loadReferenceData(database.db);
   const config = loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', WEB_DIST: './dist/web', ...env });

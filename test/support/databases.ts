@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
-import { openDatabase, type Database } from '../../server/db/database';
 import { testConfig } from './test-config';
 
-export type DbKind = 'pglite' | 'postgres';
+import type { DbKind } from './fresh-database';
+
+export { freshDatabase, type DbKind } from './fresh-database';
 
 /** Is the real PostgreSQL of TEST_DATABASE_URL reachable? (null = yes, else the reason it is not) */
 async function postgresProblem(): Promise<string | null> {
@@ -40,28 +40,4 @@ export function describeEachDb(name: string, body: (kind: DbKind) => void) {
   } else {
     describe.skip(`${name} [postgres] — SKIPPED: ${problem}`, () => body('postgres'));
   }
-}
-
-/** A fresh, empty database of the given kind: in-memory PGlite, or a new database on the real server. */
-export async function freshDatabase(kind: DbKind): Promise<Database> {
-  if (kind === 'pglite') return openDatabase({ kind: 'pglite', dataDir: 'memory' });
-  const admin = new pg.Client({ connectionString: testConfig.testDatabaseUrl });
-  const name = `parindex_test_${randomBytes(6).toString('hex')}`;
-  await admin.connect();
-  await admin.query(`create database ${name}`); // name is generated here: hex only
-  await admin.end();
-  const url = new URL(testConfig.testDatabaseUrl!);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
-  const close = database.close;
-  return {
-    ...database,
-    async close() {
-      await close();
-      const c = new pg.Client({ connectionString: testConfig.testDatabaseUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
 }
