@@ -20,6 +20,10 @@ import contentScoreRoutes from './features/content-scores/routes';
 import rankingRoutes from './features/ranking/routes';
 import fieldworkRoutes from './features/fieldwork/routes';
 import campaignFieldworkRoutes from './features/fieldwork/campaign-routes';
+import leadershipRoutes from './features/leadership/routes';
+import respondRoutes from './features/leadership/respond-routes';
+import outboxRoutes from './features/leadership/outbox-routes';
+import mailerPlugin from './plugins/app/mailer';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,6 +50,7 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
   await app.register(securityPlugin);
   await app.register(swaggerPlugin);
   await app.register(authPlugin);
+  await app.register(mailerPlugin);
 
   await app.register(async (api) => {
     await api.register(authRoutes, { prefix: '/auth' });
@@ -57,6 +62,9 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
     await api.register(rankingRoutes, { prefix: '/campaigns/:campaignId/ranking' });
     await api.register(campaignFieldworkRoutes, { prefix: '/campaigns/:campaignId/fieldwork' });
     await api.register(fieldworkRoutes, { prefix: '/fieldwork' });
+    await api.register(leadershipRoutes, { prefix: '/campaigns/:campaignId/leadership' });
+    await api.register(respondRoutes, { prefix: '/respond' });
+    await api.register(outboxRoutes, { prefix: '/mail-outbox' });
   }, { prefix: '/api' });
 
   const webRoot = resolve(config.webDist);

@@ -24,6 +24,15 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: bool.default(true),
   WEB_DIST: z.string().min(1).default('./dist/web'),
+  /** smtp://user:pass@host:port or smtps://…; absent: e-mail is delivered to an outbox table an admin reads in the app */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('ParIndex <no-reply@parindex.local>'),
+  /** the address people reach the app at, for links in e-mails; default http://localhost:PORT */
+  PUBLIC_URL: z.string().url().optional(),
+  /** how often the background sender looks for due e-mail (ms); 0 turns it off (tests drive it themselves) */
+  MAIL_SENDER_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  /** link opens and answer submissions per IP per minute */
+  RESPOND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -41,6 +50,8 @@ export interface AppConfig {
   logLevel: string;
   demoData: boolean;
   webDist: string;
+  mail: { smtpUrl: string | null; from: string; publicUrl: string; senderIntervalMs: number };
+  respondRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -66,5 +77,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA,
     webDist: e.WEB_DIST,
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      senderIntervalMs: e.MAIL_SENDER_INTERVAL_MS,
+    },
+    respondRateLimitPerMinute: e.RESPOND_RATE_LIMIT_PER_MINUTE,
   };
 }

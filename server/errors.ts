@@ -8,6 +8,9 @@ export type ErrorCode =
   | 'conflict'
   | 'table_format'
   | 'rate_limited'
+  | 'unknown_token'
+  | 'expired'
+  | 'already_answered'
   | 'internal';
 
 export class AppError extends Error {

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_fieldwork';
+import * as m0003 from './migrations/0003_leadership';
 
 /** Migrations in order. Add new ones here; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_fieldwork': m0002,
+  '0003_leadership': m0003,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -194,6 +194,76 @@ export interface RecheckTable {
   recorded_at: Date | null;
 }
 
+export type RespondentGroup = 'hdnd' | 'so' | 'huyen' | 'xa';
+export const RESPONDENT_GROUPS: readonly RespondentGroup[] = ['hdnd', 'so', 'huyen', 'xa'];
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface LeadershipSurveyTable {
+  campaign_id: string;
+  questionnaire_id: string;
+  questionnaire_version: number;
+  deadline: string | null;
+  invitation_subject: string;
+  invitation_body: string;
+  reminder_subject: string;
+  reminder_body: string;
+  rate_per_minute: number;
+  reminders_auto: boolean;
+  reminders_max: number;
+  reminders_min_days: number;
+  group_average: boolean;
+  keep_unit: boolean;
+}
+
+export interface RespondentTable {
+  id: Generated<string>;
+  campaign_id: string;
+  name: string;
+  email: string;
+  respondent_group: RespondentGroup;
+  unit_id: string | null;
+  responded: Generated<boolean>;
+  responded_on: string | null;
+}
+
+export interface MailMessageTable {
+  id: Generated<string>;
+  campaign_id: string;
+  respondent_id: string;
+  kind: 'invitation' | 'reminder';
+  sequence: number;
+  status: MailStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  queued_at: Timestamp;
+  sent_at: Date | null;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body: string;
+  delivered_at: Timestamp;
+}
+
+export interface RespondentLinkTable {
+  token_hash: string;
+  respondent_id: string;
+}
+
+/** Deliberately nothing that points at a person: no respondent id, token, time or sequence. */
+export interface LeadershipAnswerSheetTable {
+  id: Generated<string>;
+  campaign_id: string;
+  respondent_group: RespondentGroup;
+  unit_id: string | null;
+  questionnaire_id: string;
+  questionnaire_version: number;
+  answers: Json<Record<string, unknown>>;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -212,4 +282,11 @@ export interface DB {
   sipas_form: SipasFormTable;
   review_event: ReviewEventTable;
   recheck: RecheckTable;
+  leadership_survey: LeadershipSurveyTable;
+  respondent: RespondentTable;
+  mail_message: MailMessageTable;
+  mail_outbox: MailOutboxTable;
+  leadership_answer_sheet: LeadershipAnswerSheetTable;
+  leadership_answer_pool: LeadershipAnswerSheetTable;
+  respondent_link: RespondentLinkTable;
 }

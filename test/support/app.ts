@@ -27,7 +27,8 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
   const database = await freshDatabase(kind, serverUrl);
   await migrateToLatest(database.db);
   await loadReferenceData(database.db);
-  const config = loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', WEB_DIST: './dist/web', ...env });
+  // the e-mail sender is driven by the tests themselves (app.mailer.sendNow()) unless a test turns it on
+  const config = loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', WEB_DIST: './dist/web', MAIL_SENDER_INTERVAL_MS: '0', ...env });
   const users = {} as TestApp['users'];
   for (const role of ALL_ROLES) {
     const u = await createUser(database.db, { username: `test-${role}`, displayName: `Test ${role}`, role, password: TEST_PASSWORD });

@@ -3,6 +3,7 @@ import type { CampaignStatus, CampaignTable, DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { findBandSet, loadCriteriaSet } from '../criteria/repository';
 import * as repo from './repository';
+import { mixPool } from '../leadership/respond.service';
 
 export type CampaignApi = ReturnType<typeof toApi>;
 
@@ -107,5 +108,7 @@ export async function updateCampaign(
     ...(input.previousCampaignId !== undefined && { previous_campaign_id: input.previousCampaignId }),
   });
   if (input.unitIds !== undefined) await repo.setCampaignUnits(db, id, [...new Set(input.unitIds)]);
+  // closing ends the leadership survey: the last pooled answers (fewer than the mixing size) join the answer sheets
+  if (input.status === 'closed' && current.status !== 'closed') await mixPool(db, id, true);
   return getCampaign(db, id);
 }

@@ -1,21 +1,19 @@
-import Papa from 'papaparse';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../errors';
+import { cellError, readCsv, type CsvRowError } from '../../http/csv';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { campaignUnitIds } from '../campaigns/repository';
 import { requireCampaign } from './setup.service';
 
 type Column = 'username' | 'name' | 'phone' | 'units' | 'supervisor';
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().trim();
-const HEADER_NAMES: Record<Column, string[]> = {
-  username: ['username', 'ten dang nhap', 'tai khoan'],
-  name: ['name', 'ho ten', 'ho va ten', 'display name'],
-  phone: ['phone', 'dien thoai', 'so dien thoai', 'sdt'],
-  units: ['units', 'don vi', 'ma don vi'],
-  supervisor: ['supervisor', 'giam sat', 'giam sat vien'],
+const ALIASES: Record<Column, string[]> = {
+  username: ['ten dang nhap', 'tai khoan'],
+  name: ['ho ten', 'ho va ten', 'display name'],
+  phone: ['dien thoai', 'so dien thoai', 'sdt'],
+  units: ['don vi', 'ma don vi'],
+  supervisor: ['giam sat', 'giam sat vien'],
 };
-const COLUMN_LABEL: Record<Column, string> = { username: 'username', name: 'name', phone: 'phone', units: 'units', supervisor: 'supervisor' };
 
 export interface ImportRow {
   row: number;
@@ -26,11 +24,7 @@ export interface ImportRow {
   supervisorUsername: string | null;
   exists: boolean;
 }
-export interface RowError {
-  row: number;
-  column: string;
-  message: { vi: string; en: string };
-}
+export type RowError = CsvRowError;
 
 /**
  * Reads an enumerator list (CSV, UTF-8 with or without BOM) and checks every row against the campaign: usernames,
@@ -38,20 +32,7 @@ export interface RowError {
  */
 export async function checkEnumeratorCsv(db: Kysely<DB>, campaignId: string, text: string): Promise<{ rows: ImportRow[]; errors: RowError[] }> {
   await requireCampaign(db, campaignId);
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
-  const lines = parsed.data;
-  const errors: RowError[] = [];
-  const header = lines[0] ?? [];
-  const index: Partial<Record<Column, number>> = {};
-  header.forEach((h, i) => {
-    const f = fold(h);
-    for (const [col, names] of Object.entries(HEADER_NAMES) as [Column, string[]][]) if (names.includes(f)) index[col] = i;
-  });
-  for (const col of ['username', 'name', 'units'] as Column[]) {
-    if (index[col] === undefined) {
-      errors.push({ row: 1, column: COLUMN_LABEL[col], message: { vi: `Thiếu cột "${col}" (${HEADER_NAMES[col].slice(1).join(', ')}).`, en: `Column "${col}" is missing.` } });
-    }
-  }
+  const { lines, errors } = readCsv<Column>(text, ALIASES, ['username', 'name', 'units']);
   if (errors.length) return { rows: [], errors };
 
   const units = await db.selectFrom('unit').select(['id', 'code']).execute();
@@ -61,11 +42,10 @@ export async function checkEnumeratorCsv(db: Kysely<DB>, campaignId: string, tex
   const roleOf = new Map(users.map((u) => [u.username.toLowerCase(), u.role]));
   const rows: ImportRow[] = [];
   const seen = new Map<string, number>();
-  lines.slice(1).forEach((cells, i) => {
-    const row = i + 2;
-    if (cells.every((c) => c.trim() === '')) return;
-    const cell = (col: Column) => (index[col] === undefined ? '' : (cells[index[col]!] ?? '').trim());
-    const err = (column: Column, vi: string, en: string) => errors.push({ row, column: COLUMN_LABEL[column], message: { vi: `Dòng ${row}, cột ${column}: ${vi}`, en: `Row ${row}, column ${column}: ${en}` } });
+  for (const line of lines) {
+    const { row } = line;
+    const cell = (col: Column) => line.get(col);
+    const err = (column: Column, vi: string, en: string) => errors.push(cellError(row, column, vi, en));
     const username = cell('username');
     const displayName = cell('name');
     const phone = cell('phone') || null;
@@ -90,8 +70,7 @@ export async function checkEnumeratorCsv(db: Kysely<DB>, campaignId: string, tex
       err('supervisor', `"${supervisorUsername}" không phải tài khoản giám sát viên.`, `"${supervisorUsername}" is not a supervisor account.`);
     }
     rows.push({ row, username, displayName, phone, unitCodes, supervisorUsername, exists: roleOf.has(username.toLowerCase()) });
-  });
-  if (rows.length === 0 && errors.length === 0) errors.push({ row: 2, column: 'username', message: { vi: 'Tệp không có dòng dữ liệu nào.', en: 'The file has no data rows.' } });
+  }
   return { rows, errors };
 }
 

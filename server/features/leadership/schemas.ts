@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const Template = z.object({ subject: z.string().trim().min(1).max(300), body: z.string().trim().min(1).max(10_000) });
+export const SurveyBody = z.object({
+  questionnaireId: z.string().min(1).max(100),
+  questionnaireVersion: z.number().int().min(1),
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').nullable(),
+  invitation: Template,
+  reminder: Template,
+  ratePerMinute: z.number().int().min(1).max(10_000),
+  reminders: z.object({ auto: z.boolean(), max: z.number().int().min(0).max(10), minDaysApart: z.number().int().min(1).max(60) }),
+  groupAverage: z.boolean(),
+  keepUnit: z.boolean(),
+});
+
+export const Group = z.enum(['hdnd', 'so', 'huyen', 'xa']);
+export const RespondentOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  group: Group,
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  status: z.enum(['new', 'queued', 'sending', 'sent', 'failed', 'responded']),
+  lastError: z.string().nullable(),
+  invitedAt: z.string().nullable(),
+  remindersSent: z.number(),
+  responded: z.boolean(),
+});
+
+const RateOut = { invited: z.number(), sent: z.number(), failed: z.number(), responded: z.number(), rate: z.number().nullable() };
+export const TrackingOut = z.object({
+  overall: z.object(RateOut),
+  byGroup: z.array(z.object({ group: z.string(), ...RateOut })),
+  byUnit: z.array(z.object({ unitId: z.string(), unitName: z.string(), ...RateOut })),
+});
+
+export const RowErrorOut = z.object({ row: z.number(), column: z.string(), message: z.object({ vi: z.string(), en: z.string() }) });

@@ -1,0 +1,52 @@
+import fp from 'fastify-plugin';
+import { outboxTransport, smtpTransport, type MailTransport } from '../../features/mail/transport';
+import { queueScheduledReminders, recoverInterrupted, sendDue } from '../../features/leadership/sending.service';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mailer: { transport: MailTransport; sendNow(): Promise<{ sent: number; failed: number; retried: number }> };
+  }
+}
+
+/**
+ * E-mail: SMTP when SMTP_URL is set, else the in-database outbox. A background loop (every MAIL_SENDER_INTERVAL_MS,
+ * off when 0) sends due messages at each campaign's rate and queues scheduled reminders once a minute. On start,
+ * messages interrupted mid-send are marked failed, never resent blindly.
+ */
+export default fp(async (app) => {
+  const { mail } = app.config;
+  const transport = mail.smtpUrl ? smtpTransport(mail.smtpUrl, mail.from) : outboxTransport(app.db);
+  let running: Promise<unknown> | null = null;
+  const sendNow = async () => {
+    while (running) await running; // one pass at a time
+    const pass = sendDue(app.db, { transport, publicUrl: mail.publicUrl });
+    running = pass;
+    try {
+      return await pass;
+    } finally {
+      running = null;
+    }
+  };
+  app.decorate('mailer', { transport, sendNow });
+
+  let timer: NodeJS.Timeout | null = null;
+  let reminderTimer: NodeJS.Timeout | null = null;
+  if (mail.senderIntervalMs > 0) {
+    app.addHook('onReady', async () => {
+      const recovered = await recoverInterrupted(app.db);
+      if (recovered) app.log.warn({ recovered }, 'e-mails interrupted mid-send were marked failed (not resent automatically)');
+      timer = setInterval(() => {
+        if (!running) sendNow().catch((err) => app.log.error({ err }, 'e-mail sender pass failed'));
+      }, mail.senderIntervalMs);
+      reminderTimer = setInterval(() => {
+        queueScheduledReminders(app.db).catch((err) => app.log.error({ err }, 'scheduled reminders failed'));
+      }, 60_000);
+    });
+  }
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+    if (reminderTimer) clearInterval(reminderTimer);
+    while (running) await running.catch(() => {});
+    transport.close();
+  });
+}, { name: 'mailer', dependencies: ['db'] });
