@@ -70,6 +70,8 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
   const webRoot = resolve(config.webDist);
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  // the enumerator's PWA lives under /enumerator/ (its service worker's scope)
+  if (hasWeb) app.get('/enumerator', { schema: { hide: true } }, (_request, reply) => reply.redirect('/enumerator/', 301));
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && hasWeb && !request.url.startsWith('/api/')) {
       // client-side routes of the two single-page apps: the enumerator's PWA and the main app

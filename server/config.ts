@@ -32,7 +32,7 @@ const EnvSchema = z.object({
   /** how often the background sender looks for due e-mail (ms); 0 turns it off (tests drive it themselves) */
   MAIL_SENDER_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
   /** link opens and answer submissions per IP per minute */
-  RESPOND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  RESPOND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
 });
 
 export type Env = z.input<typeof EnvSchema>;

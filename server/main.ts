@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate';
 import { loadReferenceData } from './db/reference-data';
 import { hasAnyUser, loadDemoData } from './db/demo-data';
 import { loadDemoFieldwork } from './db/demo-fieldwork';
+import { loadDemoLeadership } from './db/demo-leadership';
 import { buildApp } from './app';
 
 /** `npm start`: validate config, open (embedded or real) PostgreSQL, migrate, load data, serve API + web. */
@@ -30,6 +31,8 @@ async function main() {
   if (demo) {
     const fieldwork = await loadDemoFieldwork(app, database.db, demo.password);
     console.log(`Demo SIPAS fieldwork: ${fieldwork.stored} synthetic forms posted through the API (${fieldwork.flagged} flagged).`);
+    const leadership = await loadDemoLeadership(app, database.db);
+    console.log(`Demo leadership survey: ${leadership.invited} invitations in the in-app outbox, ${leadership.answered} answered.`);
   }
   const shutdown = async () => {
     await app.close();

@@ -9,21 +9,23 @@ import { createUnit } from '../../server/features/units/service';
 import { saveAssignments, savePlan, saveQuotas } from '../../server/features/fieldwork/setup.service';
 
 const SHOTS = 'test-results';
+type SwGlobal = { navigator: { serviceWorker: { controller: unknown } } };
+
+/** Runs in the page (a string: this file is type-checked without the DOM library). */
+const FIRST_UNANSWERED = `(() => {
+  for (const el of document.querySelectorAll('[data-qid]')) {
+    const kind = el.dataset.kind;
+    const field = el.querySelector('input, textarea');
+    const answered = kind === 'integer' || kind === 'text' ? (field ? field.value : '') !== '' : el.querySelector('input:checked') !== null;
+    if (!answered) return { qid: el.dataset.qid, kind };
+  }
+  return null;
+})()`;
 
 /** Answers every shown, unanswered question of the current section (re-reading after each: skip logic may add some). */
 async function answerSection(page: Page, choose: Record<string, string> = {}, type: Record<string, string> = {}) {
   for (let guard = 0; guard < 60; guard++) {
-    const next = await page.evaluate(() => {
-      for (const el of document.querySelectorAll<HTMLElement>('[data-qid]')) {
-        const kind = el.dataset.kind!;
-        const answered =
-          kind === 'integer' || kind === 'text'
-            ? (el.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')?.value ?? '') !== ''
-            : el.querySelector('input:checked') !== null;
-        if (!answered) return { qid: el.dataset.qid!, kind };
-      }
-      return null;
-    });
+    const next = (await page.evaluate(FIRST_UNANSWERED)) as { qid: string; kind: string } | null;
     if (!next) return;
     const q = page.locator(`[data-qid="${next.qid}"]`);
     if (next.kind === 'integer') await q.locator('input').fill(type[next.qid] ?? '1980');
@@ -111,8 +113,15 @@ describeBrowser('enumerator app: two forms offline, a reload offline, then a syn
     await page.getByTestId('unit-HG-VX').waitFor();
     expect(await page.getByTestId('unit-HG').textContent()).toContain('0/30 phiếu');
     // the service worker has precached the app and controls the page
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    // (a function, not a string: the page's CSP forbids eval, which a string predicate needs when it polls)
+    await page.waitForFunction(() => (globalThis as unknown as SwGlobal).navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     await page.screenshot({ path: `${SHOTS}/enumerator-home-online.png`, fullPage: true });
+    // English on request, Vietnamese by default
+    await page.getByRole('button', { name: 'Đổi ngôn ngữ sang tiếng Anh' }).click();
+    await expect.poll(() => page.getByTestId('unsent-count').textContent()).toBe('All forms sent');
+    await page.screenshot({ path: `${SHOTS}/enumerator-home-en.png` });
+    await page.getByRole('button', { name: 'Switch the language to Vietnamese' }).click();
+    await expect.poll(() => page.getByTestId('unsent-count').textContent()).toBe('Đã gửi hết phiếu');
 
     await context.setOffline(true);
     await expect.poll(() => page.getByTestId('network').textContent()).toBe('Không có mạng');
@@ -164,6 +173,10 @@ describeBrowser('enumerator app: two forms offline, a reload offline, then a syn
     await expect.poll(() => page.getByTestId('unsent-count').textContent()).toBe('2 phiếu chưa gửi');
     await page.screenshot({ path: `${SHOTS}/enumerator-home-offline.png`, fullPage: true });
 
+    // no signing out while forms are unsent
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByText('Không thể đăng xuất khi còn 2 phiếu chưa gửi').waitFor();
+
     // a supervisor could upload this file if the network never came back
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất phiếu chưa gửi' }).click()]);
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
@@ -184,8 +197,19 @@ describeBrowser('enumerator app: two forms offline, a reload offline, then a syn
     await page.screenshot({ path: `${SHOTS}/enumerator-reloaded-offline.png`, fullPage: true });
     expect(await t.database.db.selectFrom('sipas_form').select('id').execute()).toHaveLength(0);
 
-    // back online: the app syncs by itself
+    // back online, but the session expired meanwhile: the app asks to sign in again and keeps every form
+    await t.database.db.deleteFrom('user_session').where('user_id', '=', t.users.enumerator.id).execute();
     await context.setOffline(false);
+    await page.getByText('Phiên đăng nhập đã hết hạn. Phiếu chưa gửi vẫn an toàn trên máy.').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('unsent-count').textContent()).toBe('2 phiếu chưa gửi');
+    expect(await t.database.db.selectFrom('sipas_form').select('id').execute()).toHaveLength(0);
+    await page.screenshot({ path: `${SHOTS}/enumerator-session-expired.png` });
+    await page.getByRole('button', { name: 'Đăng nhập lại' }).click();
+    expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe('test-enumerator');
+    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+
+    // signed in again: the app syncs by itself
     await expect.poll(() => page.getByTestId('unsent-count').textContent(), { timeout: 30_000 }).toBe('Đã gửi hết phiếu');
     const rows = await t.database.db
       .selectFrom('sipas_form')
@@ -211,6 +235,28 @@ describeBrowser('enumerator app: two forms offline, a reload offline, then a syn
     expect(upload.json().receipts.map((r: { duplicate: boolean }) => r.duplicate)).toEqual([true, true]);
     const count = await t.database.db.selectFrom('sipas_form').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(2);
+
+    // a supervisor returns the interview form: after a sync the phone shows it with the reason
+    const formId = resend.json().receipts[0].formId as string;
+    const decision = await t.app.inject({
+      method: 'POST', url: `/api/fieldwork/forms/${formId}/decision`, headers: { cookie: await t.cookieFor('admin') },
+      payload: { action: 'return', reason: 'Thiếu chữ ký người trả lời' },
+    });
+    expect(decision.statusCode).toBe(200);
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await page.getByText('Lý do: Thiếu chữ ký người trả lời').waitFor();
+    await page.screenshot({ path: `${SHOTS}/enumerator-returned.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
+  });
+
+  it('takes over a session opened on the office pages (no second sign-in)', async () => {
+    const office = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const sid = (await t.cookieFor('enumerator')).replace(/^sid=/, '');
+    await office.addCookies([{ name: 'sid', value: sid, url: origin }]);
+    const page = await office.newPage();
+    await page.goto(`${origin}/enumerator/`);
+    await page.getByTestId('unit-HG').waitFor();
+    expect(await page.getByTestId('unsent-count').textContent()).toBe('Đã gửi hết phiếu');
+    await office.close();
   });
 });

@@ -96,10 +96,10 @@ describeBrowser('an analyst sets up the leadership survey, imports respondents a
     const desk = await wide.newPage();
     await desk.goto(`${origin}/campaigns/${campaignId}/leadership?tab=sending`);
     await desk.getByText('Đã gửi 3 · lỗi 0 · đang chờ 0').waitFor();
-    await desk.locator('.recharts-bar-rectangle, .recharts-bar').first().waitFor();
+    await desk.locator('figure.chart svg').first().waitFor();
     await desk.screenshot({ path: `${SHOTS}/leadership-admin-sending-desktop.png`, fullPage: true });
     await desk.goto(`${origin}/campaigns/${campaignId}/leadership?tab=respondents`);
-    await desk.getByText('Đã gửi').first().waitFor();
+    await desk.locator('.badge', { hasText: 'Đã gửi' }).first().waitFor();
     await desk.screenshot({ path: `${SHOTS}/leadership-admin-respondents-desktop.png`, fullPage: true });
     await wide.close();
   });

@@ -1,13 +1,11 @@
-import { lazy } from 'react';
 import { Navigate } from 'react-router';
 import { useCurrentUser } from '../shared/session/useCurrentUser';
+import { EnumeratorRedirect } from './EnumeratorRedirect';
 
-// The enumerator screens are their own chunk so a phone downloads only what it needs.
-const EnumeratorHome = lazy(() => import('../features/enumerator/components/EnumeratorHome').then((m) => ({ default: m.EnumeratorHome })));
-
-/** "/" — enumerators get their app, everyone else the campaigns. */
+/** "/" — enumerators go to their own app (/enumerator/), supervisors to the fieldwork, everyone else to the campaigns. */
 export function HomePage() {
   const user = useCurrentUser().data;
-  if (user?.role === 'enumerator') return <EnumeratorHome />;
+  if (user?.role === 'enumerator') return <EnumeratorRedirect />;
+  if (user?.role === 'supervisor') return <Navigate to="/fieldwork" replace />;
   return <Navigate to="/campaigns" replace />;
 }

@@ -5,13 +5,30 @@ import { useLogout } from '../features/auth/api/useLogout';
 import { Button } from '../shared/components/Button';
 import { Spinner } from '../shared/components/Spinner';
 import { useCurrentUser } from '../shared/session/useCurrentUser';
+import type { Role } from '../shared/api/contract';
 import { LanguageSwitch } from './LanguageSwitch';
 
-const NAV = [
-  { to: '/campaigns', label: 'nav.campaigns' },
-  { to: '/units', label: 'nav.units' },
-  { to: '/criteria', label: 'nav.criteria' },
-] as const;
+// Supervisors work on the fieldwork: it comes first for them.
+const NAV: Record<Exclude<Role, 'enumerator'>, readonly { to: string; label: string }[]> = {
+  admin: [
+    { to: '/campaigns', label: 'nav.campaigns' },
+    { to: '/fieldwork', label: 'nav.fieldwork' },
+    { to: '/units', label: 'nav.units' },
+    { to: '/criteria', label: 'nav.criteria' },
+  ],
+  analyst: [
+    { to: '/campaigns', label: 'nav.campaigns' },
+    { to: '/fieldwork', label: 'nav.fieldwork' },
+    { to: '/units', label: 'nav.units' },
+    { to: '/criteria', label: 'nav.criteria' },
+  ],
+  supervisor: [
+    { to: '/fieldwork', label: 'nav.fieldwork' },
+    { to: '/campaigns', label: 'nav.campaigns' },
+    { to: '/units', label: 'nav.units' },
+    { to: '/criteria', label: 'nav.criteria' },
+  ],
+};
 
 /** Top bar (brand, navigation, language, user, logout) above the current page. */
 export function Layout() {
@@ -47,7 +64,7 @@ export function Layout() {
         </div>
         {showNav && (
           <nav className="nav" aria-label={t('layout.mainNav')}>
-            {NAV.map((item) => (
+            {NAV[user.role as Exclude<Role, 'enumerator'>].map((item) => (
               <NavLink key={item.to} to={item.to} className="nav__link">
                 {t(item.label)}
               </NavLink>

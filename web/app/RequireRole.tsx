@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
-import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../shared/components/Notice';
 import { canEdit } from '../shared/session/roles';
 import { useCurrentUser } from '../shared/session/useCurrentUser';
+import { EnumeratorRedirect } from './EnumeratorRedirect';
 
-/** Office screens: enumerators go back to their own home page. */
+/** Office screens: enumerators go to their own app. */
 export function StaffOnly({ children }: { children: ReactNode }) {
   const user = useCurrentUser().data;
-  if (user?.role === 'enumerator') return <Navigate to="/" replace />;
+  if (user?.role === 'enumerator') return <EnumeratorRedirect />;
   return <>{children}</>;
 }
 
@@ -16,7 +16,7 @@ export function StaffOnly({ children }: { children: ReactNode }) {
 export function EditorsOnly({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const user = useCurrentUser().data;
-  if (user?.role === 'enumerator') return <Navigate to="/" replace />;
+  if (user?.role === 'enumerator') return <EnumeratorRedirect />;
   if (!canEdit(user)) return <Notice tone="warning" title={t('errors.forbidden')} />;
   return <>{children}</>;
 }

@@ -10,3 +10,14 @@ export const CriteriaSetPage = lazy(() => import('../features/criteria/component
 export const ImportPage = lazy(() => import('../features/import/components/ImportPage').then((m) => ({ default: m.ImportPage })));
 export const ScoresPage = lazy(() => import('../features/scores/components/ScoresPage').then((m) => ({ default: m.ScoresPage })));
 export const RankingPage = lazy(() => import('../features/ranking/components/RankingPage').then((m) => ({ default: m.RankingPage })));
+export const FieldworkSetupPage = lazy(() => import('../features/fieldwork-setup/components/FieldworkSetupPage').then((m) => ({ default: m.FieldworkSetupPage })));
+export const ReviewPage = lazy(() => import('../features/review/components/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+export const FormDetailPage = lazy(() => import('../features/review/components/FormDetailPage').then((m) => ({ default: m.FormDetailPage })));
+export const RechecksPage = lazy(() => import('../features/recheck/components/RechecksPage').then((m) => ({ default: m.RechecksPage })));
+export const FieldworkDashboardPage = lazy(() =>
+  import('../features/fieldwork-dashboard/components/FieldworkDashboardPage').then((m) => ({ default: m.FieldworkDashboardPage })),
+);
+export const FieldworkIndexPage = lazy(() => import('../features/fieldwork-dashboard/components/FieldworkIndexPage').then((m) => ({ default: m.FieldworkIndexPage })));
+export const LeadershipPage = lazy(() => import('../features/leadership-admin/components/LeadershipPage').then((m) => ({ default: m.LeadershipPage })));
+export const MailOutboxPage = lazy(() => import('../features/leadership-admin/components/MailOutboxPage').then((m) => ({ default: m.MailOutboxPage })));
+export const RespondPage = lazy(() => import('../features/respond/components/RespondPage').then((m) => ({ default: m.RespondPage })));

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { HomePage } from './HomePage';
@@ -9,8 +10,17 @@ import {
   CampaignListPage,
   CriteriaSetPage,
   CriteriaSetsPage,
+  FieldworkDashboardPage,
+  FieldworkIndexPage,
+  FieldworkSetupPage,
+  FormDetailPage,
   ImportPage,
+  LeadershipPage,
+  MailOutboxPage,
   RankingPage,
+  RechecksPage,
+  RespondPage,
+  ReviewPage,
   ScoresPage,
   UnitsPage,
 } from './lazyPages';
@@ -18,9 +28,20 @@ import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth } from './RequireAuth';
 import { EditorsOnly, StaffOnly } from './RequireRole';
 import { RouteError } from './RouteError';
+import { Spinner } from '../shared/components/Spinner';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage languageSwitch={<LanguageSwitch />} />, errorElement: <RouteError /> },
+  // public: a leadership-survey respondent's personal link, outside the login guard
+  {
+    path: '/r/:token',
+    element: (
+      <Suspense fallback={<Spinner />}>
+        <RespondPage languageSwitch={<LanguageSwitch />} />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
@@ -35,6 +56,14 @@ export const router = createBrowserRouter([
           { path: 'campaigns/:campaignId/ranking', element: <StaffOnly><RankingPage /></StaffOnly> },
           { path: 'campaigns/:campaignId/units/:unitId/scores', element: <StaffOnly><ScoresPage /></StaffOnly> },
           { path: 'campaigns/:campaignId/units/:unitId/import', element: <EditorsOnly><ImportPage /></EditorsOnly> },
+          { path: 'campaigns/:campaignId/fieldwork', element: <StaffOnly><FieldworkSetupPage /></StaffOnly> },
+          { path: 'campaigns/:campaignId/fieldwork/dashboard', element: <StaffOnly><FieldworkDashboardPage /></StaffOnly> },
+          { path: 'campaigns/:campaignId/review', element: <StaffOnly><ReviewPage /></StaffOnly> },
+          { path: 'campaigns/:campaignId/rechecks', element: <StaffOnly><RechecksPage /></StaffOnly> },
+          { path: 'campaigns/:campaignId/leadership', element: <StaffOnly><LeadershipPage /></StaffOnly> },
+          { path: 'mail-outbox', element: <StaffOnly><MailOutboxPage /></StaffOnly> },
+          { path: 'fieldwork', element: <StaffOnly><FieldworkIndexPage /></StaffOnly> },
+          { path: 'fieldwork/forms/:formId', element: <StaffOnly><FormDetailPage /></StaffOnly> },
           { path: 'units', element: <StaffOnly><UnitsPage /></StaffOnly> },
           { path: 'criteria', element: <StaffOnly><CriteriaSetsPage /></StaffOnly> },
           { path: 'criteria/:code', element: <StaffOnly><CriteriaSetPage /></StaffOnly> },

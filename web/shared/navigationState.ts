@@ -9,3 +9,12 @@ export function readImportedState(state: unknown): ImportedState['imported'] | n
   const imported = (state as Partial<ImportedState> | null)?.imported;
   return imported && typeof imported.stored === 'number' && typeof imported.total === 'number' ? imported : null;
 }
+
+/** Set by the fieldwork dashboard when it sends a supervisor to the review page to upload an exported outbox file. */
+export interface OpenOutboxState {
+  openOutbox: true;
+}
+
+export function readOpenOutboxState(state: unknown): boolean {
+  return (state as Partial<OpenOutboxState> | null)?.openOutbox === true;
+}

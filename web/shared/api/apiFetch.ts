@@ -10,7 +10,7 @@ export interface ApiFetchOptions {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; message_vi?: unknown };
+  error?: { code?: unknown; message?: unknown; message_vi?: unknown; details?: unknown };
 }
 
 /**
@@ -46,6 +46,7 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): 
       typeof error?.code === 'string' ? error.code : 'http_error',
       typeof error?.message === 'string' ? error.message : response.statusText || `HTTP ${response.status}`,
       typeof error?.message_vi === 'string' ? error.message_vi : null,
+      error?.details,
     );
   }
   return parsed as T;

@@ -175,3 +175,397 @@ export interface Ranking {
   units: RankedUnit[];
   groups: GroupSummary[];
 }
+
+// ---------- SIPAS fieldwork (server/features/fieldwork/API.md) ----------
+
+/** A bilingual text sent by the server. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+export const QUOTA_LEVELS = ['province', 'district', 'commune', 'all'] as const;
+/** Level of government of the procedure (the `gov_level` answer), or `all` for a unit-wide quota. */
+export type QuotaLevel = (typeof QUOTA_LEVELS)[number];
+
+export const FIELDWORK_QUESTIONNAIRE_IDS = ['sipas-2017', 'sipas-2023'] as const;
+export type FieldworkQuestionnaireId = (typeof FIELDWORK_QUESTIONNAIRE_IDS)[number];
+
+export interface FieldworkPlan {
+  questionnaireId: FieldworkQuestionnaireId;
+  questionnaireVersion: number;
+  /** YYYY-MM-DD */
+  startsOn: string | null;
+  endsOn: string | null;
+  /** a form finished faster than this is flagged `too_fast` */
+  minDurationSeconds: number;
+  /** a GPS point farther than this from the unit is flagged `gps_far` */
+  gpsMaxKm: number;
+  /** share of each enumerator's accepted forms re-checked (phúc tra) */
+  recheckPercent: number;
+}
+
+export interface Quota {
+  unitId: string;
+  level: QuotaLevel;
+  target: number;
+}
+
+export interface FieldworkEnumerator {
+  userId: string;
+  username: string;
+  displayName: string;
+  unitIds: string[];
+  supervisorIds: string[];
+}
+export interface FieldworkSupervisor {
+  userId: string;
+  username: string;
+  displayName: string;
+  enumeratorIds: string[];
+  unitIds: string[];
+}
+
+/** GET /api/campaigns/:campaignId/fieldwork */
+export interface FieldworkSetup {
+  plan: FieldworkPlan | null;
+  quotas: Quota[];
+  enumerators: FieldworkEnumerator[];
+  supervisors: FieldworkSupervisor[];
+}
+
+/** PUT …/fieldwork/assignments (replaces all) */
+export interface AssignmentsUpdate {
+  enumerators: { userId: string; unitIds: string[] }[];
+  supervisors: { userId: string; enumeratorIds: string[]; unitIds: string[] }[];
+}
+export interface AssignmentsResult {
+  enumerators: FieldworkEnumerator[];
+  supervisors: FieldworkSupervisor[];
+}
+
+export interface EnumeratorCsvRow {
+  row: number;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  unitCodes: string[];
+  supervisorUsername: string | null;
+  /** the account exists already: it is updated, not created */
+  exists: boolean;
+}
+export interface CsvRowError {
+  row: number;
+  column: string;
+  message: Bilingual;
+}
+/** POST …/fieldwork/enumerators/preview */
+export interface EnumeratorPreview {
+  rows: EnumeratorCsvRow[];
+  errors: CsvRowError[];
+}
+/** POST …/fieldwork/enumerators/commit — passwords are shown this once */
+export interface EnumeratorCommitResult {
+  created: { username: string; displayName: string; password: string }[];
+  updated: string[];
+  /** how many enumerator–unit assignments were written */
+  assigned: number;
+}
+
+export const FORM_STATUSES = ['pending', 'flagged', 'accepted', 'rejected', 'returned'] as const;
+export type FormStatus = (typeof FORM_STATUSES)[number];
+
+export const FLAG_CODES = [
+  'invalid_answers',
+  'unknown_questionnaire',
+  'missing_serial',
+  'duplicate_serial',
+  'quota_full',
+  'outside_dates',
+  'not_assigned',
+  'too_fast',
+  'straight_lining',
+  'gps_far',
+] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+
+export interface FormFlag {
+  code: FlagCode | string;
+  message: Bilingual;
+}
+
+export type FormMode = 'interview' | 'paper';
+
+export interface FormParadata {
+  startedAt?: string;
+  finishedAt?: string;
+  appVersion?: string;
+  deviceId?: string;
+  gps?: { lat: number; lon: number; accuracy?: number } | null;
+  gpsConsent?: boolean;
+  [key: string]: unknown;
+}
+
+/** A form as the phone sends it (POST /api/fieldwork/submissions). */
+export interface FormEnvelope {
+  clientUuid: string;
+  campaignId: string;
+  unitId: string;
+  questionnaireId: string;
+  questionnaireVersion: number;
+  mode: FormMode;
+  paperSerial: string | null;
+  answers: Record<string, unknown>;
+  paradata: FormParadata;
+  /** only when a supervisor / admin uploads forms exported from an enumerator's phone */
+  enumeratorId?: string;
+}
+
+/** The file an enumerator's app exports when no network works at all. */
+export interface OutboxFile {
+  format: 'parindex-outbox';
+  version: 1;
+  exportedAt: string;
+  enumeratorId: string;
+  deviceId: string;
+  forms: FormEnvelope[];
+}
+
+export interface SubmissionReceipt {
+  index: number;
+  clientUuid: string | null;
+  status: 'stored' | 'refused';
+  /** this clientUuid was stored before; nothing new was stored */
+  duplicate: boolean;
+  formId?: string;
+  receivedAt?: string;
+  reviewStatus?: FormStatus;
+  flags?: FormFlag[];
+  error?: { code: 'unreadable' | 'unknown_campaign' | 'unknown_unit' | 'unknown_enumerator' | string; message: Bilingual };
+}
+export interface SubmissionResult {
+  receipts: SubmissionReceipt[];
+}
+
+/** A row of the review queue. */
+export interface FormSummary {
+  formId: string;
+  clientUuid: string;
+  unitId: string;
+  unitName: string;
+  enumeratorId: string;
+  enumeratorName: string;
+  mode: FormMode;
+  paperSerial: string | null;
+  status: FormStatus;
+  flags: FormFlag[];
+  receivedAt: string;
+  durationSeconds: number | null;
+}
+export interface FormFilters {
+  status?: FormStatus | undefined;
+  flag?: string | undefined;
+  unitId?: string | undefined;
+  enumeratorId?: string | undefined;
+  limit: number;
+  offset: number;
+}
+/** GET /api/campaigns/:campaignId/fieldwork/forms */
+export interface FormList {
+  total: number;
+  forms: FormSummary[];
+}
+
+export interface FormDetail extends FormSummary {
+  campaignId: string;
+  questionnaireId: string;
+  questionnaireVersion: number;
+  answers: Record<string, unknown>;
+  paradata: FormParadata;
+}
+export interface FormEvent {
+  at: string;
+  /** who: a name, or a user object */
+  actor: string | { id?: string; username?: string; displayName?: string } | null;
+  /** e.g. submit, accept, reject, return, reopen */
+  action: string;
+  reason: string | null;
+}
+/** GET /api/fieldwork/forms/:formId */
+export interface FormWithEvents {
+  form: FormDetail;
+  events: FormEvent[];
+}
+
+export type DecisionAction = 'accept' | 'reject' | 'return';
+export interface Decision {
+  action: DecisionAction;
+  reason?: string;
+}
+
+export const RECHECK_OUTCOMES = ['confirmed', 'not_reached', 'discrepancy'] as const;
+export type RecheckOutcome = (typeof RECHECK_OUTCOMES)[number];
+export interface Recheck {
+  recheckId: string;
+  formId: string;
+  enumeratorId: string;
+  enumeratorName: string;
+  unitName: string;
+  paperSerial: string | null;
+  drawnAt: string;
+  seed: number;
+  outcome: RecheckOutcome | null;
+  note: string | null;
+  recordedAt: string | null;
+}
+export interface RecheckDraw {
+  percent: number;
+  seed: number;
+}
+
+export interface ProgressCounts {
+  collected: number;
+  accepted: number;
+  flagged: number;
+  pending: number;
+  rejected: number;
+  returned: number;
+  /** ISO time of the last form received, null when none */
+  lastSync: string | null;
+}
+/** GET /api/campaigns/:campaignId/fieldwork/dashboard */
+export interface FieldworkDashboard {
+  /** target: the unit's quotas summed; null when it has none */
+  units: (ProgressCounts & { unitId: string; name: string; target: number | null })[];
+  enumerators: (ProgressCounts & { userId: string; name: string })[];
+}
+
+// ---------- Leadership e-mail survey (server/features/leadership/API.md) ----------
+
+/** Respondent groups of the leadership survey: HĐND delegates, leaders of departments, districts, communes. */
+export const LEADERSHIP_GROUPS = ['hdnd', 'so', 'huyen', 'xa'] as const;
+export type LeadershipGroup = (typeof LEADERSHIP_GROUPS)[number];
+
+export interface MailTemplate {
+  subject: string;
+  body: string;
+}
+/** GET / PUT /api/campaigns/:campaignId/leadership */
+export interface LeadershipSurvey {
+  /** a leadership questionnaire of survey-forms, e.g. 'leadership-2023' */
+  questionnaireId: string;
+  questionnaireVersion: number;
+  /** YYYY-MM-DD */
+  deadline: string | null;
+  invitation: MailTemplate;
+  reminder: MailTemplate;
+  ratePerMinute: number;
+  reminders: { auto: boolean; max: number; minDaysApart: number };
+  /** average within respondent groups first, then across groups */
+  groupAverage: boolean;
+  /** keep the respondent's unit with the answers */
+  keepUnit: boolean;
+}
+/** GET /api/campaigns/:campaignId/leadership — `defaults` (server's Vietnamese templates etc.) for the first set-up */
+export interface LeadershipSurveyResponse {
+  survey: LeadershipSurvey | null;
+  defaults?: LeadershipSurvey;
+}
+export type MailKind = 'invitation' | 'reminder';
+/** POST …/leadership/preview */
+export interface MailPreview {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export const RESPONDENT_STATUSES = ['new', 'queued', 'sending', 'sent', 'failed', 'responded'] as const;
+export type RespondentStatus = (typeof RESPONDENT_STATUSES)[number];
+export interface Respondent {
+  id: string;
+  name: string;
+  email: string;
+  group: LeadershipGroup | string;
+  unitId: string | null;
+  unitName: string | null;
+  /** that of the latest message; `responded` wins */
+  status: RespondentStatus;
+  /** the SMTP error of the latest failed message */
+  lastError: string | null;
+  invitedAt: string | null;
+  remindersSent: number;
+  responded: boolean;
+}
+export interface RespondentFilters {
+  status?: RespondentStatus | undefined;
+  group?: string | undefined;
+  unitId?: string | undefined;
+}
+export interface RespondentChanges {
+  name?: string;
+  email?: string;
+  group?: string;
+  unitId?: string | null;
+}
+export interface RespondentCsvRow {
+  row: number;
+  name: string;
+  email: string;
+  group: string;
+  unitCode: string | null;
+}
+/** POST …/leadership/respondents/preview */
+export interface RespondentPreview {
+  rows: RespondentCsvRow[];
+  errors: CsvRowError[];
+}
+/** POST …/leadership/respondents/commit */
+export interface RespondentCommitResult {
+  added: number;
+  updated: number;
+}
+/** GET …/leadership/progress */
+export interface SendProgress {
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  total: number;
+  ratePerMinute: number;
+}
+/** rate = responded / (invited − failed); null when that is 0 */
+export interface ResponseRate {
+  invited: number;
+  sent: number;
+  failed: number;
+  responded: number;
+  rate: number | null;
+}
+/** GET …/leadership/tracking */
+export interface LeadershipTracking {
+  overall: ResponseRate;
+  byGroup: (ResponseRate & { group: string })[];
+  byUnit: (ResponseRate & { unitId: string | null; unitName: string | null })[];
+}
+/** GET /api/mail-outbox (admin; where e-mail goes when no SMTP server is configured) */
+export interface MailOutboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  deliveredAt: string;
+}
+export interface MailOutbox {
+  /** an SMTP server is configured: new e-mail goes there, not here */
+  smtp?: boolean;
+  total: number;
+  messages: MailOutboxMessage[];
+}
+
+/** GET /api/respond/:token (public) */
+export interface RespondInfo {
+  campaign: { name: string; year: number };
+  deadline: string | null;
+  questionnaire: { id: string; version: number };
+  group: string;
+}

@@ -10,6 +10,8 @@ export interface Column<T> {
   primary?: boolean;
   /** spans the whole card on a phone when the table is `compact` */
   wide?: boolean;
+  /** extra class on the column's cells (e.g. a minimum width) */
+  className?: string;
 }
 
 interface TableProps<T> {
@@ -46,7 +48,7 @@ export function Table<T>({ columns, rows, rowKey, caption, empty, rowClassName, 
                 <td
                   key={c.key}
                   data-label={c.primary ? undefined : c.header}
-                  className={[c.align ? `align-${c.align}` : '', c.primary ? 'cell--primary' : '', c.wide ? 'cell--wide' : ''].filter(Boolean).join(' ') || undefined}
+                  className={[c.align ? `align-${c.align}` : '', c.primary ? 'cell--primary' : '', c.wide ? 'cell--wide' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined}
                 >
                   <span className="cell__value">{c.render(row)}</span>
                 </td>

@@ -1,12 +1,2 @@
-import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { Campaign } from '../../../shared/api/contract';
-import { queryKeys } from '../../../shared/api/queryKeys';
-
-/** GET /api/campaigns */
-export function useCampaigns() {
-  return useQuery({
-    queryKey: queryKeys.campaigns,
-    queryFn: ({ signal }) => apiFetch<{ campaigns: Campaign[] }>('/api/campaigns', { signal }).then((r) => r.campaigns),
-  });
-}
+// GET /api/campaigns is read by the fieldwork index too, so the hook lives in shared/api.
+export { useCampaigns } from '../../../shared/api/useCampaigns';

@@ -77,6 +77,35 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
         )}
       </div>
 
+      <section className="card stack stack--tight" aria-labelledby="campaign-fieldwork">
+        <h2 id="campaign-fieldwork">{t('campaigns.fieldwork.title')}</h2>
+        <p className="muted small">{t('campaigns.fieldwork.hint')}</p>
+        <div className="actions">
+          <ButtonLink small variant={campaign.status === 'fieldwork' ? 'primary' : 'secondary'} to={`/campaigns/${campaign.id}/fieldwork/dashboard`}>
+            {t('campaigns.fieldwork.dashboard')}
+          </ButtonLink>
+          <ButtonLink small to={`/campaigns/${campaign.id}/review`}>
+            {t('campaigns.fieldwork.review')}
+          </ButtonLink>
+          <ButtonLink small to={`/campaigns/${campaign.id}/rechecks`}>
+            {t('campaigns.fieldwork.rechecks')}
+          </ButtonLink>
+          <ButtonLink small to={`/campaigns/${campaign.id}/fieldwork`}>
+            {canEdit ? t('campaigns.fieldwork.setup') : t('campaigns.fieldwork.setupReadOnly')}
+          </ButtonLink>
+        </div>
+      </section>
+
+      <section className="card stack stack--tight" aria-labelledby="campaign-leadership">
+        <h2 id="campaign-leadership">{t('campaigns.leadership.title')}</h2>
+        <p className="muted small">{t('campaigns.leadership.hint')}</p>
+        <div className="actions">
+          <ButtonLink small to={`/campaigns/${campaign.id}/leadership`}>
+            {canEdit ? t('campaigns.leadership.open') : t('campaigns.leadership.openReadOnly')}
+          </ButtonLink>
+        </div>
+      </section>
+
       <section className="stack">
         <div className="section-head">
           <h2>

@@ -1,0 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiFetch } from '../../../shared/api/apiFetch';
+import type { FieldworkDashboard } from '../../../shared/api/contract';
+import { queryKeys } from '../../../shared/api/queryKeys';
+
+export const DASHBOARD_REFRESH_MS = 30_000;
+
+/** GET /api/campaigns/:campaignId/fieldwork/dashboard — progress per unit and per enumerator, refreshed every 30 s. */
+export function useFieldworkDashboard(campaignId: string) {
+  return useQuery({
+    queryKey: queryKeys.fieldworkDashboard(campaignId),
+    queryFn: ({ signal }) => apiFetch<FieldworkDashboard>(`/api/campaigns/${encodeURIComponent(campaignId)}/fieldwork/dashboard`, { signal }),
+    refetchInterval: DASHBOARD_REFRESH_MS,
+    refetchIntervalInBackground: false,
+    staleTime: 0,
+  });
+}

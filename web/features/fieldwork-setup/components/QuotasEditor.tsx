@@ -1,0 +1,122 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QUOTA_LEVELS, type Quota, type QuotaLevel, type Unit } from '../../../shared/api/contract';
+import { Button } from '../../../shared/components/Button';
+import { ErrorNotice } from '../../../shared/components/ErrorNotice';
+import { TextInput } from '../../../shared/components/Field';
+import { Notice } from '../../../shared/components/Notice';
+import { Table, type Column } from '../../../shared/components/Table';
+import { useFormat } from '../../../shared/format/useFormat';
+import { useSaveQuotas } from '../api/useSaveQuotas';
+import { cellNumber, gridToQuotas, quotasToGrid, sameQuotas, type QuotaCellError, type QuotaGrid } from './quotaGrid';
+
+interface QuotasEditorProps {
+  campaignId: string;
+  units: readonly Unit[];
+  quotas: readonly Quota[];
+  readOnly: boolean;
+}
+
+/** Targets per unit × level of government (Cấp tỉnh / huyện / xã, or Tất cả), saved together. */
+export function QuotasEditor({ campaignId, units, quotas, readOnly }: QuotasEditorProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const save = useSaveQuotas(campaignId);
+  const [grid, setGrid] = useState<QuotaGrid>(() => quotasToGrid(quotas));
+  const [errors, setErrors] = useState<QuotaCellError[]>([]);
+  const unitIds = useMemo(() => units.map((u) => u.id), [units]);
+
+  const current = gridToQuotas(grid, unitIds);
+  const dirty = current.errors.length > 0 || !sameQuotas(current.quotas, quotas.filter((q) => unitIds.includes(q.unitId)));
+  const errorOf = (unitId: string, level: QuotaLevel) => errors.find((e) => e.unitId === unitId && e.level === level);
+
+  const setCell = (unitId: string, level: QuotaLevel, text: string) => {
+    setGrid((g) => ({ ...g, [unitId]: { ...g[unitId], [level]: text } }));
+    if (errorOf(unitId, level)) setErrors((list) => list.filter((e) => !(e.unitId === unitId && e.level === level)));
+  };
+
+  const onSave = () => {
+    const result = gridToQuotas(grid, unitIds);
+    setErrors(result.errors);
+    if (result.errors.length === 0) save.mutate(result.quotas, { onSuccess: ({ quotas: saved }) => setGrid(quotasToGrid(saved)) });
+  };
+
+  const rowTotal = (unitId: string) => QUOTA_LEVELS.reduce((sum, level) => sum + (cellNumber(grid[unitId]?.[level]) ?? 0), 0);
+  const columnTotal = (level: QuotaLevel) => unitIds.reduce((sum, id) => sum + (cellNumber(grid[id]?.[level]) ?? 0), 0);
+
+  const columns: Column<Unit>[] = [
+    {
+      key: 'unit',
+      header: t('fieldwork.unit'),
+      primary: true,
+      render: (u) => (
+        <span>
+          <span className="code">{u.code}</span> {u.name}
+        </span>
+      ),
+    },
+    ...QUOTA_LEVELS.map(
+      (level): Column<Unit> => ({
+        key: level,
+        header: t(`fieldwork.level.${level}`),
+        align: 'end',
+        render: (u) => {
+          const error = errorOf(u.id, level);
+          const id = `quota-${u.id}-${level}`;
+          return (
+            <span className="quota-cell">
+              <TextInput
+                id={id}
+                className="input--number"
+                inputMode="numeric"
+                autoComplete="off"
+                readOnly={readOnly}
+                aria-label={`${u.name} — ${t(`fieldwork.level.${level}`)}`}
+                aria-invalid={error ? true : undefined}
+                value={grid[u.id]?.[level] ?? ''}
+                onChange={(event) => setCell(u.id, level, event.target.value)}
+              />
+              {error && (
+                <span className="field__error" role="alert">
+                  {t(error.message)}
+                </span>
+              )}
+            </span>
+          );
+        },
+      }),
+    ),
+    { key: 'total', header: t('fieldworkSetup.quotas.total'), align: 'end', render: (u) => <span className="num">{format.integer(rowTotal(u.id))}</span> },
+  ];
+
+  if (units.length === 0) return <p className="muted">{t('campaigns.noUnits')}</p>;
+
+  return (
+    <div className="stack">
+      <p className="muted small">{t('fieldworkSetup.quotas.hint')}</p>
+      <Table columns={columns} rows={units} rowKey={(u) => u.id} compact rowClassName={(u) => (QUOTA_LEVELS.some((l) => errorOf(u.id, l)) ? 'row--error' : undefined)} />
+      <p className="small">
+        <strong>{t('fieldworkSetup.quotas.totals')}:</strong>{' '}
+        {QUOTA_LEVELS.map((level) => `${t(`fieldwork.level.${level}`)} ${format.integer(columnTotal(level))}`).join(' · ')}
+      </p>
+      {errors.length > 0 && <Notice tone="error">{t('fieldworkSetup.quotas.hasErrors', { count: errors.length, n: format.integer(errors.length) })}</Notice>}
+      {save.error && <ErrorNotice error={save.error} />}
+      {save.isSuccess && !dirty && <Notice tone="success">{t('fieldworkSetup.quotas.saved')}</Notice>}
+      {!readOnly && (
+        <div className={dirty ? 'actions actions--sticky' : 'actions'}>
+          <Button variant="primary" busy={save.isPending} disabled={!dirty} onClick={onSave}>
+            {t('fieldworkSetup.quotas.save')}
+          </Button>
+          {dirty && (
+            <>
+              <Button variant="ghost" onClick={() => (setGrid(quotasToGrid(quotas)), setErrors([]))}>
+                {t('common.cancel')}
+              </Button>
+              <span className="muted small">{t('fieldworkSetup.unsaved')}</span>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

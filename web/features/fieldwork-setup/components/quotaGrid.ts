@@ -1,0 +1,59 @@
+import { QUOTA_LEVELS, type Quota, type QuotaLevel } from '../../../shared/api/contract';
+
+/** Quota targets as typed: unit id → level → text ('' = no quota). */
+export type QuotaGrid = Record<string, Partial<Record<QuotaLevel, string>>>;
+
+export function quotasToGrid(quotas: readonly Quota[]): QuotaGrid {
+  const grid: QuotaGrid = {};
+  for (const q of quotas) (grid[q.unitId] ??= {})[q.level] = String(q.target);
+  return grid;
+}
+
+export interface QuotaCellError {
+  unitId: string;
+  level: QuotaLevel;
+  /** translation key */
+  message: string;
+}
+
+const MAX_TARGET = 1_000_000;
+
+/** A whole number as typed: "120", " 1.200 " or "1 200" (Vietnamese thousands); null otherwise ("1,5", "abc", ""). */
+export function parseWhole(text: string | undefined): number | null {
+  const t = (text ?? '').trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  if (/^\d{1,3}([.\s\u00a0]\d{3})+$/.test(t)) return Number(t.replace(/[.\s\u00a0]/g, ''));
+  return null;
+}
+
+/**
+ * The quotas to store for the given units (cells of other units are dropped), or the cells that are not whole
+ * numbers ≥ 0. An empty cell means no quota at that level.
+ */
+export function gridToQuotas(grid: QuotaGrid, unitIds: readonly string[]): { quotas: Quota[]; errors: QuotaCellError[] } {
+  const quotas: Quota[] = [];
+  const errors: QuotaCellError[] = [];
+  for (const unitId of unitIds) {
+    for (const level of QUOTA_LEVELS) {
+      const text = grid[unitId]?.[level] ?? '';
+      if (text.trim() === '') continue;
+      const target = parseWhole(text);
+      if (target === null) errors.push({ unitId, level, message: 'fieldworkSetup.quotas.wholeNumber' });
+      else if (target > MAX_TARGET) errors.push({ unitId, level, message: 'fieldworkSetup.quotas.tooLarge' });
+      else quotas.push({ unitId, level, target });
+    }
+  }
+  return { quotas, errors };
+}
+
+/** The target typed in a cell, when it is a whole number. */
+export function cellNumber(text: string | undefined): number | null {
+  return parseWhole(text);
+}
+
+/** Same quotas, in any order? (to know whether the grid has unsaved changes) */
+export function sameQuotas(a: readonly Quota[], b: readonly Quota[]): boolean {
+  const key = (q: Quota) => `${q.unitId}|${q.level}|${q.target}`;
+  const left = new Set(a.map(key));
+  return a.length === b.length && b.every((q) => left.has(key(q)));
+}

@@ -1,0 +1,17 @@
+import type { RespondentFilters } from '../../../shared/api/contract';
+import { queryKeys } from '../../../shared/api/queryKeys';
+
+/** /api/campaigns/:campaignId/leadership */
+export const leadershipPath = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/leadership`;
+
+// Everything of a campaign's leadership survey sits under one prefix, so a change can refresh it all.
+export const leadershipKeys = {
+  all: (campaignId: string) => [...queryKeys.campaign(campaignId), 'leadership'] as const,
+  survey: (campaignId: string) => [...queryKeys.campaign(campaignId), 'leadership', 'survey'] as const,
+  /** every respondent list of the campaign, whatever its filters (for refreshing) */
+  respondentLists: (campaignId: string) => [...queryKeys.campaign(campaignId), 'leadership', 'respondents'] as const,
+  respondents: (campaignId: string, filters: RespondentFilters) => [...queryKeys.campaign(campaignId), 'leadership', 'respondents', filters] as const,
+  progress: (campaignId: string) => [...queryKeys.campaign(campaignId), 'leadership', 'progress'] as const,
+  tracking: (campaignId: string) => [...queryKeys.campaign(campaignId), 'leadership', 'tracking'] as const,
+  outbox: (limit: number, offset: number) => ['mail-outbox', limit, offset] as const,
+};

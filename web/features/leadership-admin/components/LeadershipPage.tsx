@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { LeadershipSurvey, Respondent, Unit } from '../../../shared/api/contract';
+import { useCampaignUnits } from '../../../shared/api/useCampaignUnits';
+import { Notice } from '../../../shared/components/Notice';
+import { PageHeader } from '../../../shared/components/PageHeader';
+import { QueryState } from '../../../shared/components/QueryState';
+import { useFormat } from '../../../shared/format/useFormat';
+import { useCanEdit } from '../../../shared/session/useCanEdit';
+import { useCurrentUser } from '../../../shared/session/useCurrentUser';
+import { useLeadershipSurvey } from '../api/useLeadershipSurvey';
+import { useRespondents } from '../api/useRespondents';
+import { NonResponders } from './NonResponders';
+import { RespondentImport } from './RespondentImport';
+import { RespondentList } from './RespondentList';
+import { SendButton, type SendKind } from './SendButton';
+import { SendProgressBar } from './SendProgressBar';
+import { SurveySettingsForm } from './SurveySettingsForm';
+import { TrackingPanel } from './TrackingPanel';
+
+const TABS = ['setup', 'respondents', 'sending'] as const;
+type Tab = (typeof TABS)[number];
+
+/** /campaigns/:campaignId/leadership — the leadership e-mail survey: set-up, respondents, sending and response rates. */
+export function LeadershipPage() {
+  const { t } = useTranslation();
+  const { campaignId = '' } = useParams();
+  const [params] = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'setup';
+  const units = useCampaignUnits(campaignId);
+  const survey = useLeadershipSurvey(campaignId);
+  const campaign = units.campaign;
+  const both = {
+    data: units.data && survey.data ? { units: units.data, survey: survey.data.survey, defaults: survey.data.defaults ?? null } : undefined,
+    error: survey.error ?? units.error,
+    isPending: survey.isPending || units.isPending,
+  };
+
+  return (
+    <div className="stack">
+      <PageHeader
+        back={{ to: `/campaigns/${campaignId}`, label: campaign?.name ?? t('campaigns.listTitle') }}
+        title={t('leadership.title')}
+        subtitle={campaign ? `${campaign.name} · ${campaign.year}` : undefined}
+      />
+      <nav className="subnav" aria-label={t('leadership.tabs.label')}>
+        {TABS.map((name) => (
+          <Link
+            key={name}
+            to={{ search: name === 'setup' ? '' : `?tab=${name}` }}
+            className={name === tab ? 'subnav__link active' : 'subnav__link'}
+            aria-current={name === tab ? 'page' : undefined}
+            replace
+          >
+            {t(`leadership.tabs.${name}`)}
+          </Link>
+        ))}
+      </nav>
+      <QueryState query={both}>
+        {(data) => <LeadershipTab tab={tab} campaignId={campaignId} campaignName={campaign?.name ?? ''} units={data.units} survey={data.survey} defaults={data.defaults} />}
+      </QueryState>
+    </div>
+  );
+}
+
+interface TabProps {
+  tab: Tab;
+  campaignId: string;
+  campaignName: string;
+  units: Unit[];
+  survey: LeadershipSurvey | null;
+  /** the server's defaults for the first set-up */
+  defaults: LeadershipSurvey | null;
+}
+
+function LeadershipTab({ tab, campaignId, campaignName, units, survey, defaults }: TabProps) {
+  const { t } = useTranslation();
+  const canEdit = useCanEdit();
+
+  if (tab === 'setup') {
+    return (
+      <>
+        {!canEdit && <Notice tone="info">{t('leadership.readOnly')}</Notice>}
+        <Notice tone="info" title={t('leadership.anonymity.title')}>
+          {t('leadership.anonymity.body')}
+        </Notice>
+        <section className="card stack" aria-labelledby="leadership-settings">
+          <h2 id="leadership-settings">{t('leadership.settings.title')}</h2>
+          <SurveySettingsForm campaignId={campaignId} campaignName={campaignName} survey={survey} defaults={defaults} readOnly={!canEdit} />
+        </section>
+      </>
+    );
+  }
+  if (tab === 'respondents') {
+    return (
+      <>
+        {canEdit && (
+          <section className="card stack" aria-labelledby="leadership-import">
+            <h2 id="leadership-import">{t('leadership.import.title')}</h2>
+            <RespondentImport campaignId={campaignId} units={units} />
+          </section>
+        )}
+        <section className="stack" aria-labelledby="leadership-list">
+          <h2 id="leadership-list">{t('leadership.list.title')}</h2>
+          <RespondentList campaignId={campaignId} units={units} canEdit={canEdit} canSend={survey !== null} />
+        </section>
+      </>
+    );
+  }
+  return <SendingTab campaignId={campaignId} survey={survey} canEdit={canEdit} />;
+}
+
+function SendingTab({ campaignId, survey, canEdit }: { campaignId: string; survey: LeadershipSurvey | null; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const isAdmin = useCurrentUser().data?.role === 'admin';
+  const respondents = useRespondents(campaignId);
+  const [queued, setQueued] = useState<{ kind: SendKind; count: number } | null>(null);
+  const all: readonly Respondent[] = respondents.data ?? [];
+  const notInvited = all.filter((r) => r.status === 'new').length;
+  const remindable = survey
+    ? all.filter((r) => !r.responded && r.invitedAt != null && r.status !== 'queued' && r.status !== 'sending' && r.remindersSent < survey.reminders.max).length
+    : 0;
+  const onQueued = (kind: SendKind, count: number) => setQueued({ kind, count });
+
+  return (
+    <>
+      <section className="card stack" aria-labelledby="leadership-sending">
+        <h2 id="leadership-sending">{t('leadership.send.title')}</h2>
+        {!survey ? (
+          <Notice tone="warning">{t('leadership.send.noSurvey')}</Notice>
+        ) : (
+          <>
+            <p className="muted small">{t('leadership.send.hint', { rate: format.integer(survey.ratePerMinute) })}</p>
+            {canEdit && (
+              <div className="actions">
+                <SendButton campaignId={campaignId} kind="invitations" survey={survey} count={notInvited} onQueued={onQueued} variant="primary" />
+                <SendButton campaignId={campaignId} kind="reminders" survey={survey} count={remindable} onQueued={onQueued} />
+              </div>
+            )}
+            {queued &&
+              (queued.count > 0 ? (
+                <Notice tone="success">{t(`leadership.send.${queued.kind}.queued`, { count: queued.count })}</Notice>
+              ) : (
+                <Notice tone="info">{t(`leadership.send.${queued.kind}.none`, { max: survey.reminders.max, days: survey.reminders.minDaysApart })}</Notice>
+              ))}
+          </>
+        )}
+        <SendProgressBar campaignId={campaignId} />
+        {isAdmin && (
+          <p className="small muted">
+            {t('leadership.send.outboxHint')} <Link to="/mail-outbox">{t('leadership.outbox.title')}</Link>
+          </p>
+        )}
+      </section>
+
+      <section className="card stack" aria-labelledby="leadership-tracking">
+        <h2 id="leadership-tracking">{t('leadership.tracking.title')}</h2>
+        <TrackingPanel campaignId={campaignId} />
+      </section>
+
+      <section className="card stack" aria-labelledby="leadership-non-responders">
+        <div className="section-head">
+          <h2 id="leadership-non-responders">{t('leadership.nonResponders.title')}</h2>
+        </div>
+        <p className="muted small">{t('leadership.nonResponders.hint')}</p>
+        <QueryState query={respondents}>{(list) => <NonResponders respondents={list} />}</QueryState>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { Respondent } from '../../../shared/api/contract';
+import { useFormat } from '../../../shared/format/useFormat';
+import { useRespondentGroupLabel } from './groups';
+
+/**
+ * Who was invited and has not answered yet, for reminders. Names only: answers are never shown with a person
+ * (the server does not link them).
+ */
+export function NonResponders({ respondents }: { respondents: readonly Respondent[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const groupLabel = useRespondentGroupLabel();
+  const waiting = respondents.filter((r) => !r.responded && r.invitedAt != null).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  if (waiting.length === 0) return <p className="muted">{t('leadership.nonResponders.none')}</p>;
+  return (
+    <ul className="name-list" aria-label={t('leadership.nonResponders.title')}>
+      {waiting.map((r) => (
+        <li key={r.id} className="name-list__item">
+          <span>{r.name}</span>
+          <span className="muted small">
+            {groupLabel(r.group)}
+            {r.unitName ? ` · ${r.unitName}` : ''} · {t('leadership.nonResponders.reminders', { count: r.remindersSent, n: format.integer(r.remindersSent) })}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

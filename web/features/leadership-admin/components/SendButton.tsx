@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadershipSurvey } from '../../../shared/api/contract';
+import { Button } from '../../../shared/components/Button';
+import { Dialog } from '../../../shared/components/Dialog';
+import { ErrorNotice } from '../../../shared/components/ErrorNotice';
+import { useFormat } from '../../../shared/format/useFormat';
+import { useSendInvitations } from '../api/useSendInvitations';
+import { useSendReminders } from '../api/useSendReminders';
+
+export type SendKind = 'invitations' | 'reminders';
+
+interface SendButtonProps {
+  campaignId: string;
+  kind: SendKind;
+  survey: LeadershipSurvey;
+  /** how many would get a message (for reminders: at most; the server also applies the days-apart rule) */
+  count: number;
+  onQueued: (kind: SendKind, queued: number) => void;
+  variant?: 'primary' | 'secondary';
+}
+
+/** "Gửi lời mời" / "Gửi nhắc nhở" with a confirmation that says how many and how long the sending takes. */
+export function SendButton({ campaignId, kind, survey, count, onQueued, variant = 'secondary' }: SendButtonProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const invitations = useSendInvitations(campaignId);
+  const reminders = useSendReminders(campaignId);
+  const send = kind === 'invitations' ? invitations : reminders;
+  const [confirming, setConfirming] = useState(false);
+  const minutes = survey.ratePerMinute > 0 ? Math.ceil(count / survey.ratePerMinute) : null;
+
+  return (
+    <>
+      <Button variant={variant} disabled={count === 0} onClick={() => setConfirming(true)}>
+        {t(`leadership.send.${kind}.button`)}
+        <span className="badge badge--neutral">{format.integer(count)}</span>
+      </Button>
+      {confirming && (
+        <Dialog title={t(`leadership.send.${kind}.title`)} onClose={() => setConfirming(false)}>
+          <div className="stack">
+            <p>{t(`leadership.send.${kind}.confirm`, { count, max: survey.reminders.max, days: survey.reminders.minDaysApart })}</p>
+            {minutes !== null && (
+              <p className="muted small">
+                {t('leadership.send.duration', { rate: survey.ratePerMinute, duration: format.duration(minutes * 60) })}
+              </p>
+            )}
+            {send.error && <ErrorNotice error={send.error} />}
+            <div className="actions">
+              <Button
+                variant="primary"
+                busy={send.isPending}
+                onClick={() =>
+                  send.mutate(undefined, {
+                    onSuccess: ({ queued }) => {
+                      setConfirming(false);
+                      onQueued(kind, queued);
+                    },
+                  })
+                }
+              >
+                {t(`leadership.send.${kind}.yes`, { count })}
+              </Button>
+              <Button variant="ghost" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </Button>
+            </div>
+          </div>
+        </Dialog>
+      )}
+    </>
+  );
+}

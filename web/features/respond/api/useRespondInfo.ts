@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiFetch } from '../../../shared/api/apiFetch';
+import type { RespondInfo } from '../../../shared/api/contract';
+
+export const respondPath = (token: string) => `/api/respond/${encodeURIComponent(token)}`;
+
+/**
+ * GET /api/respond/:token (public) — the campaign and questionnaire of a personal link; 404 `unknown_token`,
+ * 410 `expired`, 409 `already_answered`. Asked once: the answer does not change while the page is open.
+ */
+export function useRespondInfo(token: string) {
+  return useQuery({
+    // the token is kept out of the shared cache keys' prefixes used by the staff screens
+    queryKey: ['respond', token],
+    queryFn: ({ signal }) => apiFetch<RespondInfo>(respondPath(token), { signal }),
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+}

@@ -1,0 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiFetch } from './apiFetch';
+import type { FieldworkSetup } from './contract';
+import { queryKeys } from './queryKeys';
+
+export const fieldworkPath = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/fieldwork`;
+
+/**
+ * GET /api/campaigns/:campaignId/fieldwork — the plan, quotas, enumerators and supervisors (supervisors, analysts,
+ * admins). Read by the set-up screen, and by review and re-check for the enumerator list and the plan's defaults.
+ */
+export function useFieldworkSetup(campaignId: string) {
+  return useQuery({
+    queryKey: queryKeys.fieldworkSetup(campaignId),
+    queryFn: ({ signal }) => apiFetch<FieldworkSetup>(fieldworkPath(campaignId), { signal }),
+  });
+}
