@@ -148,6 +148,33 @@ describeEachDb('leadership survey by e-mail through a real SMTP server', (kind) 
     expect(smtp.received.filter((m) => m.to === 'crash@so-noivu.example.gov.vn')).toHaveLength(1);
   });
 
+  it('schedules reminders by itself: at most N per person, at least D days apart, never to responders', async () => {
+    const db = t.database.db;
+    const { queueScheduledReminders } = await import('../../server/features/leadership/sending.service');
+    const nextYear = `${new Date().getFullYear() + 1}-12-31`;
+    await db.updateTable('leadership_survey').set({ reminders_auto: true, reminders_max: 2, reminders_min_days: 3, deadline: '2000-01-01' }).execute();
+    await db.updateTable('mail_message').set({ sent_at: new Date(Date.now() - 30 * 86400_000) }).where('status', '=', 'sent').execute();
+    expect(await queueScheduledReminders(db)).toBe(0); // past the deadline: no more reminders
+    await db.updateTable('leadership_survey').set({ deadline: nextYear }).execute();
+    await db.updateTable('mail_message').set({ sent_at: new Date() }).where('status', '=', 'sent').execute();
+    expect(await queueScheduledReminders(db)).toBe(0); // the last reminders went out minutes ago
+    const threeDaysLater = () => db.updateTable('mail_message').set({ sent_at: new Date(Date.now() - 3 * 86400_000 - 60_000) }).where('status', '=', 'sent').execute();
+    await threeDaysLater();
+    const second = await queueScheduledReminders(db);
+    // the 140 non-responders with one reminder so far, and the two later additions who were invited
+    const invitedLater = await db.selectFrom('respondent as r').select('r.id').where('r.email', 'in', ['later@so-noivu.example.gov.vn', 'crash@so-noivu.example.gov.vn']).execute();
+    expect(second).toBe(140 + invitedLater.length);
+    await t.app.mailer.sendNow();
+    await threeDaysLater();
+    // the 140 have had 2 reminders (the maximum); only the two later additions (1 reminder so far) get another
+    expect(await queueScheduledReminders(db)).toBe(invitedLater.length);
+    const counts = await db.selectFrom('mail_message').select(['respondent_id', (eb) => eb.fn.countAll<number>().as('n')]).where('kind', '=', 'reminder').groupBy('respondent_id').execute();
+    expect(Math.max(...counts.map((c) => Number(c.n)))).toBeLessThanOrEqual(2);
+    const responders = new Set((await db.selectFrom('respondent').select('id').where('responded', '=', true).execute()).map((r) => r.id));
+    expect(counts.some((c) => responders.has(c.respondent_id))).toBe(false);
+    await db.updateTable('mail_message').set({ status: 'cancelled' }).where('status', '=', 'queued').execute();
+  });
+
   it('closes: links expire with a clear message', async () => {
     const open = smtp.received.find((m) => m.to === 'nguoi200@so-noivu.example.gov.vn')!;
     expect((await t.app.inject({ method: 'PATCH', url: `/api/campaigns/${campaignId}`, headers: { cookie }, payload: { status: 'closed' } })).statusCode).toBe(200);

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../server/config';
 import { benchEngine } from './engine';
 import { benchIngest } from './ingest';
+import { benchInvitations } from './mail';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +26,15 @@ if (!values.only || values.only === 'ingest') {
       await benchIngest(kind, pgUrl, kind === 'pglite' ? { ...opts, forms: Math.min(opts.forms, 5000) } : opts);
     } catch (err) {
       console.log(`\n== Ingest on ${kind}: not run — ${(err as Error).message}`);
+    }
+  }
+}
+if (!values.only || values.only === 'mail') {
+  for (const kind of (['postgres', 'pglite'] as const).filter((k) => !values.db || values.db === k)) {
+    try {
+      await benchInvitations(kind, pgUrl, kind === 'pglite' ? 500 : 2000);
+    } catch (err) {
+      console.log(`\n== E-mail on ${kind}: not run — ${(err as Error).message}`);
     }
   }
 }

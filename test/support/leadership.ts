@@ -14,7 +14,7 @@ export async function leadershipScenario(t: TestApp, n: number, suffix = '') {
   const so = await createUnit(db, { code: `LS${suffix}-SNV`, name: 'Sở Nội vụ', parentId: province.id, kind: 'department', group: 'so' });
   const huyen = await createUnit(db, { code: `LS${suffix}-H1`, name: 'Huyện Một', parentId: province.id, kind: 'district', group: 'huyen' });
   const campaign = await createCampaign(db, { name: `PAR INDEX 2025${suffix}`, year: 2025, criteriaSetCode: 'par-province-2023', bandSetCode: 'national', unitIds: [province.id, so.id, huyen.id], previousCampaignId: null });
-  await saveSurvey(db, campaign.id, { ...defaultSurvey(), deadline: '2025-12-31', ratePerMinute: 10_000 });
+  await saveSurvey(db, campaign.id, { ...defaultSurvey(), deadline: '2025-12-31', ratePerMinute: 10_000 }); // no rate limit in the way
   const unitFor = { hdnd: '', so: so.code, huyen: huyen.code, xa: huyen.code };
   const lines = Array.from({ length: n }, (_, i) => {
     const group = GROUPS[i % 4]!;
