@@ -24,6 +24,8 @@ import leadershipRoutes from './features/leadership/routes';
 import respondRoutes from './features/leadership/respond-routes';
 import outboxRoutes from './features/leadership/outbox-routes';
 import mailerPlugin from './plugins/app/mailer';
+import reportRoutes from './features/reports/routes';
+import agencyRoutes from './features/reports/agency-routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -65,6 +67,8 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
     await api.register(leadershipRoutes, { prefix: '/campaigns/:campaignId/leadership' });
     await api.register(respondRoutes, { prefix: '/respond' });
     await api.register(outboxRoutes, { prefix: '/mail-outbox' });
+    await api.register(reportRoutes, { prefix: '/campaigns/:campaignId/units/:unitId/report' });
+    await api.register(agencyRoutes, { prefix: '/campaigns/:campaignId/agencies' });
   }, { prefix: '/api' });
 
   const webRoot = resolve(config.webDist);

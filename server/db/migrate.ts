@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_fieldwork';
 import * as m0003 from './migrations/0003_leadership';
+import * as m0004 from './migrations/0004_reports';
 
 /** Migrations in order. Add new ones here; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_fieldwork': m0002,
   '0003_leadership': m0003,
+  '0004_reports': m0004,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

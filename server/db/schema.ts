@@ -264,6 +264,14 @@ export interface LeadershipAnswerSheetTable {
   answers: Json<Record<string, unknown>>;
 }
 
+/** A campaign's own agency mapping (code → agencies responsible); absent = the seeds/agencies/ default. */
+export interface CampaignAgencyMapTable {
+  campaign_id: string;
+  agencies: Json<Record<string, string[]>>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -289,4 +297,5 @@ export interface DB {
   leadership_answer_sheet: LeadershipAnswerSheetTable;
   leadership_answer_pool: LeadershipAnswerSheetTable;
   respondent_link: RespondentLinkTable;
+  campaign_agency_map: CampaignAgencyMapTable;
 }

@@ -9,6 +9,7 @@ export const CriteriaSetsPage = lazy(() => import('../features/criteria/componen
 export const CriteriaSetPage = lazy(() => import('../features/criteria/components/CriteriaSetPage').then((m) => ({ default: m.CriteriaSetPage })));
 export const ImportPage = lazy(() => import('../features/import/components/ImportPage').then((m) => ({ default: m.ImportPage })));
 export const ScoresPage = lazy(() => import('../features/scores/components/ScoresPage').then((m) => ({ default: m.ScoresPage })));
+export const ReportPage = lazy(() => import('../features/reports/components/ReportPage').then((m) => ({ default: m.ReportPage })));
 export const RankingPage = lazy(() => import('../features/ranking/components/RankingPage').then((m) => ({ default: m.RankingPage })));
 export const FieldworkSetupPage = lazy(() => import('../features/fieldwork-setup/components/FieldworkSetupPage').then((m) => ({ default: m.FieldworkSetupPage })));
 export const ReviewPage = lazy(() => import('../features/review/components/ReviewPage').then((m) => ({ default: m.ReviewPage })));

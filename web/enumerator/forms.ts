@@ -1,6 +1,7 @@
 // A form's life on the phone: draft (every answer written at once) → outbox (finished, waiting for a receipt)
 // → receipt log. Also the exported-outbox file a supervisor can upload when no network works at all.
 import { getRuntimeQuestionnaire, pruneHiddenAnswers, validateAnswers, type Questionnaire } from '../../survey-forms/src/runtime';
+import { downloadBlob } from '../shared/download';
 import type { FormEnvelope, FormMode, SessionUser } from './api';
 import { db, type DraftRow } from './db';
 import { currentPosition, deviceId, uuid } from './device';
@@ -147,13 +148,5 @@ export async function exportOutbox(user: SessionUser): Promise<{ file: ExportedO
 
 /** Hands a JSON file to the browser's download. */
 export function downloadJson(value: unknown, name: string): void {
-  const blob = new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }), name);
 }

@@ -1,6 +1,6 @@
 // Shapes of the JSON API the web app talks to (request and response bodies).
 // Domain types (ScoreTree, Finding, CriterionDef, BandSet…) come from analytics/src/types.ts.
-import type { BandSet, CriterionDef, Finding, ScoreTree } from '../../../analytics/src/types';
+import type { BandSet, CriterionDef, Finding, ScoreTree, Source } from '../../../analytics/src/types';
 
 export { SOURCES } from '../../../analytics/src/types';
 export type { Band, BandSet, CriterionDef, Finding, FindingKind, ScoreNode, ScoreTree, Severity, Source } from '../../../analytics/src/types';
@@ -568,4 +568,91 @@ export interface RespondInfo {
   deadline: string | null;
   questionnaire: { id: string; version: number };
   group: string;
+}
+
+// ---------- The yearly report (server/features/reports/README.md) ----------
+
+/** Place among the campaign's scored units of the same group; only when there are at least two. */
+export interface ReportRank {
+  rank: number;
+  of: number;
+  /** the group's average index (percent) */
+  groupAverage: number;
+}
+export interface ReportPrevious {
+  year: number;
+  max: number;
+  appraised: number | null;
+  percent: number | null;
+  rank: ReportRank | null;
+}
+/** against the previous campaign: score (4 decimals), index in percentage points (2), places (+ = moved up) */
+export interface ReportChange {
+  score: number;
+  percent: number | null;
+  rank: number | null;
+}
+export interface ReportRow {
+  code: string;
+  name: string;
+  /** 0 field, 1 criterion */
+  level: number;
+  source: Source | null;
+  max: number;
+  self: number | null;
+  appraised: number | null;
+  percent: number | null;
+  lostPoints: number;
+  /** scored leaves under it that lost points */
+  lostCount: number;
+  note: string | null;
+  agencies: string[];
+  rank: ReportRank | null;
+  previous: ReportPrevious | null;
+  change: ReportChange | null;
+}
+export interface ReportLostItem {
+  code: string;
+  name: string;
+  /** the field it belongs to */
+  field: string;
+  level: number;
+  source: Source | null;
+  max: number;
+  self: number | null;
+  appraised: number;
+  lost: number;
+  /** why: the leaf's note, else its nearest annotated parent's */
+  note: string | null;
+  agencies: string[];
+}
+export interface ReportPart {
+  score: number;
+  max: number;
+  percent: number | null;
+}
+/** GET /api/campaigns/:campaignId/units/:unitId/report */
+export interface UnitReport {
+  campaign: { id: string; name: string; year: number; previous: { id: string; name: string; year: number } | null };
+  unit: { id: string; code: string; name: string; group: string };
+  peers: number;
+  total: { max: number; self: number | null; appraised: number; percent: number; rank: ReportRank | null; previous: ReportPrevious | null; change: ReportChange | null };
+  band: BandRef | null;
+  parts: Record<Source, ReportPart>;
+  rows: ReportRow[];
+  lost: ReportLostItem[];
+  agencyMap: { custom: boolean; source: string | null };
+  summary: {
+    overall: Bilingual;
+    parts: Bilingual;
+    fields: { code: string; text: Bilingual; lost: Bilingual | null }[];
+  };
+}
+/** GET / PUT /api/campaigns/:campaignId/agencies */
+export interface AgencyMapping {
+  custom: boolean;
+  source: string | null;
+  updatedAt: string | null;
+  agencies: Record<string, string[]>;
+  criteria: { code: string; name: string; level: number; agencies: string[]; inherited: boolean }[];
 }

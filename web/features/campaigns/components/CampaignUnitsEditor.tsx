@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, Unit } from '../../../shared/api/contract';
-import { Button } from '../../../shared/components/Button';
-import { ErrorNotice } from '../../../shared/components/ErrorNotice';
+import { FormActions } from '../../../shared/components/FormActions';
 import { useUpdateCampaign } from '../api/useUpdateCampaign';
 import { UnitChecklist } from './UnitChecklist';
 
@@ -15,15 +14,14 @@ export function CampaignUnitsEditor({ campaign, units, onDone }: { campaign: Cam
   return (
     <div className="stack card">
       <UnitChecklist units={units} value={unitIds} onChange={setUnitIds} />
-      {update.error && <ErrorNotice error={update.error} />}
-      <div className="actions">
-        <Button variant="primary" busy={update.isPending} disabled={unitIds.length === 0} onClick={() => update.mutate({ unitIds }, { onSuccess: onDone })}>
-          {t('common.save')}
-        </Button>
-        <Button variant="ghost" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions
+        label={t('common.save')}
+        busy={update.isPending}
+        disabled={unitIds.length === 0}
+        error={update.error}
+        onConfirm={() => update.mutate({ unitIds }, { onSuccess: onDone })}
+        onCancel={onDone}
+      />
     </div>
   );
 }

@@ -31,6 +31,9 @@ export function CampaignUnitsTable({ campaignId, units, canEdit }: { campaignId:
           <ButtonLink small to={`${base}/${u.id}/scores`}>
             {t('campaigns.scoreTree')}
           </ButtonLink>
+          <ButtonLink small to={`${base}/${u.id}/report`}>
+            {t('reports.open')}
+          </ButtonLink>
           {canEdit && (
             <ButtonLink small to={`${base}/${u.id}/import`}>
               {t('campaigns.importTable')}

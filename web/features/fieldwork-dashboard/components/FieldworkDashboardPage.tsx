@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { FieldworkDashboard } from '../../../shared/api/contract';
 import { useCampaign } from '../../../shared/api/useCampaign';
 import { Button, ButtonLink } from '../../../shared/components/Button';
+import { CampaignPageHeader } from '../../../shared/components/CampaignPageHeader';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { FieldworkTabs } from '../../../shared/components/FieldworkTabs';
-import { PageHeader } from '../../../shared/components/PageHeader';
 import { Spinner } from '../../../shared/components/Spinner';
 import { useFormat } from '../../../shared/format/useFormat';
 import type { OpenOutboxState } from '../../../shared/navigationState';
@@ -27,10 +27,10 @@ export function FieldworkDashboardPage() {
 
   return (
     <div className="stack">
-      <PageHeader
-        back={{ to: `/campaigns/${campaignId}`, label: campaign?.name ?? t('campaigns.listTitle') }}
+      <CampaignPageHeader
+        campaignId={campaignId}
+        campaign={campaign}
         title={t('fieldworkDashboard.title')}
-        subtitle={campaign ? `${campaign.name} · ${campaign.year}` : undefined}
         actions={
           canUpload && (
             <ButtonLink to={`/campaigns/${campaignId}/review`} state={openOutbox}>

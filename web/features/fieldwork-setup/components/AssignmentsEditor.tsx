@@ -2,10 +2,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldworkEnumerator, FieldworkSupervisor, Unit } from '../../../shared/api/contract';
 import { Badge } from '../../../shared/components/Badge';
-import { Button } from '../../../shared/components/Button';
-import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Field, TextInput } from '../../../shared/components/Field';
-import { Notice } from '../../../shared/components/Notice';
+import { SaveActions } from '../../../shared/components/SaveActions';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useSaveAssignments } from '../api/useSaveAssignments';
 import { sameDraft, toDraft, toUpdate, type AssignmentsDraft } from './assignments';
@@ -163,23 +161,17 @@ export function AssignmentsEditor({ campaignId, units, enumerators, supervisors,
       </div>
       <p className="muted small">{t('fieldworkSetup.assignments.supervisorHint')}</p>
 
-      {save.error && <ErrorNotice error={save.error} />}
-      {save.isSuccess && !dirty && <Notice tone="success">{t('fieldworkSetup.assignments.saved')}</Notice>}
-      {!readOnly && (
-        <div className={dirty ? 'actions actions--sticky' : 'actions'}>
-          <Button variant="primary" busy={save.isPending} disabled={!dirty} onClick={onSave}>
-            {t('fieldworkSetup.assignments.save')}
-          </Button>
-          {dirty && (
-            <>
-              <Button variant="ghost" onClick={discard}>
-                {t('common.cancel')}
-              </Button>
-              <span className="muted small">{t('fieldworkSetup.unsaved')}</span>
-            </>
-          )}
-        </div>
-      )}
+      <SaveActions
+        save={save}
+        dirty={dirty}
+        readOnly={readOnly}
+        label={t('fieldworkSetup.assignments.save')}
+        savedMessage={t('fieldworkSetup.assignments.saved')}
+        onSave={onSave}
+        onDiscard={discard}
+        sticky="dirty"
+        unsavedNote={t('fieldworkSetup.unsaved')}
+      />
     </div>
   );
 }

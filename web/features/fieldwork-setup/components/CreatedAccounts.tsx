@@ -4,8 +4,9 @@ import type { EnumeratorCommitResult } from '../../../shared/api/contract';
 import { Button } from '../../../shared/components/Button';
 import { Notice } from '../../../shared/components/Notice';
 import { Table, type Column } from '../../../shared/components/Table';
+import { downloadText } from '../../../shared/download';
 import { useFormat } from '../../../shared/format/useFormat';
-import { accountsCsv, downloadText } from './accountsCsv';
+import { accountsCsv } from './accountsCsv';
 
 type Account = EnumeratorCommitResult['created'][number];
 

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { FieldworkSetup, Unit } from '../../../shared/api/contract';
 import { useCampaignUnits } from '../../../shared/api/useCampaignUnits';
 import { useFieldworkSetup } from '../../../shared/api/useFieldworkSetup';
+import { CampaignPageHeader } from '../../../shared/components/CampaignPageHeader';
 import { FieldworkTabs } from '../../../shared/components/FieldworkTabs';
 import { Notice } from '../../../shared/components/Notice';
-import { PageHeader } from '../../../shared/components/PageHeader';
 import { QueryState } from '../../../shared/components/QueryState';
 import { useCanEdit } from '../../../shared/session/useCanEdit';
 import { AssignmentsEditor } from './AssignmentsEditor';
@@ -28,11 +28,7 @@ export function FieldworkSetupPage() {
 
   return (
     <div className="stack">
-      <PageHeader
-        back={{ to: `/campaigns/${campaignId}`, label: campaign?.name ?? t('campaigns.listTitle') }}
-        title={t('fieldworkSetup.title')}
-        subtitle={campaign ? `${campaign.name} · ${campaign.year}` : undefined}
-      />
+      <CampaignPageHeader campaignId={campaignId} campaign={campaign} title={t('fieldworkSetup.title')} />
       <FieldworkTabs campaignId={campaignId} />
       <QueryState query={both}>{({ units: list, setup: data }) => <SetupSections campaignId={campaignId} units={list} setup={data} />}</QueryState>
     </div>

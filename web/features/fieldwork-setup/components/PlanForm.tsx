@@ -2,10 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FieldworkPlan } from '../../../shared/api/contract';
-import { Button } from '../../../shared/components/Button';
-import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Field, Select, TextInput } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';
+import { SaveActions } from '../../../shared/components/SaveActions';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useSavePlan } from '../api/useSavePlan';
 import { formToPlan, PLAN_QUESTIONNAIRES, planSchema, planToForm, questionnaireKey, type PlanFormValues } from './planSchema';
@@ -79,20 +78,15 @@ export function PlanForm({ campaignId, plan, readOnly }: PlanFormProps) {
           </Field>
         </div>
       </fieldset>
-      {save.error && <ErrorNotice error={save.error} />}
-      {save.isSuccess && !isDirty && <Notice tone="success">{t('fieldworkSetup.plan.saved')}</Notice>}
-      {!readOnly && (
-        <div className="actions">
-          <Button type="submit" variant="primary" busy={save.isPending} disabled={plan !== null && !isDirty}>
-            {t('fieldworkSetup.plan.save')}
-          </Button>
-          {isDirty && (
-            <Button variant="ghost" onClick={() => reset()}>
-              {t('common.cancel')}
-            </Button>
-          )}
-        </div>
-      )}
+      <SaveActions
+        save={save}
+        dirty={isDirty}
+        readOnly={readOnly}
+        label={t('fieldworkSetup.plan.save')}
+        savedMessage={t('fieldworkSetup.plan.saved')}
+        saveUnchanged={plan === null}
+        onDiscard={() => reset()}
+      />
     </form>
   );
 }

@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUOTA_LEVELS, type Quota, type QuotaLevel, type Unit } from '../../../shared/api/contract';
-import { Button } from '../../../shared/components/Button';
-import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { TextInput } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';
+import { SaveActions } from '../../../shared/components/SaveActions';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useSaveQuotas } from '../api/useSaveQuotas';
@@ -100,23 +99,17 @@ export function QuotasEditor({ campaignId, units, quotas, readOnly }: QuotasEdit
         {QUOTA_LEVELS.map((level) => `${t(`fieldwork.level.${level}`)} ${format.integer(columnTotal(level))}`).join(' · ')}
       </p>
       {errors.length > 0 && <Notice tone="error">{t('fieldworkSetup.quotas.hasErrors', { count: errors.length, n: format.integer(errors.length) })}</Notice>}
-      {save.error && <ErrorNotice error={save.error} />}
-      {save.isSuccess && !dirty && <Notice tone="success">{t('fieldworkSetup.quotas.saved')}</Notice>}
-      {!readOnly && (
-        <div className={dirty ? 'actions actions--sticky' : 'actions'}>
-          <Button variant="primary" busy={save.isPending} disabled={!dirty} onClick={onSave}>
-            {t('fieldworkSetup.quotas.save')}
-          </Button>
-          {dirty && (
-            <>
-              <Button variant="ghost" onClick={() => (setGrid(quotasToGrid(quotas)), setErrors([]))}>
-                {t('common.cancel')}
-              </Button>
-              <span className="muted small">{t('fieldworkSetup.unsaved')}</span>
-            </>
-          )}
-        </div>
-      )}
+      <SaveActions
+        save={save}
+        dirty={dirty}
+        readOnly={readOnly}
+        label={t('fieldworkSetup.quotas.save')}
+        savedMessage={t('fieldworkSetup.quotas.saved')}
+        onSave={onSave}
+        onDiscard={() => (setGrid(quotasToGrid(quotas)), setErrors([]))}
+        sticky="dirty"
+        unsavedNote={t('fieldworkSetup.unsaved')}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useCampaign } from '../../../shared/api/useCampaign';
 import { useUnits } from '../../../shared/api/useUnits';
 import { Button } from '../../../shared/components/Button';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';
+import { FileTextInput } from '../../../shared/components/FileTextInput';
 import { Notice } from '../../../shared/components/Notice';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import type { ImportedState } from '../../../shared/navigationState';
@@ -14,13 +15,12 @@ import { usePreviewImport } from '../api/usePreviewImport';
 import { FindingsTable } from './FindingsTable';
 import { ImportTotals } from './ImportTotals';
 import { OverrideChoices } from './OverrideChoices';
-import { TableTextInput } from './TableTextInput';
 
 const sameSet = (a: ReadonlySet<string>, b: readonly string[]) => a.size === b.length && b.every((code) => a.has(code));
 
 /**
- * /campaigns/:campaignId/units/:unitId/import — paste or choose an appendix table, check it (preview),
- * decide which published scores to keep, then store it (commit) or cancel.
+ * /campaigns/:campaignId/units/:unitId/import — paste or choose an appendix table (.tsv / .csv / .txt, UTF-8),
+ * check it (preview), decide which published scores to keep, then store it (commit) or cancel.
  */
 export function ImportPage() {
   const { t } = useTranslation();
@@ -78,7 +78,23 @@ export function ImportPage() {
         subtitle={unit ? `${unit.code} — ${unit.name}${campaign ? ` · ${campaign.name}` : ''}` : undefined}
       />
 
-      <TableTextInput text={text} fileName={fileName} onChange={onTextChange} disabled={commit.isPending} />
+      <FileTextInput
+        id="import-text"
+        text={text}
+        fileName={fileName}
+        onChange={onTextChange}
+        disabled={commit.isPending}
+        accept=".tsv,.csv,.txt,text/plain,text/csv,text/tab-separated-values"
+        rows={10}
+        labels={{
+          label: t('import.pasteLabel'),
+          hint: t('import.pasteHint'),
+          placeholder: t('import.pastePlaceholder'),
+          chooseFile: t('import.chooseFile'),
+          fromFile: (name) => t('import.fromFile', { name }),
+          readError: (name) => t('import.fileReadError', { name }),
+        }}
+      />
 
       <div className="actions">
         <Button variant="primary" busy={preview.isPending} disabled={text.trim() === '' || commit.isPending} onClick={check}>

@@ -2,10 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { LEADERSHIP_GROUPS, type Respondent, type RespondentChanges, type Unit } from '../../../shared/api/contract';
-import { Button } from '../../../shared/components/Button';
 import { Dialog } from '../../../shared/components/Dialog';
-import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Field, Select, TextInput } from '../../../shared/components/Field';
+import { FormActions } from '../../../shared/components/FormActions';
 import { useUpdateRespondent } from '../api/useUpdateRespondent';
 import { useRespondentGroupLabel } from './groups';
 import { respondentSchema, type RespondentFormValues } from './respondentSchema';
@@ -76,15 +75,7 @@ export function EditRespondentDialog({ campaignId, respondent, units, onClose }:
             ))}
           </Select>
         </Field>
-        {update.error && <ErrorNotice error={update.error} />}
-        <div className="actions">
-          <Button type="submit" variant="primary" busy={update.isPending}>
-            {t('common.save')}
-          </Button>
-          <Button variant="ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        <FormActions label={t('common.save')} busy={update.isPending} error={update.error} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -3,8 +3,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LeadershipSurvey, Respondent, Unit } from '../../../shared/api/contract';
 import { useCampaignUnits } from '../../../shared/api/useCampaignUnits';
+import { CampaignPageHeader } from '../../../shared/components/CampaignPageHeader';
 import { Notice } from '../../../shared/components/Notice';
-import { PageHeader } from '../../../shared/components/PageHeader';
 import { QueryState } from '../../../shared/components/QueryState';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useCanEdit } from '../../../shared/session/useCanEdit';
@@ -39,11 +39,7 @@ export function LeadershipPage() {
 
   return (
     <div className="stack">
-      <PageHeader
-        back={{ to: `/campaigns/${campaignId}`, label: campaign?.name ?? t('campaigns.listTitle') }}
-        title={t('leadership.title')}
-        subtitle={campaign ? `${campaign.name} · ${campaign.year}` : undefined}
-      />
+      <CampaignPageHeader campaignId={campaignId} campaign={campaign} title={t('leadership.title')} />
       <nav className="subnav" aria-label={t('leadership.tabs.label')}>
         {TABS.map((name) => (
           <Link

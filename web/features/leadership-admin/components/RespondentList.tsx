@@ -5,6 +5,7 @@ import { Button } from '../../../shared/components/Button';
 import { Dialog } from '../../../shared/components/Dialog';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Field, Select } from '../../../shared/components/Field';
+import { FormActions } from '../../../shared/components/FormActions';
 import { Notice } from '../../../shared/components/Notice';
 import { Spinner } from '../../../shared/components/Spinner';
 import { Table, type Column } from '../../../shared/components/Table';
@@ -165,26 +166,21 @@ export function RespondentList({ campaignId, units, canEdit, canSend }: Responde
         <Dialog title={t('leadership.list.removeTitle')} onClose={() => setRemoving(null)}>
           <div className="stack">
             <p>{t('leadership.list.removeConfirm', { name: removing.name, email: removing.email })}</p>
-            <div className="actions">
-              <Button
-                variant="danger"
-                busy={remove.isPending}
-                onClick={() =>
-                  remove.mutate(removing.id, {
-                    onSuccess: () => {
-                      setDone(t('leadership.list.removed', { name: removing.name }));
-                      setRemoving(null);
-                    },
-                    onError: () => setRemoving(null),
-                  })
-                }
-              >
-                {t('leadership.list.remove')}
-              </Button>
-              <Button variant="ghost" onClick={() => setRemoving(null)}>
-                {t('common.cancel')}
-              </Button>
-            </div>
+            <FormActions
+              label={t('leadership.list.remove')}
+              variant="danger"
+              busy={remove.isPending}
+              onConfirm={() =>
+                remove.mutate(removing.id, {
+                  onSuccess: () => {
+                    setDone(t('leadership.list.removed', { name: removing.name }));
+                    setRemoving(null);
+                  },
+                  onError: () => setRemoving(null),
+                })
+              }
+              onCancel={() => setRemoving(null)}
+            />
           </div>
         </Dialog>
       )}
@@ -193,26 +189,20 @@ export function RespondentList({ campaignId, units, canEdit, canSend }: Responde
         <Dialog title={t('leadership.list.resendTitle')} onClose={() => setResending(null)}>
           <div className="stack">
             <p>{t('leadership.list.resendConfirm', { name: resending.name, email: resending.email })}</p>
-            <div className="actions">
-              <Button
-                variant="primary"
-                busy={resend.isPending}
-                onClick={() =>
-                  resend.mutate(resending.id, {
-                    onSuccess: () => {
-                      setDone(t('leadership.list.resent', { name: resending.name }));
-                      setResending(null);
-                    },
-                    onError: () => setResending(null),
-                  })
-                }
-              >
-                {t('leadership.list.resend')}
-              </Button>
-              <Button variant="ghost" onClick={() => setResending(null)}>
-                {t('common.cancel')}
-              </Button>
-            </div>
+            <FormActions
+              label={t('leadership.list.resend')}
+              busy={resend.isPending}
+              onConfirm={() =>
+                resend.mutate(resending.id, {
+                  onSuccess: () => {
+                    setDone(t('leadership.list.resent', { name: resending.name }));
+                    setResending(null);
+                  },
+                  onError: () => setResending(null),
+                })
+              }
+              onCancel={() => setResending(null)}
+            />
           </div>
         </Dialog>
       )}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LeadershipSurvey } from '../../../shared/api/contract';
 import { Button } from '../../../shared/components/Button';
 import { Dialog } from '../../../shared/components/Dialog';
-import { ErrorNotice } from '../../../shared/components/ErrorNotice';
+import { FormActions } from '../../../shared/components/FormActions';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useSendInvitations } from '../api/useSendInvitations';
 import { useSendReminders } from '../api/useSendReminders';
@@ -45,26 +45,20 @@ export function SendButton({ campaignId, kind, survey, count, onQueued, variant 
                 {t('leadership.send.duration', { rate: survey.ratePerMinute, duration: format.duration(minutes * 60) })}
               </p>
             )}
-            {send.error && <ErrorNotice error={send.error} />}
-            <div className="actions">
-              <Button
-                variant="primary"
-                busy={send.isPending}
-                onClick={() =>
-                  send.mutate(undefined, {
-                    onSuccess: ({ queued }) => {
-                      setConfirming(false);
-                      onQueued(kind, queued);
-                    },
-                  })
-                }
-              >
-                {t(`leadership.send.${kind}.yes`, { count })}
-              </Button>
-              <Button variant="ghost" onClick={() => setConfirming(false)}>
-                {t('common.cancel')}
-              </Button>
-            </div>
+            <FormActions
+              label={t(`leadership.send.${kind}.yes`, { count })}
+              busy={send.isPending}
+              error={send.error}
+              onConfirm={() =>
+                send.mutate(undefined, {
+                  onSuccess: ({ queued }) => {
+                    setConfirming(false);
+                    onQueued(kind, queued);
+                  },
+                })
+              }
+              onCancel={() => setConfirming(false)}
+            />
           </div>
         </Dialog>
       )}

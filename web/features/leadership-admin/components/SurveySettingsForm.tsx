@@ -4,9 +4,9 @@ import { useForm, useWatch, type FieldErrors, type UseFormRegister } from 'react
 import { useTranslation } from 'react-i18next';
 import type { LeadershipSurvey, MailKind, MailTemplate } from '../../../shared/api/contract';
 import { Button } from '../../../shared/components/Button';
-import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Checkbox, Field, TextArea, TextInput } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';
+import { SaveActions } from '../../../shared/components/SaveActions';
 import { useSaveSurvey } from '../api/useSaveSurvey';
 import { MessagePreviewDialog } from './MessagePreviewDialog';
 import { formToSurvey, surveySchema, surveyToForm, type SurveyFormValues } from './surveySchema';
@@ -90,20 +90,16 @@ export function SurveySettingsForm({ campaignId, campaignName, survey, defaults,
         <TemplateFields kind="reminder" register={register} errors={errors} readOnly={readOnly} value={values.reminder} onPreview={() => setPreviewing('reminder')} />
       </section>
 
-      {save.error && <ErrorNotice error={save.error} />}
-      {save.isSuccess && !isDirty && <Notice tone="success">{t('leadership.settings.saved')}</Notice>}
-      {!readOnly && (
-        <div className="actions actions--sticky">
-          <Button type="submit" variant="primary" busy={save.isPending} disabled={survey !== null && !isDirty}>
-            {t('leadership.settings.save')}
-          </Button>
-          {isDirty && (
-            <Button variant="ghost" onClick={() => reset()}>
-              {t('common.cancel')}
-            </Button>
-          )}
-        </div>
-      )}
+      <SaveActions
+        save={save}
+        dirty={isDirty}
+        readOnly={readOnly}
+        label={t('leadership.settings.save')}
+        savedMessage={t('leadership.settings.saved')}
+        saveUnchanged={survey === null}
+        onDiscard={() => reset()}
+        sticky="always"
+      />
 
       {previewing && (
         <MessagePreviewDialog

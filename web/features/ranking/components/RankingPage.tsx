@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Ranking } from '../../../shared/api/contract';
 import { useCampaign } from '../../../shared/api/useCampaign';
-import { PageHeader } from '../../../shared/components/PageHeader';
+import { CampaignPageHeader } from '../../../shared/components/CampaignPageHeader';
 import { QueryState } from '../../../shared/components/QueryState';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useGroupLabel } from '../../../shared/format/useGroupLabel';
@@ -20,11 +20,7 @@ export function RankingPage() {
 
   return (
     <div className="stack">
-      <PageHeader
-        back={{ to: `/campaigns/${campaignId}`, label: campaign?.name ?? t('campaigns.listTitle') }}
-        title={t('ranking.title')}
-        subtitle={campaign ? `${campaign.name} · ${campaign.year}` : undefined}
-      />
+      <CampaignPageHeader campaignId={campaignId} campaign={campaign} title={t('ranking.title')} />
       <QueryState query={ranking}>{(data) => <RankingGroups campaignId={campaignId} ranking={data} />}</QueryState>
     </div>
   );

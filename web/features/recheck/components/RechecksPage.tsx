@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { RECHECK_OUTCOMES, type Recheck, type RecheckOutcome } from '../../../shared/api/contract';
 import { useCampaign } from '../../../shared/api/useCampaign';
 import { useFieldworkSetup } from '../../../shared/api/useFieldworkSetup';
+import { CampaignPageHeader } from '../../../shared/components/CampaignPageHeader';
 import { FieldworkTabs } from '../../../shared/components/FieldworkTabs';
-import { PageHeader } from '../../../shared/components/PageHeader';
 import { QueryState } from '../../../shared/components/QueryState';
 import { Spinner } from '../../../shared/components/Spinner';
 import { useFormat } from '../../../shared/format/useFormat';
@@ -25,11 +25,7 @@ export function RechecksPage() {
 
   return (
     <div className="stack">
-      <PageHeader
-        back={{ to: `/campaigns/${campaignId}`, label: campaign?.name ?? t('campaigns.listTitle') }}
-        title={t('recheck.title')}
-        subtitle={campaign ? `${campaign.name} · ${campaign.year}` : undefined}
-      />
+      <CampaignPageHeader campaignId={campaignId} campaign={campaign} title={t('recheck.title')} />
       <FieldworkTabs campaignId={campaignId} />
       <section className="card stack" aria-labelledby="draw-title">
         <h2 id="draw-title">{t('recheck.draw.title')}</h2>

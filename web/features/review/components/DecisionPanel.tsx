@@ -7,6 +7,7 @@ import { Button } from '../../../shared/components/Button';
 import { Dialog } from '../../../shared/components/Dialog';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Field, TextArea } from '../../../shared/components/Field';
+import { FormActions } from '../../../shared/components/FormActions';
 import { Notice } from '../../../shared/components/Notice';
 import { useDecision } from '../api/useDecision';
 import { reasonSchema, type ReasonValues } from './decisionSchema';
@@ -86,15 +87,7 @@ function ReasonDialog({
         <Field label={t('review.decision.reason')} htmlFor="decision-reason" error={errors.reason?.message ? t(errors.reason.message) : undefined}>
           <TextArea id="decision-reason" rows={4} autoFocus {...register('reason')} />
         </Field>
-        {error != null && <ErrorNotice error={error} />}
-        <div className="actions">
-          <Button type="submit" variant={action === 'reject' ? 'danger' : 'primary'} busy={busy}>
-            {t(`review.decision.${action}Confirm`)}
-          </Button>
-          <Button variant="ghost" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        <FormActions label={t(`review.decision.${action}Confirm`)} variant={action === 'reject' ? 'danger' : 'primary'} busy={busy} error={error} onCancel={onCancel} />
       </form>
     </Dialog>
   );

@@ -5,11 +5,11 @@ import { FLAG_CODES, FORM_STATUSES, type FormSummary } from '../../../shared/api
 import { useCampaignUnits } from '../../../shared/api/useCampaignUnits';
 import { useFieldworkSetup } from '../../../shared/api/useFieldworkSetup';
 import { Button } from '../../../shared/components/Button';
+import { CampaignPageHeader } from '../../../shared/components/CampaignPageHeader';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Field, Select } from '../../../shared/components/Field';
 import { FieldworkTabs } from '../../../shared/components/FieldworkTabs';
 import { FormStatusBadge } from '../../../shared/components/FormStatusBadge';
-import { PageHeader } from '../../../shared/components/PageHeader';
 import { Spinner } from '../../../shared/components/Spinner';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
@@ -42,10 +42,10 @@ export function ReviewPage() {
 
   return (
     <div className="stack">
-      <PageHeader
-        back={{ to: `/campaigns/${campaignId}`, label: campaign?.name ?? t('campaigns.listTitle') }}
+      <CampaignPageHeader
+        campaignId={campaignId}
+        campaign={campaign}
         title={t('review.title')}
-        subtitle={campaign ? `${campaign.name} · ${campaign.year}` : undefined}
         actions={
           canUpload &&
           !uploading && (

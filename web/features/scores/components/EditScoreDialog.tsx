@@ -2,10 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CriterionDef, ScoreNode, ScoreUpdate } from '../../../shared/api/contract';
-import { Button } from '../../../shared/components/Button';
 import { Dialog } from '../../../shared/components/Dialog';
-import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Checkbox, Field, TextArea, TextInput } from '../../../shared/components/Field';
+import { FormActions } from '../../../shared/components/FormActions';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useUpdateScore } from '../api/useUpdateScore';
 import { readNumber, scoreFormSchema, toInputText, type ScoreFormValues } from './scoreFormSchema';
@@ -113,15 +112,7 @@ export function EditScoreDialog({ campaignId, unitId, node, criterion, onClose }
         <Field label={t('scores.fields.note')} htmlFor={`${id}-note`} error={message(errors.note?.message)}>
           <TextArea id={`${id}-note`} rows={3} {...register('note')} />
         </Field>
-        {update.error && <ErrorNotice error={update.error} />}
-        <div className="actions">
-          <Button type="submit" variant="primary" busy={update.isPending}>
-            {t('common.save')}
-          </Button>
-          <Button variant="ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        <FormActions label={t('common.save')} busy={update.isPending} error={update.error} onCancel={onClose} />
       </form>
     </Dialog>
   );

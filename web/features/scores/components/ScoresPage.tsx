@@ -52,6 +52,7 @@ export function ScoresPage() {
               actions={
                 <>
                   <ButtonLink to={`${base}/ranking`}>{t('campaigns.ranking')}</ButtonLink>
+                  <ButtonLink to={`${base}/units/${unitId}/report`}>{t('reports.open')}</ButtonLink>
                   {canEdit && (
                     <ButtonLink to={`${base}/units/${unitId}/import`} variant="primary">
                       {t('campaigns.importTable')}

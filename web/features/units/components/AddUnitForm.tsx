@@ -3,9 +3,8 @@ import type { ChangeEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { UNIT_KINDS, type Unit, type UnitKind } from '../../../shared/api/contract';
-import { Button } from '../../../shared/components/Button';
-import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Field, Select, TextInput } from '../../../shared/components/Field';
+import { FormActions } from '../../../shared/components/FormActions';
 import { useCreateUnit } from '../api/useCreateUnit';
 import { unitTreeLines } from './unitTree';
 import { newUnitSchema, type NewUnitValues } from './unitSchema';
@@ -75,15 +74,7 @@ export function AddUnitForm({ units, onDone }: { units: readonly Unit[]; onDone:
           <TextInput id="unit-group" list="unit-groups" {...register('group')} />
         </Field>
       </div>
-      {create.error && <ErrorNotice error={create.error} />}
-      <div className="actions">
-        <Button type="submit" variant="primary" busy={create.isPending}>
-          {t('units.add')}
-        </Button>
-        <Button variant="ghost" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions label={t('units.add')} busy={create.isPending} error={create.error} onCancel={onDone} />
     </form>
   );
 }

@@ -2,9 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../shared/api/contract';
-import { Button } from '../../../shared/components/Button';
-import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Field, TextInput } from '../../../shared/components/Field';
+import { FormActions } from '../../../shared/components/FormActions';
 import { useUpdateUnit } from '../api/useUpdateUnit';
 import { unitChangesSchema, type UnitChangesValues } from './unitSchema';
 
@@ -31,15 +30,7 @@ export function EditUnitForm({ unit, onDone }: { unit: Unit; onDone: () => void 
           <TextInput id={`${id}-group`} list="unit-groups" {...register('group')} />
         </Field>
       </div>
-      {update.error && <ErrorNotice error={update.error} />}
-      <div className="actions">
-        <Button type="submit" small variant="primary" busy={update.isPending}>
-          {t('common.save')}
-        </Button>
-        <Button small variant="ghost" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions small label={t('common.save')} busy={update.isPending} error={update.error} onCancel={onDone} />
     </form>
   );
 }

@@ -4,28 +4,6 @@ import { Badge } from '../../../shared/components/Badge';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
 
-/** Per-row problems of the CSV: row, column, message in the current language. */
-export function CsvErrorsTable({ errors }: { errors: readonly CsvRowError[] }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const columns: Column<CsvRowError>[] = [
-    { key: 'row', header: t('fieldworkSetup.accounts.row'), render: (e) => <span className="num">{format.integer(e.row)}</span> },
-    { key: 'column', header: t('fieldworkSetup.accounts.column'), render: (e) => <span className="code">{e.column || '—'}</span> },
-    { key: 'message', header: t('fieldworkSetup.accounts.message'), wide: true, render: (e) => format.text(e.message) },
-  ];
-  const sorted = [...errors].sort((a, b) => a.row - b.row);
-  return (
-    <Table
-      caption={t('fieldworkSetup.accounts.errorsTitle')}
-      columns={columns}
-      rows={sorted}
-      rowKey={(e, i) => `${e.row}-${e.column}-${i}`}
-      rowClassName={() => 'row--error'}
-      compact
-    />
-  );
-}
-
 /** The rows read from the CSV: what will be created or updated. */
 export function EnumeratorRowsTable({ rows, errors }: { rows: readonly EnumeratorCsvRow[]; errors: readonly CsvRowError[] }) {
   const { t } = useTranslation();

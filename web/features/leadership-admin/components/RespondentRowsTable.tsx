@@ -5,28 +5,6 @@ import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useRespondentGroupLabel } from './groups';
 
-/** Per-row problems of the CSV: row, column, message in the current language. */
-export function CsvErrorsTable({ errors }: { errors: readonly CsvRowError[] }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const columns: Column<CsvRowError>[] = [
-    { key: 'row', header: t('leadership.import.row'), render: (e) => <span className="num">{format.integer(e.row)}</span> },
-    { key: 'column', header: t('leadership.import.column'), render: (e) => <span className="code">{e.column || '—'}</span> },
-    { key: 'message', header: t('leadership.import.message'), wide: true, render: (e) => format.text(e.message) },
-  ];
-  const sorted = [...errors].sort((a, b) => a.row - b.row);
-  return (
-    <Table
-      caption={t('leadership.import.errorsTitle')}
-      columns={columns}
-      rows={sorted}
-      rowKey={(e, i) => `${e.row}-${e.column}-${i}`}
-      rowClassName={() => 'row--error'}
-      compact
-    />
-  );
-}
-
 /** The rows read from the CSV, before anything is stored. */
 export function RespondentRowsTable({ rows, errors }: { rows: readonly RespondentCsvRow[]; errors: readonly CsvRowError[] }) {
   const { t } = useTranslation();

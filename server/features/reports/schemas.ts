@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { SourceEnum } from '../criteria/schemas';
+import { BandRef } from '../content-scores/schemas';
+
+const Bilingual = z.object({ vi: z.string(), en: z.string() });
+
+/** Place among the campaign's scored units of the same group (only when there are at least two). */
+export const RankOut = z.object({ rank: z.number(), of: z.number(), groupAverage: z.number() });
+
+/** The same node in the previous campaign, and the change: score (4 decimals), % points (2), places (+ = up). */
+export const PreviousOut = z.object({
+  year: z.number(),
+  max: z.number(),
+  appraised: z.number().nullable(),
+  percent: z.number().nullable(),
+  rank: RankOut.nullable(),
+});
+export const ChangeOut = z.object({ score: z.number(), percent: z.number().nullable(), rank: z.number().nullable() });
+
+export const ReportRowOut = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** 0 field, 1 criterion */
+  level: z.number(),
+  source: SourceEnum.nullable(),
+  max: z.number(),
+  self: z.number().nullable(),
+  appraised: z.number().nullable(),
+  percent: z.number().nullable(),
+  /** max − appraised */
+  lostPoints: z.number(),
+  /** scored leaves under it (or itself) that lost points */
+  lostCount: z.number(),
+  note: z.string().nullable(),
+  agencies: z.array(z.string()),
+  rank: RankOut.nullable(),
+  previous: PreviousOut.nullable(),
+  change: ChangeOut.nullable(),
+});
+
+export const LostItemOut = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** the field (lĩnh vực) it belongs to */
+  field: z.string(),
+  level: z.number(),
+  source: SourceEnum.nullable(),
+  max: z.number(),
+  self: z.number().nullable(),
+  appraised: z.number(),
+  lost: z.number(),
+  /** why: the note of the leaf, else of its nearest annotated parent */
+  note: z.string().nullable(),
+  agencies: z.array(z.string()),
+});
+
+const Part = z.object({ score: z.number(), max: z.number(), percent: z.number().nullable() });
+
+export const ReportOut = z.object({
+  campaign: z.object({ id: z.string(), name: z.string(), year: z.number(), previous: z.object({ id: z.string(), name: z.string(), year: z.number() }).nullable() }),
+  unit: z.object({ id: z.string(), code: z.string(), name: z.string(), group: z.string() }),
+  /** scored units of the unit's group in the campaign (itself included) */
+  peers: z.number(),
+  total: z.object({
+    max: z.number(),
+    self: z.number().nullable(),
+    appraised: z.number(),
+    percent: z.number(),
+    rank: RankOut.nullable(),
+    previous: PreviousOut.nullable(),
+    change: ChangeOut.nullable(),
+  }),
+  band: BandRef,
+  parts: z.object({ content: Part, leadership_survey: Part, sipas: Part }),
+  rows: z.array(ReportRowOut),
+  lost: z.array(LostItemOut),
+  agencyMap: z.object({ custom: z.boolean(), source: z.string().nullable() }),
+  summary: z.object({
+    overall: Bilingual,
+    parts: Bilingual,
+    fields: z.array(z.object({ code: z.string(), text: Bilingual, lost: Bilingual.nullable() })),
+  }),
+});
+
+export type Report = z.infer<typeof ReportOut>;
+export type ReportRow = z.infer<typeof ReportRowOut>;
+export type LostItem = z.infer<typeof LostItemOut>;
+export type Rank = z.infer<typeof RankOut>;
+
+export const AgencyMapBody = z.object({
+  agencies: z.record(
+    z.string().min(1).max(20).regex(/^[0-9]+(\.[0-9]+)*$/, 'codes look like 1, 1.3 or 1.3.2'),
+    z.array(z.string().max(200)).max(10),
+  ),
+});
+
+export const AgencyMapOut = z.object({
+  /** true when the campaign has its own mapping; false = the default of its criteria set */
+  custom: z.boolean(),
+  /** the seeds/agencies/ mapping used when not custom */
+  source: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  agencies: z.record(z.string(), z.array(z.string())),
+  /** the fields and criteria of the campaign's criteria set with the agencies each resolves to */
+  criteria: z.array(z.object({ code: z.string(), name: z.string(), level: z.number(), agencies: z.array(z.string()), inherited: z.boolean() })),
+});

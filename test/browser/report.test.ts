@@ -1,0 +1,86 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { describeBrowser, launchChromium } from '../support/browser';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
+import { HA_GIANG_TABLE, haGiangCampaign } from '../support/scenario';
+
+describeBrowser('the yearly report page of Hà Giang 2022: summary, chart, downloads, print to PDF', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let origin: string;
+  let ids: { campaignId: string; unitId: string };
+
+  beforeAll(async () => {
+    t = await startTestApp('pglite', { COOKIE_SECURE: 'true' });
+    const { unit, campaign, base } = await haGiangCampaign(t.database.db);
+    ids = { campaignId: campaign.id, unitId: unit.id };
+    const res = await t.app.inject({ method: 'POST', url: `${base}/imports/commit`, headers: { cookie: await t.cookieFor('analyst') }, payload: { text: HA_GIANG_TABLE, keepStated: ['1.3'] } });
+    expect(res.statusCode, res.body).toBe(200);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://localhost:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('opens the report from the score tree, shows 84,41, downloads the XLSX and CSV, and prints the page to PDF', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.getByLabel('Tên đăng nhập').fill('test-supervisor');
+    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: /Đăng xuất/ }).waitFor();
+
+    // from the unit's score tree to its report
+    await page.goto(`${origin}/campaigns/${ids.campaignId}/units/${ids.unitId}/scores`);
+    await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
+    await page.waitForURL(`**/campaigns/${ids.campaignId}/units/${ids.unitId}/report`);
+    const total = page.getByTestId('report-total');
+    await total.waitFor();
+    await expect.poll(() => total.textContent()).toMatch(/84,41/);
+    await expect(page.getByTestId('report-overall').textContent()).resolves.toBe('Năm 2022, Chỉ số CCHC của tỉnh Hà Giang đạt 84,41% (84,41/100 điểm), xếp loại: Loại B.');
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).toContain('5. Cải cách chế độ công vụ: đạt 11,78/15,0 điểm (78,54%).');
+    // the points lost: 1.5 with its note and its agency, 8.4 too
+    const lost = page.getByTestId('report-lost');
+    await expect(lost.getByRole('row').filter({ hasText: 'Sáng kiến hoặc giải pháp mới' }).textContent()).resolves.toMatch(/1,50 \/ 2,00.*0,50.*Ghi nhận 02 sáng kiến.*Sở Nội vụ/);
+    await expect(lost.getByRole('row').filter({ hasText: 'Thực hiện thu ngân sách' }).textContent()).resolves.toMatch(/Thuộc nhóm 13 địa phương thấp nhất cả nước.*Sở Kế hoạch và Đầu tư/);
+    // the bar chart of % by field has its eight bars
+    await expect.poll(() => page.getByTestId('report-chart').locator('.recharts-bar-rectangle').count()).toBe(8);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/report.png', fullPage: true });
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Phụ lục (Excel .xlsx)' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('PAR-INDEX_HG_2022_phu-luc.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
+    let total5: unknown;
+    wb.getWorksheet('Phụ lục 02')!.eachRow((row) => row.getCell(1).value === '5' && (total5 = row.getCell(5).value));
+    expect(total5).toBeCloseTo(11.7808, 6);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Phụ lục (CSV)', exact: true }).click()]);
+    expect(csv.suggestedFilename()).toBe('PAR-INDEX_HG_2022_phu-luc.csv');
+    const bytes = readFileSync((await csv.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('CẢI CÁCH CHẾ ĐỘ CÔNG VỤ');
+
+    // the printable page, printed to PDF by Chromium with a font that has Vietnamese letters
+    const print = await context.newPage();
+    await print.goto(`${origin}/api/campaigns/${ids.campaignId}/units/${ids.unitId}/report/print.html`);
+    await expect(print.locator('[data-summary="overall"]').textContent()).resolves.toMatch(/đạt 84,41%/);
+    const pdf = await print.pdf({ preferCSSPageSize: true, path: 'test-results/report.pdf' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(20_000);
+    const fonts = [...new Set([...pdf.toString('latin1').matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]))];
+    // Times New Roman's stand-ins on Linux (Liberation Serif), or the stack's DejaVu / Noto: all have Vietnamese letters
+    expect(fonts.length, 'embedded fonts').toBeGreaterThan(0);
+    for (const font of fonts) expect(font).toMatch(/^(LiberationSerif|DejaVuSerif|NotoSerif|TimesNewRoman)/);
+    await context.close();
+  });
+});

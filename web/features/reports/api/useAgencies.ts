@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../../shared/api/apiFetch';
+import type { AgencyMapping } from '../../../shared/api/contract';
+
+const agenciesPath = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/agencies`;
+const agenciesKey = (campaignId: string) => ['campaigns', campaignId, 'agencies'] as const;
+
+/** GET /api/campaigns/:campaignId/agencies — who is responsible for each field and criterion. */
+export function useAgencies(campaignId: string) {
+  return useQuery({
+    queryKey: agenciesKey(campaignId),
+    queryFn: ({ signal }) => apiFetch<AgencyMapping>(agenciesPath(campaignId), { signal }),
+  });
+}
+
+/**
+ * PUT (a new mapping) or DELETE (back to the default) /api/campaigns/:campaignId/agencies; refreshes the mapping
+ * and every report of the campaign.
+ */
+export function useSaveAgencies(campaignId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (agencies: Record<string, string[]> | null) =>
+      agencies === null
+        ? apiFetch<AgencyMapping>(agenciesPath(campaignId), { method: 'DELETE' })
+        : apiFetch<AgencyMapping>(agenciesPath(campaignId), { method: 'PUT', body: { agencies } }),
+    onSuccess: (data) => {
+      client.setQueryData(agenciesKey(campaignId), data);
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'campaigns' && q.queryKey[1] === campaignId && q.queryKey.at(-1) === 'report' });
+    },
+  });
+}
