@@ -1,33 +1,15 @@
 import type { Kysely } from 'kysely';
-import { aggregate, compareWithPrevious, rankUnits, type UnitChange } from '../../../analytics/src/index';
+import { compareWithPrevious, rankUnits, type UnitChange } from '../../../analytics/src/index';
 import type { BandSet } from '../../../analytics/src/types';
 import type { DB } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
-import { campaignUnitIds, findCampaign } from '../campaigns/repository';
-import { findBandSet, loadCriteriaSet } from '../criteria/repository';
-import { listUnits } from '../units/repository';
-import { listCampaignScores } from '../content-scores/repository';
-import { rowsToEngineInput } from '../content-scores/tree';
+import { AppError } from '../../errors';
+import { findBandSet } from '../criteria/repository';
+import { campaignUnitTrees } from '../content-scores/campaign-trees';
 
-/** Each scored unit's total and maximum in a campaign (units without any stored score are left out). */
+/** Each scored unit's total and maximum in a campaign. */
 async function campaignTotals(db: Kysely<DB>, campaignId: string) {
-  const campaign = await findCampaign(db, campaignId);
-  if (!campaign) throw notFound({ vi: 'đợt đánh giá', en: 'Campaign' });
-  const set = await loadCriteriaSet(db, campaign.criteria_set_code);
-  if (!set) throw new AppError(500, 'internal', { vi: 'Thiếu bộ tiêu chí.', en: 'Missing criteria set.' });
-  const unitIds = new Set((await campaignUnitIds(db, [campaignId])).get(campaignId) ?? []);
-  const units = (await listUnits(db)).filter((u) => unitIds.has(u.id));
-  const rows = await listCampaignScores(db, campaignId);
-  const byUnit = new Map<string, typeof rows>();
-  for (const r of rows) byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), r]);
-  const totals = units.flatMap((u) => {
-    const unitRows = byUnit.get(u.id);
-    if (!unitRows?.length) return [];
-    const { scores, overrides } = rowsToEngineInput(unitRows);
-    const tree = aggregate(set, scores, { overrides });
-    return [{ unitId: u.id, unit: u.name, group: u.ranking_group ?? u.kind, score: tree.total, max: tree.max }];
-  });
-  return { campaign, totals };
+  const { campaign, trees } = await campaignUnitTrees(db, campaignId);
+  return { campaign, totals: trees.map((t) => ({ unitId: t.unitId, unit: t.name, group: t.group, score: t.tree.total, max: t.tree.max })) };
 }
 
 /** Ranking within groups with bands, group averages and the change from the previous campaign (PAR-INDEX.md §5). */

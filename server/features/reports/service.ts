@@ -5,12 +5,9 @@ import type { Kysely } from 'kysely';
 import { aggregate, bandFor, rankUnits, roundTo } from '../../../analytics/src/index';
 import type { CriteriaSet, ScoreNode, ScoreTree } from '../../../analytics/src/types';
 import type { DB } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
-import { campaignUnitIds, findCampaign } from '../campaigns/repository';
-import { loadCriteriaSet } from '../criteria/repository';
-import { findUnit, listUnits } from '../units/repository';
-import { listCampaignScores } from '../content-scores/repository';
-import { rowsToEngineInput } from '../content-scores/tree';
+import { findCampaign } from '../campaigns/repository';
+import { findUnit } from '../units/repository';
+import { campaignUnitTrees } from '../content-scores/campaign-trees';
 import { loadScoreContext } from '../content-scores/context';
 import { agenciesFor, campaignAgencies } from './agencies';
 import { summarise } from './sentences';
@@ -38,21 +35,8 @@ export function flatten(root: ScoreNode): ScoreNode[] {
 
 /** Every scored unit's tree in a campaign (units without any stored score are left out, as in the ranking). */
 async function campaignResults(db: Kysely<DB>, campaignId: string) {
-  const campaign = await findCampaign(db, campaignId);
-  if (!campaign) throw notFound({ vi: 'đợt đánh giá', en: 'Campaign' });
-  const set = await loadCriteriaSet(db, campaign.criteria_set_code);
-  if (!set) throw new AppError(500, 'internal', { vi: 'Thiếu bộ tiêu chí.', en: 'Missing criteria set.' });
-  const unitIds = new Set((await campaignUnitIds(db, [campaignId])).get(campaignId) ?? []);
-  const units = (await listUnits(db)).filter((u) => unitIds.has(u.id));
-  const byUnit = new Map<string, Awaited<ReturnType<typeof listCampaignScores>>>();
-  for (const r of await listCampaignScores(db, campaignId)) byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), r]);
-  const results: UnitResult[] = units.flatMap((u) => {
-    const rows = byUnit.get(u.id);
-    if (!rows?.length) return [];
-    const { scores, overrides } = rowsToEngineInput(rows);
-    const tree = aggregate(set, scores, { overrides });
-    return [{ unitId: u.id, group: u.ranking_group ?? u.kind, tree, nodes: new Map(flatten(tree.root).map((n) => [n.code, n])) }];
-  });
+  const { campaign, set, trees } = await campaignUnitTrees(db, campaignId);
+  const results: UnitResult[] = trees.map((t) => ({ unitId: t.unitId, group: t.group, tree: t.tree, nodes: new Map(flatten(t.tree.root).map((n) => [n.code, n])) }));
   return { campaign, set, results };
 }
 
