@@ -19,3 +19,25 @@ export { bandFor } from './bands';
 export { rankUnits, compareWithPrevious, type UnitScore, type RankedUnit, type GroupSummary, type Ranking, type UnitChange } from './ranking';
 export { parseUnitsCsv, type UnitsCsvError } from './units-csv';
 export { mulberry32, hash32, seededSample } from './random';
+export {
+  surveyDesign, designWeights, kishEffectiveSize, taylorVariance, domainMean, toEstimate, svyMean, bootstrapFactors, replicateVariance,
+  DomainMeans, SurveyInputError, Z95, SMALL_N, SUPPRESS_N, SMALL_N_RULES, TAYLOR,
+  type SurveyDesign, type DesignInput, type DesignWeights, type PopulationSizes, type DomainMean, type Estimate, type EstimateWarning,
+  type VarianceOption, type MeanSpec, type SmallNRules,
+} from './survey-design';
+export {
+  postStratify, rake, trimWeights,
+  type PostStratification, type RakeMargin, type RakeOptions, type RakeResult, type TrimOptions, type TrimResult,
+} from './survey-weights';
+export {
+  sipasIndices, sipasBreakdown, choiceShares, sipasPointsMap, answerColumns, answerGroups, ageBands, satisfiedColumn, SIPAS_SCALE,
+  type SipasFactorRef, type SipasScale, type SipasPoints, type SipasOptions, type SipasItemResult, type SipasFactorResult,
+  type SipasFactorPoints, type SipasPartResult, type SipasResult, type SipasGroupResult,
+} from './sipas';
+export {
+  leadershipScores, leadershipAnswer, DONT_KNOW,
+  type LeadershipOption, type LeadershipAnswer, type LeadershipSheet, type LeadershipOptions, type LeadershipItem,
+  type LeadershipGroupMean, type LeadershipResult,
+} from './leadership';
+export { sociologicalPoints, type SociologicalPoints } from './sociological';
+export { parseSipasResponses, parsePopulationCsv, parseLeadershipCsv, type CsvProblem, type SipasResponses } from './survey-csv';

@@ -1,11 +1,15 @@
-// `npm run -s par -- <command>`: check, score and rank published PAR INDEX tables from the command line.
+// `npm run -s par -- <command>`: check, score and rank published PAR INDEX tables; SIPAS indices and leadership
+// points from survey files (issue 5).
 // Exit codes: 0 ok; 1 `check` found something beyond rounding; 2 bad usage, unreadable file or header, bad rows.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
-  aggregate, bandFor, parseScoreTable, parseUnitsCsv, rankUnits, roundTo, tableToScores, TableFormatError, validateScoreTable,
-  type BandSet, type CriteriaSet, type Finding, type ParsedTable,
+  aggregate, bandFor, designWeights, kishEffectiveSize, leadershipScores, parseLeadershipCsv, parsePopulationCsv, parseScoreTable,
+  parseSipasResponses, parseUnitsCsv, rankUnits, roundTo, sipasBreakdown, sipasIndices, sipasPointsMap, surveyDesign, SurveyInputError,
+  tableToScores, TableFormatError, validateScoreTable,
+  type BandSet, type CriteriaSet, type CsvProblem, type Estimate, type Finding, type ParsedTable, type SipasOptions, type SipasPoints,
 } from '../../analytics/src/index';
+import { findQuestion, getQuestionnaire, listFactors, listItems, optionsOf, QUESTIONNAIRES, type Questionnaire } from '../../survey-forms/src/index';
 import { loadBandSets, loadCriteriaSets } from '../../seeds/load-criteria-sets';
 
 const DEFAULT_SET = 'par-province-2023';
@@ -16,11 +20,23 @@ Commands:
                      exit 0 when only rounding notes, 1 when there are findings, 2 when the file or its header is unreadable
   score <table>      score the table from its leaf rows (no overrides, no rounding)
   rank <units.csv>   index, rank and band units; columns unit,group,appraised,sipas,max (sipas blank = no survey)
+  sipas <responses.csv>
+                     SIPAS item, factor and overall indices with SEs and 95 % CIs (percentage points), points 8.1.1–8.1.5,
+                     per unit; one row per form: id,unit,level, demographics, one column per item id (1–5, 9, blank)
+  sipas --list-items the item ids of the questionnaire
+  leadership <answers.csv>
+                     leadership points per sub-criterion with n, SE and CI; one row per sheet: group, then one column
+                     per sub-criterion code with the answer's label or weight
 
 Options:
-  --set <code>       criteria set for check/score (default: the set whose year is a 4-digit year in the
-                     file name, else ${DEFAULT_SET})
+  --set <code>       criteria set for check/score/sipas (default: the set whose year is a 4-digit year in the
+                     file name, else ${DEFAULT_SET}; sipas: ${DEFAULT_SET})
   --bands <code>     band set: national (default for score), province5 (default for rank), or none
+  --questionnaire <id>  sipas: sipas-2017 (default) or sipas-2023; leadership: leadership-2023 (default)
+  --population <units.csv>  sipas: unit,population for design weights N_h / n_h (strata = units); without it weights are 1
+  --bootstrap <B>    sipas: SEs by a seeded rescaling bootstrap with B replicates instead of Taylor linearisation
+  --seed <n>         sipas: the bootstrap's seed (default 1)
+  --by-group         leadership: average within respondent groups first, then across the groups
   --json             machine-readable output
   --help             this text`;
 
@@ -33,26 +49,58 @@ interface Args {
   set: string | null;
   bands: string | null;
   json: boolean;
+  questionnaire: string | null;
+  population: string | null;
+  bootstrap: string | null;
+  seed: string | null;
+  listItems: boolean;
+  byGroup: boolean;
 }
+
+type ValueOption = 'set' | 'bands' | 'questionnaire' | 'population' | 'bootstrap' | 'seed';
+type FlagOption = 'json' | 'listItems' | 'byGroup';
+const VALUE_OPTIONS: Record<string, ValueOption> = {
+  '--set': 'set', '--bands': 'bands', '--questionnaire': 'questionnaire', '--population': 'population', '--bootstrap': 'bootstrap', '--seed': 'seed',
+};
+const FLAG_OPTIONS: Record<string, FlagOption> = { '--json': 'json', '--list-items': 'listItems', '--by-group': 'byGroup' };
+/** the options each command takes */
+const ALLOWED: Record<string, readonly string[]> = {
+  check: ['--set', '--bands', '--json'],
+  score: ['--set', '--bands', '--json'],
+  rank: ['--set', '--bands', '--json'],
+  sipas: ['--questionnaire', '--population', '--set', '--bootstrap', '--seed', '--list-items', '--json'],
+  leadership: ['--questionnaire', '--by-group', '--json'],
+};
 
 function parseArgs(argv: string[]): Args | null {
   const positional: string[] = [];
-  const opts: { set: string | null; bands: string | null; json: boolean } = { set: null, bands: null, json: false };
+  const seen = new Set<string>();
+  const opts: Omit<Args, 'command' | 'file'> = {
+    set: null, bands: null, json: false, questionnaire: null, population: null, bootstrap: null, seed: null, listItems: false, byGroup: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [name, inline] = arg.startsWith('--') ? (arg.split(/=(.*)/s) as [string, string | undefined]) : [arg, undefined];
     if (name === '--help' || name === '-h') return null;
-    if (name === '--json') opts.json = true;
-    else if (name === '--set' || name === '--bands') {
+    const flag = FLAG_OPTIONS[name];
+    const valued = VALUE_OPTIONS[name];
+    if (flag) {
+      opts[flag] = true;
+      seen.add(name);
+    } else if (valued) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === '') return null;
-      opts[name === '--set' ? 'set' : 'bands'] = value;
+      opts[valued] = value;
+      seen.add(name);
     } else if (name.startsWith('-')) return null;
     else positional.push(arg);
   }
   const [command, file] = positional;
-  if (command === undefined || file === undefined || positional.length > 2 || !['check', 'score', 'rank'].includes(command)) return null;
-  return { command, file, ...opts };
+  if (command === undefined || !(command in ALLOWED)) return null;
+  if ([...seen].some((o) => !(ALLOWED[command] as readonly string[]).includes(o))) return null;
+  const wanted = command === 'sipas' && opts.listItems ? 1 : 2;
+  if (positional.length !== wanted) return null;
+  return { command, file: file ?? '', ...opts };
 }
 
 function readText(file: string): string {
@@ -152,6 +200,143 @@ function rank(a: Args): number {
   return 0;
 }
 
+function failOnProblems(file: string, errors: readonly CsvProblem[]): void {
+  if (errors.length === 0) return;
+  const shown = errors.slice(0, 50).map((e) => `${file}: ${e.message.vi} / ${e.message.en}`);
+  if (errors.length > 50) shown.push(`… ${errors.length - 50} lỗi khác / more error(s)`);
+  throw new Exit2(shown.join('\n'));
+}
+
+function pickQuestionnaire(id: string | null, kind: 'sipas' | 'leadership', fallback: string): Questionnaire {
+  const wanted = id ?? fallback;
+  const q = getQuestionnaire(wanted);
+  const known = [...new Set(QUESTIONNAIRES.filter((x) => x.kind === kind).map((x) => x.id))].join(', ');
+  if (!q || q.kind !== kind) throw new Exit2(`Không có bảng hỏi ${kind} "${wanted}" (có: ${known}) / Unknown ${kind} questionnaire "${wanted}" (known: ${known})`);
+  return q;
+}
+
+const pp = (x: number | null): number | null => (x === null ? null : 100 * x);
+const f2 = (x: number | null): string => (x === null ? '—' : roundTo(x, 2).toFixed(2));
+const f4 = (x: number | null): string => (x === null ? '—' : roundTo(x, 4).toFixed(4));
+const mark = (e: Estimate): string => (e.warning === 'suppressed' ? ' (n < 5: ẩn / suppressed)' : e.warning === 'small_n' ? ' (n < 30!)' : '');
+const ciText = (ci: [number, number] | null): string => (ci === null ? '—' : `[${f2(100 * ci[0])}, ${f2(100 * ci[1])}]`);
+
+function positiveInteger(raw: string, option: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < 2) throw new Exit2(`${option} cần một số nguyên ≥ 2, không phải "${raw}" / ${option} needs an integer ≥ 2, not "${raw}"`);
+  return Number(raw);
+}
+
+function seedOf(raw: string): number {
+  if (!/^\d+$/.test(raw)) throw new Exit2(`--seed cần một số nguyên ≥ 0, không phải "${raw}" / --seed needs an integer ≥ 0, not "${raw}"`);
+  return Number(raw);
+}
+
+function sipasListItems(a: Args): number {
+  const q = pickQuestionnaire(a.questionnaire, 'sipas', 'sipas-2017');
+  const items = listItems(q).map(({ id, factor, label }) => ({ id, factor, label: { vi: label.vi, en: label.en } }));
+  if (a.json) out(JSON.stringify({ items }, null, 2));
+  else for (const i of items) out(`${i.id}\t${i.factor}\t${i.label.vi} / ${i.label.en}`);
+  return 0;
+}
+
+function sipas(a: Args): number {
+  if (a.listItems) return sipasListItems(a);
+  const q = pickQuestionnaire(a.questionnaire, 'sipas', 'sipas-2017');
+  const factors = listFactors(q);
+  const itemIds = listItems(q).map((i) => i.id);
+  const overallIds = factors.flatMap((f) => (f.overall ? [f.overall] : []));
+  const { data, errors } = parseSipasResponses(readText(a.file), itemIds, { optionalIds: overallIds });
+  failOnProblems(a.file, errors);
+  const responses = data as NonNullable<typeof data>;
+  if (responses.ids.length === 0) throw new Exit2(`${a.file}: không có phiếu nào / no forms`);
+  let weights: Float64Array | undefined;
+  if (a.population !== null) {
+    const { population, errors: popErrors } = parsePopulationCsv(readText(a.population));
+    failOnProblems(a.population, popErrors);
+    try {
+      const dw = designWeights(responses.units, population);
+      weights = dw.weights;
+      if (dw.unsampled.length > 0) {
+        process.stderr.write(`Đơn vị không có phiếu / units without forms: ${dw.unsampled.join(', ')}\n`);
+      }
+    } catch (e) {
+      if (e instanceof SurveyInputError) throw new Exit2(`${a.population}: ${e.message}`);
+      throw e;
+    }
+  }
+  const design = surveyDesign({ strata: responses.units, ...(weights && { weights }) });
+  const set = pickSet('', a.set ?? DEFAULT_SET);
+  const service = factors.filter((f) => f.part !== 'policy').map((f) => f.factor);
+  let points: SipasPoints[] | undefined;
+  try {
+    points = sipasPointsMap(set, service);
+  } catch (e) {
+    if (!(e instanceof SurveyInputError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+  }
+  const options: SipasOptions = {
+    ...(points && { points }),
+    ...(a.bootstrap !== null && {
+      variance: { method: 'bootstrap', replicates: positiveInteger(a.bootstrap, '--bootstrap'), seed: a.seed === null ? 1 : seedOf(a.seed) },
+    }),
+  };
+  const r = sipasIndices(design, responses.answers, factors, options);
+  const units = sipasBreakdown(design, responses.answers, factors, responses.units, { ...options, points: [] });
+  if (a.json) {
+    out(JSON.stringify({
+      items: r.items.map((i) => ({ id: i.id, index: pp(i.estimate), se: pp(i.se), ci: i.ci === null ? null : [100 * i.ci[0], 100 * i.ci[1]], n: i.n })),
+      factors: r.factors.map((f) => ({ id: f.factor, index: pp(f.estimate), se: pp(f.se), max: f.points?.max ?? null, points: f.points?.points ?? null })),
+      sipas: { index: pp(r.sipas.estimate), se: pp(r.sipas.se) },
+      units: units.map((u) => ({ unit: u.group, n: u.forms, sipas: pp(u.result.sipas.estimate), se: pp(u.result.sipas.se) })),
+    }, null, 2));
+    return 0;
+  }
+  const weighting = weights ? `trọng số / weights N_h / n_h, n_eff ${f2(kishEffectiveSize(weights))}` : 'trọng số / weights 1';
+  const method = r.variance === 'bootstrap' ? `bootstrap (${a.bootstrap})` : 'Taylor';
+  out(`${q.id}: ${r.forms} phiếu / forms, ${units.length} đơn vị / units (tầng / strata), ${weighting}; SE: ${method}`);
+  out('Câu / item\tchỉ số / index %\tSE\tKTC 95 % / 95 % CI\tn\tkhông biết / don\'t know\ttrống / blank');
+  for (const i of r.items) out(`${i.id}\t${f2(pp(i.estimate))}\t${f2(pp(i.se))}\t${ciText(i.ci)}\t${i.n}\t${i.dontKnow}\t${i.blank}${mark(i)}`);
+  out('Yếu tố / factor\tchỉ số / index %\tSE\tKTC 95 % / 95 % CI\tđiểm / points');
+  for (const f of r.factors) {
+    const pts = f.points ? `${f.points.code}: ${f4(f.points.points)} / ${f.points.max}` : '—';
+    out(`${f.factor}\t${f2(pp(f.estimate))}\t${f2(pp(f.se))}\t${ciText(f.ci)}\t${pts}${f.omitted.length > 0 ? ` (bỏ / left out: ${f.omitted.join(', ')})` : ''}${mark(f)}`);
+  }
+  if (r.parts.length > 1) for (const p of r.parts) out(`${p.part}\t${f2(pp(p.estimate))}\t${f2(pp(p.se))}\t${ciText(p.ci)}`);
+  out(`SIPAS\t${f2(pp(r.sipas.estimate))}\t${f2(pp(r.sipas.se))}\t${ciText(r.sipas.ci)}${mark(r.sipas)}`);
+  if (r.points) out(`8.1\t${f4(r.points.estimate)} / ${r.points.max}\tSE ${f4(r.points.se)}`);
+  out('Đơn vị / unit\tn\tSIPAS %\tSE');
+  for (const u of units) out(`${u.group}\t${u.forms}\t${f2(pp(u.result.sipas.estimate))}\t${f2(pp(u.result.sipas.se))}${mark(u.result.sipas)}`);
+  return 0;
+}
+
+function leadership(a: Args): number {
+  const q = pickQuestionnaire(a.questionnaire, 'leadership', 'leadership-2023');
+  const items = listItems(q).filter((i) => i.criterionCode !== undefined);
+  const first = items[0] ? findQuestion(q, items[0].id) : undefined;
+  const options = first ? optionsOf(q, first) : [];
+  const criteria = items.map((i) => ({ code: i.criterionCode as string, id: i.id }));
+  const { sheets, errors } = parseLeadershipCsv(readText(a.file), criteria, options);
+  failOnProblems(a.file, errors);
+  const r = leadershipScores(sheets, { codes: criteria.map((c) => c.code), byGroup: a.byGroup });
+  if (a.json) {
+    out(JSON.stringify({
+      items: r.items.map((i) => ({ code: i.code, score: i.score, n: i.n, se: i.se })),
+      total: { score: r.total.score, max: r.total.max, se: r.total.se },
+    }, null, 2));
+    return 0;
+  }
+  out(`${q.id}: ${r.sheets} phiếu / sheets${r.byGroup ? `, trung bình theo nhóm / averaged by group: ${r.groups.join(', ')}` : ''}`);
+  out('Mã / code\tđiểm / points\tSE\tKTC 95 % / 95 % CI\tn\tkhông biết / don\'t know');
+  for (const i of r.items) {
+    const dk = i.dontKnowShare === null ? '—' : `${f2(100 * i.dontKnowShare)} %`;
+    const w = i.warning === 'suppressed' ? ' (n < 5: ẩn / suppressed)' : i.warning === 'small_n' ? ' (n < 30!)' : '';
+    const ci = i.ci === null ? '—' : `[${f4(i.ci[0])}, ${f4(i.ci[1])}]`;
+    out(`${i.code}\t${f4(i.score)} / ${i.max}\t${f4(i.se)}\t${ci}\t${i.n}\t${dk}${w}`);
+  }
+  out(`Tổng / total\t${f4(r.total.score)} / ${r.total.max}\tSE ${f4(r.total.se)}${r.total.complete ? '' : ' (thiếu mục bị ẩn / suppressed items left out)'}`);
+  return 0;
+}
+
 function main(argv: string[]): number {
   const args = parseArgs(argv);
   if (args === null) {
@@ -159,8 +344,23 @@ function main(argv: string[]): number {
     return 2;
   }
   try {
-    return args.command === 'check' ? check(args) : args.command === 'score' ? score(args) : rank(args);
+    switch (args.command) {
+      case 'check':
+        return check(args);
+      case 'score':
+        return score(args);
+      case 'sipas':
+        return sipas(args);
+      case 'leadership':
+        return leadership(args);
+      default:
+        return rank(args);
+    }
   } catch (e) {
+    if (e instanceof SurveyInputError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
     if (!(e instanceof Exit2)) throw e;
     process.stderr.write(`${e.message}\n`);
     return 2;

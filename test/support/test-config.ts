@@ -3,12 +3,14 @@ import { z } from 'zod';
 
 /**
  * The test suite's only reader of process.env (validated once). `CI=true` makes missing real parts
- * (PostgreSQL, Chromium) fail the run instead of skipping.
+ * (PostgreSQL, Chromium, R) fail the run instead of skipping.
  */
 const Schema = z.object({
   CI: z.string().optional().transform((v) => v === 'true' || v === '1'),
   TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** Debian's Rscript (apt-get install r-cran-survey), for the cross-check against R's survey package */
+  RSCRIPT_PATH: z.string().default('/usr/bin/Rscript'),
 });
 
 const parsed = Schema.parse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== '')));
@@ -18,4 +20,6 @@ export const testConfig = {
   testDatabaseUrl: parsed.TEST_DATABASE_URL,
   chromiumPath: parsed.CHROMIUM_PATH,
   chromiumInstalled: existsSync(parsed.CHROMIUM_PATH),
+  rscriptPath: parsed.RSCRIPT_PATH,
+  rInstalled: existsSync(parsed.RSCRIPT_PATH),
 };

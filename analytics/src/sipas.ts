@@ -1,0 +1,340 @@
+// SIPAS indices (PAR-INDEX.md §3): item, factor, part and overall satisfaction indices from the forms, weighted,
+// with standard errors and 95 % CIs; the PAR points of 8.1.1–8.1.5; breakdowns; shares of a multi-choice question.
+import type { CriteriaSet } from './types';
+import { DomainMeans, type Estimate, type SmallNRules, type SurveyDesign, SurveyInputError, type VarianceOption } from './survey-design';
+
+/** A factor of a SIPAS questionnaire: its item question ids, its overall question, its part (survey-forms `listFactors`). */
+export interface SipasFactorRef {
+  readonly factor: string;
+  readonly items: readonly string[];
+  readonly overall?: string;
+  /** 'service' | 'policy' (sipas-2023); factors without a part form one part */
+  readonly part?: string;
+}
+
+/** Which answer codes are valid and which count as satisfied (PAR-INDEX.md §3). */
+export interface SipasScale {
+  /** valid answers: the 5-level scale 1–5 */
+  readonly valid: readonly number[];
+  /** Hài lòng (4) and Rất hài lòng (5) */
+  readonly satisfied: readonly number[];
+  /** "Không biết / không trả lời" (9): outside the denominators, counted apart */
+  readonly dontKnow: readonly number[];
+}
+export const SIPAS_SCALE: SipasScale = { valid: [1, 2, 3, 4, 5], satisfied: [4, 5], dontKnow: [9] };
+
+/** The PAR points a factor gives: criteria-set leaf `code` (8.1.k) with its maximum. */
+export interface SipasPoints {
+  factor: string;
+  code: string;
+  max: number;
+}
+
+/**
+ * The SIPAS leaves of a criteria set (source `sipas`, printed order: 8.1.1 … 8.1.5) paired in order with the given
+ * factors (f1 … f5). PAR-INDEX.md §1: 8.1.1 access 1.5, 8.1.2 procedures 1.5, 8.1.3 civil servants 2.5,
+ * 8.1.4 results 2.5, 8.1.5 feedback 2.0. Throws when the counts differ.
+ */
+export function sipasPointsMap(set: CriteriaSet, factors: readonly string[]): SipasPoints[] {
+  const leaves = set.criteria.filter((c) => c.source === 'sipas');
+  if (leaves.length !== factors.length) {
+    throw new SurveyInputError(
+      `Bộ tiêu chí ${set.code} có ${leaves.length} tiêu chí SIPAS nhưng có ${factors.length} yếu tố.`,
+      `Criteria set ${set.code} has ${leaves.length} SIPAS leaves but ${factors.length} factors were given.`,
+    );
+  }
+  return leaves.map((c, i) => ({ factor: factors[i] as string, code: c.code, max: c.maxPoints }));
+}
+
+/** Answer values of the given questions, one Float64Array per question: numbers as stored (or numeric strings), else NaN. */
+export function answerColumns(forms: readonly Readonly<Record<string, unknown>>[], ids: readonly string[]): Record<string, Float64Array> {
+  const out: Record<string, Float64Array> = {};
+  for (const id of ids) {
+    const col = new Float64Array(forms.length);
+    forms.forEach((f, i) => {
+      const v = f[id];
+      col[i] = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : Number.NaN;
+    });
+    out[id] = col;
+  }
+  return out;
+}
+
+/** 1 when the answer is satisfied (4, 5), 0 when valid but not (1–3), NaN otherwise (9 "don't know", blank): PAR-INDEX.md §3. */
+export function satisfiedColumn(raw: ArrayLike<number>, scale: SipasScale = SIPAS_SCALE): Float64Array {
+  const y = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i]!;
+    y[i] = scale.satisfied.includes(v) ? 1 : scale.valid.includes(v) ? 0 : Number.NaN;
+  }
+  return y;
+}
+
+export interface SipasOptions {
+  /** factor index = mean of its item indices (default), or the index of its overall question (PAR-INDEX.md §3) */
+  factorIndex?: 'items' | 'overall';
+  /** PAR points per factor (`sipasPointsMap`) */
+  points?: readonly SipasPoints[];
+  /** Taylor (default) or the seeded bootstrap */
+  variance?: VarianceOption;
+  /** only these forms (a unit, a level, a demographic group) */
+  within?: ArrayLike<boolean | number> | null;
+  scale?: SipasScale;
+  /** small-n rules (default: warn below 30, suppress below 5 valid answers) */
+  rules?: SmallNRules;
+}
+
+export interface SipasItemResult extends Estimate {
+  id: string;
+  factor: string;
+  /** forms (in `within`) answering "don't know" (9) */
+  dontKnow: number;
+  /** forms (in `within`) with no answer */
+  blank: number;
+}
+
+export interface SipasFactorPoints {
+  code: string;
+  max: number;
+  /** max × factor index */
+  points: number | null;
+  se: number | null;
+  ci: [number, number] | null;
+}
+
+export interface SipasFactorResult extends Estimate {
+  factor: string;
+  part: string | null;
+  method: 'items' | 'overall';
+  /** the items averaged (items method); the overall question (overall method) */
+  items: string[];
+  /** items left out because they are suppressed (fewer than 5 valid answers) */
+  omitted: string[];
+  /** the index of the factor's overall question, when it has one */
+  overallQuestion: Estimate | null;
+  points: SipasFactorPoints | null;
+}
+
+export interface SipasPartResult extends Estimate {
+  part: string;
+  factors: string[];
+  omitted: string[];
+}
+
+export interface SipasResult {
+  /** forms in `within` */
+  forms: number;
+  items: SipasItemResult[];
+  factors: SipasFactorResult[];
+  parts: SipasPartResult[];
+  /** mean of the part indices (sipas-2023: mean(policy, service)); one part: mean of the factor indices */
+  sipas: Estimate & { parts: string[] };
+  /** Σ of the factors' points (SIPAS 8.1), null when a mapped factor is suppressed or no points were given */
+  points: (Estimate & { max: number; codes: string[] }) | null;
+  variance: 'taylor' | 'bootstrap';
+}
+
+type Terms = [number, number][];
+
+const scaleTerms = (terms: Terms, c: number): Terms => terms.map(([k, v]) => [k, v * c]);
+
+/** An average none of whose parts has an estimate (all suppressed). */
+function suppressed(n: number): Estimate {
+  return { estimate: null, se: null, ci: null, n, warning: 'suppressed' };
+}
+
+/**
+ * SIPAS indices (PAR-INDEX.md §3) over the forms of `design` (in `options.within`):
+ * - item index = weighted share of valid answers (1–5; 9 and blank excluded) that are 4 or 5, a domain mean;
+ * - factor index = mean of its item indices (or its overall question's index);
+ * - part index = mean of its factors' indices; SIPAS = mean of the part indices (one part: mean of the factors);
+ * - points 8.1.k = max × factor index; 8.1 = Σ points.
+ * Indices are shares in [0, 1]. SEs by Taylor linearisation of these averages of domain means (or bootstrap).
+ * Items with fewer than 5 valid answers are suppressed and left out of their factor's mean (listed in `omitted`).
+ */
+export function sipasIndices(
+  design: SurveyDesign,
+  answers: Readonly<Record<string, ArrayLike<number>>>,
+  factors: readonly SipasFactorRef[],
+  options: SipasOptions = {},
+): SipasResult {
+  const scale = options.scale ?? SIPAS_SCALE;
+  const within = options.within ?? null;
+  const method = options.factorIndex ?? 'items';
+  const questions: { id: string; factor: string; item: boolean }[] = [];
+  for (const f of factors) {
+    for (const id of f.items) questions.push({ id, factor: f.factor, item: true });
+    if (f.overall !== undefined && answers[f.overall] !== undefined) questions.push({ id: f.overall, factor: f.factor, item: false });
+    else if (method === 'overall') {
+      throw new SurveyInputError(`Yếu tố ${f.factor} không có câu hỏi đánh giá chung.`, `Factor ${f.factor} has no overall question answers.`);
+    }
+  }
+  const missing = questions.filter((q) => answers[q.id] === undefined).map((q) => q.id);
+  if (missing.length > 0) throw new SurveyInputError(`Thiếu câu trả lời của: ${missing.join(', ')}.`, `No answers for: ${missing.join(', ')}.`);
+  const raws = questions.map((q) => answers[q.id] as ArrayLike<number>);
+  const means = new DomainMeans(
+    design,
+    raws.map((raw) => ({ y: satisfiedColumn(raw, scale), within })),
+    options,
+  );
+  const at = new Map(questions.map((q, k) => [q.id, k]));
+  let forms = 0;
+  for (let i = 0; i < design.n; i++) if (!within || within[i]) forms++;
+
+  const items: SipasItemResult[] = [];
+  questions.forEach((q, k) => {
+    if (!q.item) return;
+    const raw = raws[k]!;
+    let dontKnow = 0;
+    let blank = 0;
+    for (let i = 0; i < design.n; i++) {
+      if (within && !within[i]) continue;
+      const v = raw[i]!;
+      if (scale.dontKnow.includes(v)) dontKnow++;
+      else if (!scale.valid.includes(v)) blank++;
+    }
+    items.push({ id: q.id, factor: q.factor, ...means.estimate(k), dontKnow, blank });
+  });
+  const itemById = new Map(items.map((r) => [r.id, r]));
+
+  const factorTerms = new Map<string, Terms>();
+  const factorResults: SipasFactorResult[] = factors.map((f) => {
+    const overallK = f.overall !== undefined ? at.get(f.overall) : undefined;
+    const overallQuestion = overallK !== undefined ? means.estimate(overallK) : null;
+    let used: string[];
+    let terms: Terms;
+    if (method === 'overall') {
+      used = overallQuestion !== null && overallQuestion.estimate !== null ? [f.overall as string] : [];
+      terms = used.length > 0 ? [[overallK as number, 1]] : [];
+    } else {
+      used = f.items.filter((id) => itemById.get(id)?.estimate !== null);
+      terms = used.map((id) => [at.get(id) as number, 1 / used.length]);
+    }
+    const omitted = method === 'items' ? f.items.filter((id) => !used.includes(id)) : [];
+    const all = method === 'overall' ? (overallK !== undefined ? [overallK] : []) : f.items.map((id) => at.get(id) as number);
+    const est = terms.length > 0 ? means.combine(terms) : suppressed(means.formsIn(all));
+    if (terms.length > 0) factorTerms.set(f.factor, terms);
+    const map = options.points?.find((p) => p.factor === f.factor);
+    let points: SipasFactorPoints | null = null;
+    if (map) {
+      // PAR-INDEX.md §3: points for 8.1.k = max points × factor index
+      const p = terms.length > 0 ? means.combine(scaleTerms(terms, map.max), [0, map.max]) : null;
+      points = { code: map.code, max: map.max, points: p?.estimate ?? null, se: p?.se ?? null, ci: p?.ci ?? null };
+    }
+    return { factor: f.factor, part: f.part ?? null, method, items: used, omitted, overallQuestion, points, ...est };
+  });
+
+  const partNames = [...new Set(factors.map((f) => f.part ?? ''))];
+  const partTerms = new Map<string, Terms>();
+  const parts: SipasPartResult[] = partNames.map((part) => {
+    const members = factors.filter((f) => (f.part ?? '') === part).map((f) => f.factor);
+    const present = members.filter((f) => factorTerms.has(f));
+    const terms = present.flatMap((f) => scaleTerms(factorTerms.get(f) as Terms, 1 / present.length));
+    const allK = factors.filter((f) => (f.part ?? '') === part).flatMap((f) => f.items.map((id) => at.get(id) as number));
+    const est = terms.length > 0 ? means.combine(terms) : suppressed(means.formsIn(allK));
+    if (terms.length > 0) partTerms.set(part, terms);
+    return { part, factors: present, omitted: members.filter((f) => !present.includes(f)), ...est };
+  });
+
+  const presentParts = partNames.filter((p) => partTerms.has(p));
+  const sipasTerms = presentParts.flatMap((p) => scaleTerms(partTerms.get(p) as Terms, 1 / presentParts.length));
+  const allItems = questions.flatMap((q, k) => (q.item ? [k] : []));
+  const sipas = { ...(sipasTerms.length > 0 ? means.combine(sipasTerms) : suppressed(means.formsIn(allItems))), parts: presentParts };
+
+  let points: SipasResult['points'] = null;
+  if (options.points && options.points.length > 0) {
+    const max = options.points.reduce((s, p) => s + p.max, 0);
+    const codes = options.points.map((p) => p.code);
+    const complete = options.points.every((p) => factorTerms.has(p.factor));
+    if (complete) {
+      const terms = options.points.flatMap((p) => scaleTerms(factorTerms.get(p.factor) as Terms, p.max));
+      points = { ...means.combine(terms, [0, max]), max, codes };
+    } else {
+      points = { ...suppressed(means.formsIn(allItems)), max, codes };
+    }
+  }
+  return { forms, items, factors: factorResults, parts, sipas, points, variance: options.variance?.method ?? 'taylor' };
+}
+
+/** Each form's answer to a single-choice question (gov_level, gender, education …) as a breakdown group; null when not answered. */
+export function answerGroups(forms: readonly Readonly<Record<string, unknown>>[], questionId: string): (string | null)[] {
+  return forms.map((f) => {
+    const v = f[questionId];
+    return v === null || v === undefined || v === '' || Array.isArray(v) ? null : String(v);
+  });
+}
+
+/**
+ * Age bands from years of birth for a breakdown or a raking margin: age = interviewYear − birth year; `starts` are the
+ * bands' first ages (default 18, 35, 55 → '18-34', '35-54', '55+'); below the first or no year → null.
+ */
+export function ageBands(birthYears: ArrayLike<number | null | undefined>, interviewYear: number, starts: readonly number[] = [18, 35, 55]): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (let i = 0; i < birthYears.length; i++) {
+    const y = birthYears[i];
+    const age = typeof y === 'number' && Number.isFinite(y) ? interviewYear - y : Number.NaN;
+    let band: string | null = null;
+    starts.forEach((start, k) => {
+      const next = starts[k + 1];
+      if (age >= start && (next === undefined || age < next)) band = next === undefined ? `${start}+` : `${start}-${next - 1}`;
+    });
+    out.push(band);
+  }
+  return out;
+}
+
+export interface SipasGroupResult {
+  group: string;
+  forms: number;
+  result: SipasResult;
+}
+
+/**
+ * The indices per group (issue 5: breakdowns by unit, level of government, each demographic): `groups[i]` is form i's
+ * group (null / undefined = left out), groups in order of first appearance. Each group is a domain of the whole design
+ * (its SEs keep all strata, as R's svyby does).
+ */
+export function sipasBreakdown(
+  design: SurveyDesign,
+  answers: Readonly<Record<string, ArrayLike<number>>>,
+  factors: readonly SipasFactorRef[],
+  groups: ArrayLike<string | null | undefined>,
+  options: SipasOptions = {},
+): SipasGroupResult[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    if (g === null || g === undefined || seen.has(g)) continue;
+    if (options.within && !options.within[i]) continue;
+    seen.add(g);
+    names.push(g);
+  }
+  return names.map((group) => {
+    const within = new Uint8Array(design.n);
+    for (let i = 0; i < design.n; i++) within[i] = groups[i] === group && (!options.within || options.within[i]) ? 1 : 0;
+    const result = sipasIndices(design, answers, factors, { ...options, within });
+    return { group, forms: result.forms, result };
+  });
+}
+
+/**
+ * Shares of a multi-choice question (PAR-INDEX.md §3: "what should be improved", up to 3): for each option, the
+ * weighted share of the forms that answered the question (a non-empty list) which chose it — a domain mean of
+ * 0/1, so the shares add up to more than 1 when several choices are allowed.
+ */
+export function choiceShares(
+  design: SurveyDesign,
+  choices: ArrayLike<readonly unknown[] | null | undefined>,
+  values: readonly (string | number)[],
+  options: { within?: ArrayLike<boolean | number> | null; variance?: VarianceOption; rules?: SmallNRules } = {},
+): (Estimate & { value: string | number })[] {
+  const answered = (i: number): boolean => Array.isArray(choices[i]) && (choices[i] as unknown[]).length > 0;
+  const specs = values.map((v) => {
+    const y = new Float64Array(design.n);
+    for (let i = 0; i < design.n; i++) y[i] = answered(i) ? ((choices[i] as unknown[]).includes(v) ? 1 : 0) : Number.NaN;
+    return { y, within: options.within ?? null };
+  });
+  const means = new DomainMeans(design, specs, options);
+  return values.map((value, k) => ({ value, ...means.estimate(k) }));
+}

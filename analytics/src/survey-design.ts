@@ -1,0 +1,454 @@
+// Survey estimation for a stratified one-stage sample (PAR-INDEX.md §3: forms drawn per unit, or unit × level):
+// design weights, domain means with Taylor-linearised or bootstrap standard errors, linear combinations of means.
+// The Taylor formulas are those of R's `survey` package (`svydesign(ids = ~1, strata = ~stratum, weights = ~w)`,
+// `svymean(~y, subset(design, !is.na(y)))`), which test/r/survey-crosscheck.test.ts checks to 1e-9.
+import { mulberry32 } from './random';
+
+/** qnorm(0.975): the normal quantile of a two-sided 95 % interval (R's `confint` on a `svystat`). */
+export const Z95 = 1.959963984540054;
+/** Below this many valid answers an estimate carries the warning `small_n` (issue 5). */
+export const SMALL_N = 30;
+/** Below this many valid answers an estimate is suppressed: estimate, SE and CI are null (issue 5). */
+export const SUPPRESS_N = 5;
+
+/** Wrong survey input (a stratum without a population, a negative weight …), in Vietnamese and English. */
+export class SurveyInputError extends Error {
+  constructor(
+    readonly vi: string,
+    readonly en: string,
+  ) {
+    super(`${vi} / ${en}`);
+    this.name = 'SurveyInputError';
+  }
+}
+
+/** Population size per stratum (N_h), by stratum name. */
+export type PopulationSizes = ReadonlyMap<string, number> | Readonly<Record<string, number>>;
+
+function sizeOf(sizes: PopulationSizes, stratum: string): number | undefined {
+  if (sizes instanceof Map) return (sizes as ReadonlyMap<string, number>).get(stratum);
+  const rec = sizes as Readonly<Record<string, number>>;
+  return Object.prototype.hasOwnProperty.call(rec, stratum) ? rec[stratum] : undefined;
+}
+
+function entriesOf(sizes: PopulationSizes): [string, number][] {
+  return sizes instanceof Map ? [...(sizes as ReadonlyMap<string, number>).entries()] : Object.entries(sizes);
+}
+
+/** A stratified one-stage sample: each form's stratum and weight (and N_h when the fpc is used). */
+export interface SurveyDesign {
+  /** number of forms */
+  readonly n: number;
+  /** w_i, one per form */
+  readonly weights: Float64Array;
+  /** stratum index of each form (into `strata`) */
+  readonly stratum: Int32Array;
+  /** stratum names, in order of first appearance */
+  readonly strata: readonly string[];
+  /** n_h: forms per stratum */
+  readonly stratumSize: Int32Array;
+  /** the forms of each stratum */
+  readonly members: readonly Int32Array[];
+  /** N_h per stratum when the finite population correction is used, else null (sampling with replacement) */
+  readonly population: Float64Array | null;
+}
+
+export interface DesignInput {
+  /** stratum of each form; omitted = one stratum */
+  strata?: ArrayLike<string>;
+  /** weight of each form; omitted = 1 */
+  weights?: ArrayLike<number>;
+  /** number of forms, when neither `strata` nor `weights` is given */
+  n?: number;
+  /** N_h per stratum: with it the variance has the finite population correction 1 − n_h / N_h (R: `fpc = ~N`) */
+  fpc?: PopulationSizes | null;
+}
+
+/** Builds a design. Throws SurveyInputError on a negative or non-finite weight or an fpc below the sample. */
+export function surveyDesign(input: DesignInput): SurveyDesign {
+  const n = input.strata?.length ?? input.weights?.length ?? input.n ?? 0;
+  if (input.weights && input.weights.length !== n) {
+    throw new SurveyInputError(`Có ${input.weights.length} trọng số cho ${n} phiếu.`, `${input.weights.length} weights for ${n} forms.`);
+  }
+  const weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = input.weights ? Number(input.weights[i]) : 1;
+    if (!Number.isFinite(w) || w < 0) {
+      throw new SurveyInputError(`Phiếu thứ ${i + 1}: trọng số ${w} không hợp lệ.`, `Form ${i + 1}: invalid weight ${w}.`);
+    }
+    weights[i] = w;
+  }
+  const names: string[] = [];
+  const at = new Map<string, number>();
+  const stratum = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const name = input.strata ? String(input.strata[i]) : '';
+    let h = at.get(name);
+    if (h === undefined) {
+      h = names.length;
+      names.push(name);
+      at.set(name, h);
+    }
+    stratum[i] = h;
+  }
+  const stratumSize = new Int32Array(names.length);
+  for (let i = 0; i < n; i++) stratumSize[stratum[i]!]!++;
+  const members = Array.from(stratumSize, (size) => new Int32Array(size));
+  const fill = new Int32Array(names.length);
+  for (let i = 0; i < n; i++) {
+    const h = stratum[i]!;
+    members[h]![fill[h]!++] = i;
+  }
+  let population: Float64Array | null = null;
+  if (input.fpc) {
+    population = new Float64Array(names.length);
+    for (let h = 0; h < names.length; h++) {
+      const name = names[h]!;
+      const N = sizeOf(input.fpc, name);
+      if (N === undefined || !Number.isFinite(N) || N < stratumSize[h]!) {
+        throw new SurveyInputError(
+          `Tầng "${name}": cỡ tổng thể ${N ?? '(thiếu)'} nhỏ hơn số phiếu ${stratumSize[h]} hoặc không hợp lệ.`,
+          `Stratum "${name}": population ${N ?? '(missing)'} is missing, invalid or below its ${stratumSize[h]} forms.`,
+        );
+      }
+      population[h] = N;
+    }
+  }
+  return { n, weights, stratum, strata: names, stratumSize, members, population };
+}
+
+export interface DesignWeights {
+  /** w_i = N_h / n_h */
+  weights: Float64Array;
+  /** per sampled stratum: N_h, n_h and the weight */
+  strata: { stratum: string; population: number; forms: number; weight: number }[];
+  /** strata with a population but no form (their population is not represented) */
+  unsampled: string[];
+}
+
+/**
+ * Design weights of a stratified sample (issue 5, "Weighting"): w_i = N_h / n_h, N_h the population of the form's
+ * stratum (a unit, or unit × level) and n_h the forms in it. Throws when a sampled stratum has no population
+ * or one smaller than its forms.
+ */
+export function designWeights(strata: ArrayLike<string>, population: PopulationSizes): DesignWeights {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < strata.length; i++) counts.set(String(strata[i]), (counts.get(String(strata[i])) ?? 0) + 1);
+  const rows: DesignWeights['strata'] = [];
+  const bad: string[] = [];
+  for (const [stratum, forms] of counts) {
+    const N = sizeOf(population, stratum);
+    if (N === undefined || !Number.isFinite(N) || N < forms) bad.push(`${stratum} (${N ?? '-'} < ${forms})`);
+    else rows.push({ stratum, population: N, forms, weight: N / forms });
+  }
+  if (bad.length > 0) {
+    throw new SurveyInputError(
+      `Thiếu cỡ tổng thể hoặc cỡ tổng thể nhỏ hơn số phiếu ở tầng: ${bad.join(', ')}.`,
+      `Population missing or below the number of forms for stratum: ${bad.join(', ')}.`,
+    );
+  }
+  const byStratum = new Map(rows.map((r) => [r.stratum, r.weight]));
+  const weights = new Float64Array(strata.length);
+  for (let i = 0; i < strata.length; i++) weights[i] = byStratum.get(String(strata[i])) as number;
+  const unsampled = entriesOf(population)
+    .filter(([s, N]) => !counts.has(s) && N > 0)
+    .map(([s]) => s);
+  return { weights, strata: rows, unsampled };
+}
+
+/** Kish's effective sample size n_eff = (Σw)² / Σw² (issue 5: reported beside the weights). */
+export function kishEffectiveSize(weights: ArrayLike<number>): number {
+  let s = 0;
+  let s2 = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    s += w;
+    s2 += w * w;
+  }
+  return s2 === 0 ? 0 : (s * s) / s2;
+}
+
+/**
+ * Taylor-linearisation variance of a total of z over the stratified design, with replacement within strata
+ * (R `survey`: svyrecvar / onestage):  V = Σ_h f_h · n_h / (n_h − 1) · Σ_{i∈h} (z_i − z̄_h)²,
+ * z̄_h the mean of z over ALL n_h forms of stratum h (zeros outside a domain count), f_h = 1 − n_h / N_h with the fpc,
+ * else 1. A stratum with a single form contributes 0 (R: options(survey.lonely.psu = "certainty")).
+ */
+export function taylorVariance(design: SurveyDesign, z: ArrayLike<number>): number {
+  let v = 0;
+  for (let h = 0; h < design.strata.length; h++) {
+    const idx = design.members[h]!;
+    const nh = idx.length;
+    if (nh < 2) continue;
+    let mean = 0;
+    for (let j = 0; j < nh; j++) mean += z[idx[j]!]!;
+    mean /= nh;
+    let ss = 0;
+    for (let j = 0; j < nh; j++) {
+      const d = z[idx[j]!]! - mean;
+      ss += d * d;
+    }
+    const f = design.population ? 1 - nh / design.population[h]! : 1;
+    v += (f * nh * ss) / (nh - 1);
+  }
+  return v;
+}
+
+/** A weighted mean over a domain, with its linearised influence values. */
+export interface DomainMean {
+  /** ȳ_d = Σ_d w_i y_i / Σ_d w_i; NaN when the domain is empty */
+  estimate: number;
+  /** forms in the domain */
+  n: number;
+  /** Σ_d w_i */
+  weightSum: number;
+  /** z_i = w_i (y_i − ȳ_d) / Σ_d w (ratio estimator), 0 outside the domain */
+  influence: Float64Array;
+}
+
+function inMask(mask: ArrayLike<boolean | number> | null | undefined, i: number): boolean {
+  return !mask || Boolean(mask[i]);
+}
+
+/**
+ * Weighted mean of y over the domain {i : y_i is a number (not NaN) and within_i}, as R's
+ * `svymean(~y, subset(design, !is.na(y) & within))`: the ratio estimator ȳ_d = Σ_d w y / Σ_d w, linearised as
+ * z_i = w_i (y_i − ȳ_d) / Σ_d w inside the domain and 0 outside, so the variance keeps the full design's strata.
+ */
+export function domainMean(design: SurveyDesign, y: ArrayLike<number>, within?: ArrayLike<boolean | number> | null): DomainMean {
+  if (y.length !== design.n) throw new SurveyInputError(`Có ${y.length} giá trị cho ${design.n} phiếu.`, `${y.length} values for ${design.n} forms.`);
+  const w = design.weights;
+  let sw = 0;
+  let swy = 0;
+  let n = 0;
+  for (let i = 0; i < design.n; i++) {
+    const v = y[i]!;
+    if (Number.isNaN(v) || !inMask(within, i)) continue;
+    n++;
+    sw += w[i]!;
+    swy += w[i]! * v;
+  }
+  const estimate = sw > 0 ? swy / sw : Number.NaN;
+  const influence = new Float64Array(design.n);
+  if (sw > 0) {
+    for (let i = 0; i < design.n; i++) {
+      const v = y[i]!;
+      if (Number.isNaN(v) || !inMask(within, i)) continue;
+      influence[i] = (w[i]! * (v - estimate)) / sw;
+    }
+  }
+  return { estimate, n, weightSum: sw, influence };
+}
+
+export type EstimateWarning = 'small_n' | 'suppressed';
+
+/** When an estimate is warned about and when it is suppressed (issue 5: below 30 and below 5 valid answers). */
+export interface SmallNRules {
+  warnBelow: number;
+  suppressBelow: number;
+}
+export const SMALL_N_RULES: SmallNRules = { warnBelow: SMALL_N, suppressBelow: SUPPRESS_N };
+
+/** An estimate as shown: null when suppressed (n < 5), with SE, 95 % CI and the count it rests on. */
+export interface Estimate {
+  estimate: number | null;
+  se: number | null;
+  /** estimate ± 1.96 SE (normal, as R's confint on svymean), cut to `bounds` */
+  ci: [number, number] | null;
+  /** valid answers (forms in the domain), unweighted */
+  n: number;
+  /** `small_n` when n < 30, `suppressed` when n < 5 (issue 5) */
+  warning: EstimateWarning | null;
+}
+
+/** Estimate, SE and CI from a value and its variance, with the small-n rules; CI cut to [lo, hi]. */
+export function toEstimate(value: number, variance: number, n: number, bounds: [number, number] = [0, 1], rules: SmallNRules = SMALL_N_RULES): Estimate {
+  if (n < rules.suppressBelow || n === 0) return { estimate: null, se: null, ci: null, n, warning: 'suppressed' };
+  if (!Number.isFinite(value)) return { estimate: null, se: null, ci: null, n, warning: null };
+  const se = Math.sqrt(Math.max(0, variance));
+  const lo = Math.max(bounds[0], value - Z95 * se);
+  const hi = Math.min(bounds[1], value + Z95 * se);
+  return { estimate: value, se, ci: [lo, hi], n, warning: n < rules.warnBelow ? 'small_n' : null };
+}
+
+/** How standard errors are computed: Taylor linearisation (default) or the seeded rescaling bootstrap. */
+export type VarianceOption = { method: 'taylor' } | { method: 'bootstrap'; replicates: number; seed: number };
+export const TAYLOR: VarianceOption = { method: 'taylor' };
+
+/**
+ * Rescaling bootstrap within strata (Rao–Wu–Yue with m_h = n_h − 1; R: as.svrepdesign(type = "subbootstrap")):
+ * replicate b draws n_h − 1 forms with replacement in each stratum and multiplies form i's weight by
+ * a_bi = m_bi · n_h / (n_h − 1), m_bi the times it was drawn. Strata with one form keep a_bi = 1. Seeded (mulberry32):
+ * the same design and seed give the same replicates. The fpc is not applied. `each(b, a)` gets the factors a_b·.
+ */
+export function bootstrapFactors(design: SurveyDesign, replicates: number, seed: number, each: (b: number, factors: Float64Array) => void): void {
+  if (!Number.isInteger(replicates) || replicates < 2) {
+    throw new SurveyInputError(`Số lần lặp bootstrap phải là số nguyên ≥ 2 (${replicates}).`, `Bootstrap replicates must be an integer ≥ 2 (${replicates}).`);
+  }
+  const rand = mulberry32(seed);
+  const factors = new Float64Array(design.n);
+  for (let b = 0; b < replicates; b++) {
+    factors.fill(0);
+    for (const idx of design.members) {
+      const nh = idx.length;
+      if (nh === 1) {
+        factors[idx[0]!] = 1;
+        continue;
+      }
+      const scale = nh / (nh - 1);
+      for (let k = 0; k < nh - 1; k++) factors[idx[Math.floor(rand() * nh)]!]! += scale;
+    }
+    each(b, factors);
+  }
+}
+
+/** Bootstrap variance Σ_b (θ_b − θ̄)² / (B − 1) over the replicates that have a value (R: svrVar, mse = FALSE). */
+export function replicateVariance(thetas: ArrayLike<number>): number {
+  let sum = 0;
+  let count = 0;
+  for (let b = 0; b < thetas.length; b++) {
+    if (Number.isFinite(thetas[b]!)) {
+      sum += thetas[b]!;
+      count++;
+    }
+  }
+  if (count < 2) return Number.NaN;
+  const mean = sum / count;
+  let ss = 0;
+  for (let b = 0; b < thetas.length; b++) {
+    const t = thetas[b]!;
+    if (Number.isFinite(t)) ss += (t - mean) * (t - mean);
+  }
+  return ss / (count - 1);
+}
+
+/** One domain to estimate a mean over: y (NaN = outside) and an optional mask. */
+export interface MeanSpec {
+  y: ArrayLike<number>;
+  within?: ArrayLike<boolean | number> | null;
+}
+
+/**
+ * Several domain means estimated together, so that any linear combination Σ c_k ȳ_k (a factor = mean of its items,
+ * SIPAS = mean of factors) gets a consistent SE: by Taylor, the combination's influence Σ c_k z_ik (a form in several
+ * domains contributes to each); by bootstrap, the combination of the replicate means with the same replicate weights.
+ */
+export class DomainMeans {
+  readonly means: readonly { estimate: number; n: number; weightSum: number }[];
+  private readonly influence: readonly Float64Array[] | null;
+  private readonly replicates: readonly Float64Array[] | null;
+  private readonly inDomain: readonly Uint8Array[];
+
+  readonly variance: VarianceOption;
+  readonly rules: SmallNRules;
+
+  constructor(
+    readonly design: SurveyDesign,
+    specs: readonly MeanSpec[],
+    options: { variance?: VarianceOption; rules?: SmallNRules } = {},
+  ) {
+    const variance = options.variance ?? TAYLOR;
+    this.variance = variance;
+    this.rules = options.rules ?? SMALL_N_RULES;
+    const means = specs.map((s) => domainMean(design, s.y, s.within));
+    this.means = means.map(({ estimate, n, weightSum }) => ({ estimate, n, weightSum }));
+    this.inDomain = specs.map((s) => {
+      const d = new Uint8Array(design.n);
+      for (let i = 0; i < design.n; i++) d[i] = !Number.isNaN(s.y[i]!) && inMask(s.within, i) ? 1 : 0;
+      return d;
+    });
+    if (variance.method === 'taylor') {
+      this.influence = means.map((m) => m.influence);
+      this.replicates = null;
+    } else {
+      this.influence = null;
+      const lists = specs.map((s, k) => {
+        const d = this.inDomain[k]!;
+        let count = 0;
+        for (let i = 0; i < design.n; i++) count += d[i]!;
+        const idx = new Int32Array(count);
+        const wy = new Float64Array(count);
+        const w = new Float64Array(count);
+        let j = 0;
+        for (let i = 0; i < design.n; i++) {
+          if (!d[i]) continue;
+          idx[j] = i;
+          w[j] = design.weights[i]!;
+          wy[j] = design.weights[i]! * s.y[i]!;
+          j++;
+        }
+        return { idx, w, wy };
+      });
+      const reps = specs.map(() => new Float64Array(variance.replicates));
+      bootstrapFactors(design, variance.replicates, variance.seed, (b, a) => {
+        lists.forEach(({ idx, w, wy }, k) => {
+          let num = 0;
+          let den = 0;
+          for (let j = 0; j < idx.length; j++) {
+            const f = a[idx[j]!]!;
+            num += f * wy[j]!;
+            den += f * w[j]!;
+          }
+          reps[k]![b] = den > 0 ? num / den : Number.NaN;
+        });
+      });
+      this.replicates = reps;
+    }
+  }
+
+  /** Mean k as an Estimate (suppressed below 5 forms). */
+  estimate(k: number, bounds: [number, number] = [0, 1]): Estimate {
+    return this.combine([[k, 1]], bounds);
+  }
+
+  /** Forms in at least one of the domains `ks`. */
+  formsIn(ks: readonly number[]): number {
+    let n = 0;
+    for (let i = 0; i < this.design.n; i++) if (ks.some((k) => this.inDomain[k]![i])) n++;
+    return n;
+  }
+
+  /**
+   * θ = Σ c_k ȳ_k with Var by linearisation (influence Σ c_k z_k) or bootstrap. n = forms in any of the domains
+   * (the count the small-n rules apply to); `n` may be given instead.
+   */
+  combine(terms: readonly (readonly [number, number])[], bounds: [number, number] = [0, 1], n?: number): Estimate {
+    const count = n ?? this.formsIn(terms.map(([k]) => k));
+    let value = 0;
+    for (const [k, c] of terms) value += c * this.means[k]!.estimate;
+    if (terms.length === 0) return toEstimate(Number.NaN, 0, 0, bounds, this.rules);
+    let variance: number;
+    if (this.influence) {
+      const z = new Float64Array(this.design.n);
+      for (const [k, c] of terms) {
+        const zk = this.influence[k]!;
+        for (let i = 0; i < z.length; i++) z[i]! += c * zk[i]!;
+      }
+      variance = taylorVariance(this.design, z);
+    } else {
+      const reps = this.replicates as readonly Float64Array[];
+      const B = reps[0]?.length ?? 0;
+      const theta = new Float64Array(B);
+      for (let b = 0; b < B; b++) {
+        let t = 0;
+        for (const [k, c] of terms) t += c * reps[k]![b]!;
+        theta[b] = t;
+      }
+      variance = replicateVariance(theta);
+    }
+    return toEstimate(value, variance, count, bounds, this.rules);
+  }
+}
+
+/**
+ * `svymean(~y, subset(design, !is.na(y) & within))` as an Estimate: the weighted mean over the domain with its
+ * Taylor (or bootstrap) SE and 95 % CI; suppressed below 5 forms, warned below 30.
+ */
+export function svyMean(
+  design: SurveyDesign,
+  y: ArrayLike<number>,
+  options: { within?: ArrayLike<boolean | number> | null; variance?: VarianceOption; bounds?: [number, number]; rules?: SmallNRules } = {},
+): Estimate {
+  const means = new DomainMeans(design, [{ y, within: options.within ?? null }], options);
+  return means.estimate(0, options.bounds ?? [-Infinity, Infinity]);
+}
