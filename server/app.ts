@@ -26,6 +26,8 @@ import outboxRoutes from './features/leadership/outbox-routes';
 import mailerPlugin from './plugins/app/mailer';
 import reportRoutes from './features/reports/routes';
 import agencyRoutes from './features/reports/agency-routes';
+import resultRoutes from './features/results/routes';
+import microdataRoutes from './features/microdata/routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -69,6 +71,8 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
     await api.register(outboxRoutes, { prefix: '/mail-outbox' });
     await api.register(reportRoutes, { prefix: '/campaigns/:campaignId/units/:unitId/report' });
     await api.register(agencyRoutes, { prefix: '/campaigns/:campaignId/agencies' });
+    await api.register(resultRoutes, { prefix: '/campaigns/:campaignId/results' });
+    await api.register(microdataRoutes, { prefix: '/campaigns/:campaignId' });
   }, { prefix: '/api' });
 
   const webRoot = resolve(config.webDist);

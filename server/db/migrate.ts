@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_fieldwork';
 import * as m0003 from './migrations/0003_leadership';
 import * as m0004 from './migrations/0004_reports';
+import * as m0005 from './migrations/0005_population';
 
 /** Migrations in order. Add new ones here; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_fieldwork': m0002,
   '0003_leadership': m0003,
   '0004_reports': m0004,
+  '0005_population': m0005,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -272,6 +272,14 @@ export interface CampaignAgencyMapTable {
   updated_by: string | null;
 }
 
+/** Weighting: the population of a stratum (unit, or unit × level) in a campaign. */
+export interface SipasPopulationTable {
+  campaign_id: string;
+  unit_id: string;
+  level: QuotaLevel;
+  population: number;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -298,4 +306,5 @@ export interface DB {
   leadership_answer_pool: LeadershipAnswerSheetTable;
   respondent_link: RespondentLinkTable;
   campaign_agency_map: CampaignAgencyMapTable;
+  sipas_population: SipasPopulationTable;
 }

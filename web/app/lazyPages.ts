@@ -22,3 +22,5 @@ export const FieldworkIndexPage = lazy(() => import('../features/fieldwork-dashb
 export const LeadershipPage = lazy(() => import('../features/leadership-admin/components/LeadershipPage').then((m) => ({ default: m.LeadershipPage })));
 export const MailOutboxPage = lazy(() => import('../features/leadership-admin/components/MailOutboxPage').then((m) => ({ default: m.MailOutboxPage })));
 export const RespondPage = lazy(() => import('../features/respond/components/RespondPage').then((m) => ({ default: m.RespondPage })));
+export const SurveyDataPage = lazy(() => import('../features/survey-data/components/SurveyDataPage').then((m) => ({ default: m.SurveyDataPage })));
+export const ResultsPage = lazy(() => import('../features/results/components/ResultsPage').then((m) => ({ default: m.ResultsPage })));

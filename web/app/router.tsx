@@ -19,10 +19,12 @@ import {
   MailOutboxPage,
   RankingPage,
   ReportPage,
+  ResultsPage,
   RechecksPage,
   RespondPage,
   ReviewPage,
   ScoresPage,
+  SurveyDataPage,
   UnitsPage,
 } from './lazyPages';
 import { NotFoundPage } from './NotFoundPage';
@@ -55,6 +57,7 @@ export const router = createBrowserRouter([
           { path: 'campaigns/new', element: <EditorsOnly><CampaignCreatePage /></EditorsOnly> },
           { path: 'campaigns/:campaignId', element: <StaffOnly><CampaignDetailPage /></StaffOnly> },
           { path: 'campaigns/:campaignId/ranking', element: <StaffOnly><RankingPage /></StaffOnly> },
+          { path: 'campaigns/:campaignId/results', element: <StaffOnly><ResultsPage /></StaffOnly> },
           { path: 'campaigns/:campaignId/units/:unitId/scores', element: <StaffOnly><ScoresPage /></StaffOnly> },
           { path: 'campaigns/:campaignId/units/:unitId/report', element: <StaffOnly><ReportPage /></StaffOnly> },
           { path: 'campaigns/:campaignId/units/:unitId/import', element: <EditorsOnly><ImportPage /></EditorsOnly> },
@@ -63,6 +66,7 @@ export const router = createBrowserRouter([
           { path: 'campaigns/:campaignId/review', element: <StaffOnly><ReviewPage /></StaffOnly> },
           { path: 'campaigns/:campaignId/rechecks', element: <StaffOnly><RechecksPage /></StaffOnly> },
           { path: 'campaigns/:campaignId/leadership', element: <StaffOnly><LeadershipPage /></StaffOnly> },
+          { path: 'campaigns/:campaignId/survey-data', element: <StaffOnly><SurveyDataPage /></StaffOnly> },
           { path: 'mail-outbox', element: <StaffOnly><MailOutboxPage /></StaffOnly> },
           { path: 'fieldwork', element: <StaffOnly><FieldworkIndexPage /></StaffOnly> },
           { path: 'fieldwork/forms/:formId', element: <StaffOnly><FormDetailPage /></StaffOnly> },

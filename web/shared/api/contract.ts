@@ -656,3 +656,76 @@ export interface AgencyMapping {
   agencies: Record<string, string[]>;
   criteria: { code: string; name: string; level: number; agencies: string[]; inherited: boolean }[];
 }
+
+// ---- results (issue 5): SIPAS and leadership results, applied to the score leaves ----
+export type EstimateWarning = 'small_n' | 'suppressed';
+/** an estimate with its standard error, 95 % CI, n (valid answers) and small-n warning; shares in [0, 1] */
+export interface ResultEstimate {
+  estimate: number | null;
+  se: number | null;
+  ci: [number, number] | null;
+  n: number;
+  warning: EstimateWarning | null;
+}
+export interface SipasFactorPointsOut {
+  code: string;
+  max: number;
+  points: number | null;
+  se: number | null;
+  ci: [number, number] | null;
+}
+/** GET /api/campaigns/:campaignId/results/sipas?by=unit|gov_level&factorIndex=items|overall */
+export interface SipasResults {
+  campaign: { id: string; name: string; year: number };
+  questionnaire: { id: string; version: number };
+  forms: { accepted: number; excluded: { status: string; count: number }[]; excludedTotal: number };
+  weighting: 'population' | 'unweighted';
+  weightingNote: Bilingual | null;
+  effectiveSize: number | null;
+  by: 'unit' | 'gov_level';
+  factorIndex: 'items' | 'overall';
+  items: (ResultEstimate & { id: string; factor: string; label: Bilingual; dontKnow: number; blank: number })[];
+  factors: (ResultEstimate & { factor: string; title: Bilingual; part: string | null; omitted: string[]; points: SipasFactorPointsOut | null })[];
+  sipas: ResultEstimate;
+  points: (ResultEstimate & { max: number }) | null;
+  groups: {
+    group: string;
+    name: string;
+    forms: number;
+    sipas: ResultEstimate;
+    points: (ResultEstimate & { max: number }) | null;
+    factors: (ResultEstimate & { factor: string; points: SipasFactorPointsOut | null })[];
+  }[];
+  improve: (ResultEstimate & { value: string; label: Bilingual })[];
+}
+/** GET /api/campaigns/:campaignId/results/leadership?byGroup=true|false */
+export interface LeadershipResults {
+  campaign: { id: string; name: string; year: number };
+  sheets: number;
+  byGroup: boolean;
+  groups: string[];
+  items: {
+    code: string;
+    name: string;
+    max: number;
+    score: number | null;
+    se: number | null;
+    ci: [number, number] | null;
+    n: number;
+    dontKnow: number | null;
+    dontKnowShare: number | null;
+    warning: EstimateWarning | null;
+    groups: { group: string; n: number; mean: number | null; se: number | null }[];
+  }[];
+  total: { score: number; max: number; se: number | null; ci: [number, number] | null; complete: boolean };
+}
+/** POST /api/campaigns/:campaignId/results/apply */
+export interface ApplyResultsRequest {
+  sipas: boolean;
+  leadership: boolean;
+  unitIds?: string[];
+}
+export interface ApplyResultsResponse {
+  written: { unitId: string; unitName: string; code: string; points: number; note: string }[];
+  skipped: { unitId: string | null; unitName: string | null; code: string | null; reason: Bilingual }[];
+}

@@ -47,9 +47,12 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
           </>
         }
         actions={
-          <ButtonLink to={`/campaigns/${campaign.id}/ranking`} variant="primary">
-            {t('campaigns.ranking')}
-          </ButtonLink>
+          <>
+            <ButtonLink to={`/campaigns/${campaign.id}/results`}>{t('campaigns.results')}</ButtonLink>
+            <ButtonLink to={`/campaigns/${campaign.id}/ranking`} variant="primary">
+              {t('campaigns.ranking')}
+            </ButtonLink>
+          </>
         }
       />
 
@@ -102,6 +105,16 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
         <div className="actions">
           <ButtonLink small to={`/campaigns/${campaign.id}/leadership`}>
             {canEdit ? t('campaigns.leadership.open') : t('campaigns.leadership.openReadOnly')}
+          </ButtonLink>
+        </div>
+      </section>
+
+      <section className="card stack stack--tight" aria-labelledby="campaign-survey-data">
+        <h2 id="campaign-survey-data">{t('campaigns.surveyData.title')}</h2>
+        <p className="muted small">{t('campaigns.surveyData.hint')}</p>
+        <div className="actions">
+          <ButtonLink small to={`/campaigns/${campaign.id}/survey-data`}>
+            {t('campaigns.surveyData.open')}
           </ButtonLink>
         </div>
       </section>

@@ -1,0 +1,125 @@
+import type { Kysely } from 'kysely';
+import type { DB, QuotaLevel } from '../../db/schema';
+import { AppError } from '../../errors';
+import { cellError, foldHeader, readCsv, type CsvRowError } from '../../http/csv';
+import { campaignUnitIds } from '../campaigns/repository';
+import { requireCampaign } from '../fieldwork/setup.service';
+
+export const POPULATION_LEVELS = ['province', 'district', 'commune', 'all'] as const;
+
+export interface PopulationRow {
+  unitId: string;
+  level: QuotaLevel;
+  population: number;
+}
+
+/** The campaign's population table, in the order of its units. */
+export async function listPopulation(db: Kysely<DB>, campaignId: string) {
+  await requireCampaign(db, campaignId);
+  const rows = await db
+    .selectFrom('sipas_population as p')
+    .innerJoin('unit as u', 'u.id', 'p.unit_id')
+    .select(['p.unit_id', 'u.code', 'u.name', 'p.level', 'p.population'])
+    .where('p.campaign_id', '=', campaignId)
+    .orderBy('u.position')
+    .orderBy('u.code')
+    .orderBy('p.level')
+    .execute();
+  return { rows: rows.map((r) => ({ unitId: r.unit_id, unitCode: r.code, unitName: r.name, level: r.level, population: r.population })) };
+}
+
+/** Replaces the whole table (run in the route's transaction). Units must be in the campaign; no stratum twice. */
+export async function replacePopulation(db: Kysely<DB>, campaignId: string, rows: readonly PopulationRow[]) {
+  await requireCampaign(db, campaignId);
+  const inCampaign = new Set((await campaignUnitIds(db, [campaignId])).get(campaignId) ?? []);
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (!inCampaign.has(r.unitId)) {
+      throw new AppError(400, 'validation', { vi: 'Có đơn vị không thuộc đợt đánh giá; chưa lưu gì.', en: 'A unit is not in the campaign; nothing was stored.' }, { unitId: r.unitId });
+    }
+    const key = `${r.unitId}/${r.level}`;
+    if (seen.has(key)) {
+      throw new AppError(400, 'validation', { vi: 'Một đơn vị và cấp lặp lại; chưa lưu gì.', en: 'A unit and level is repeated; nothing was stored.' }, { unitId: r.unitId, level: r.level });
+    }
+    seen.add(key);
+  }
+  await db.deleteFrom('sipas_population').where('campaign_id', '=', campaignId).execute();
+  if (rows.length) {
+    await db.insertInto('sipas_population').values(rows.map((r) => ({ campaign_id: campaignId, unit_id: r.unitId, level: r.level, population: r.population }))).execute();
+  }
+  return listPopulation(db, campaignId);
+}
+
+type Column = 'unit' | 'level' | 'population';
+const ALIASES: Record<Column, string[]> = {
+  unit: ['don vi', 'ma don vi', 'unit code', 'code'],
+  level: ['cap', 'cap chinh quyen'],
+  population: ['dan so', 'so dan'],
+};
+
+const LEVEL_WORDS: Record<string, QuotaLevel> = {
+  province: 'province', tinh: 'province', 'cap tinh': 'province',
+  district: 'district', huyen: 'district', 'cap huyen': 'district',
+  commune: 'commune', xa: 'commune', 'cap xa': 'commune',
+  all: 'all', 'tat ca': 'all', chung: 'all', '': 'all',
+};
+
+/** 12345, 12.345, 12,345 or 12 345 */
+function parsePopulation(s: string): number | null {
+  const t = s.trim();
+  if (!/^\d+$/.test(t) && !/^\d{1,3}([., \u00a0]\d{3})+$/.test(t)) return null;
+  return Number(t.replace(/\D/g, ''));
+}
+
+export interface PopulationCsvRow extends PopulationRow {
+  row: number;
+  unitCode: string;
+}
+
+/**
+ * Reads `unit,level,population` (or `đơn vị,cấp,dân số`) and checks every row: unit codes of the campaign, levels
+ * (province/district/commune/all, or tỉnh/huyện/xã/tất cả; blank = all), whole numbers above zero, no stratum twice.
+ */
+export async function checkPopulationCsv(db: Kysely<DB>, campaignId: string, text: string): Promise<{ rows: PopulationCsvRow[]; errors: CsvRowError[] }> {
+  await requireCampaign(db, campaignId);
+  const { lines, errors } = readCsv<Column>(text, ALIASES, ['unit', 'population']);
+  if (errors.length) return { rows: [], errors };
+  const inCampaign = new Set((await campaignUnitIds(db, [campaignId])).get(campaignId) ?? []);
+  const unitByCode = new Map((await db.selectFrom('unit').select(['id', 'code']).execute()).map((u) => [u.code.toLowerCase(), u]));
+  const rows: PopulationCsvRow[] = [];
+  const seen = new Map<string, number>();
+  for (const line of lines) {
+    const { row } = line;
+    const err = (column: Column, vi: string, en: string) => errors.push(cellError(row, column, vi, en));
+    const code = line.get('unit');
+    const unit = unitByCode.get(code.toLowerCase());
+    if (!code) err('unit', 'thiếu mã đơn vị.', 'the unit code is missing.');
+    else if (!unit) err('unit', `không có đơn vị mã "${code}".`, `no unit with code "${code}".`);
+    else if (!inCampaign.has(unit.id)) err('unit', `đơn vị "${code}" không thuộc đợt đánh giá.`, `unit "${code}" is not in the campaign.`);
+    const levelText = line.get('level');
+    const level = LEVEL_WORDS[foldHeader(levelText)];
+    if (!level) err('level', `cấp "${levelText}" không hợp lệ (tỉnh, huyện, xã hoặc tất cả).`, `level "${levelText}" is not valid (province, district, commune or all).`);
+    const popText = line.get('population');
+    const population = parsePopulation(popText);
+    if (population === null || population <= 0 || population > 2_147_483_647) {
+      err('population', `dân số "${popText}" phải là số nguyên lớn hơn 0.`, `population "${popText}" must be a whole number above zero.`);
+    }
+    if (unit && level) {
+      const key = `${unit.id}/${level}`;
+      const first = seen.get(key);
+      if (first !== undefined) err('unit', `đơn vị "${code}", cấp ${level} lặp lại (đã có ở dòng ${first}).`, `unit "${code}", level ${level} is repeated (first at row ${first}).`);
+      else seen.set(key, row);
+    }
+    if (unit && level && population !== null && population > 0) rows.push({ row, unitCode: unit.code, unitId: unit.id, level, population });
+  }
+  return { rows, errors };
+}
+
+/** Replaces the campaign's population table with the file's rows — all or nothing (route's transaction). */
+export async function commitPopulationCsv(db: Kysely<DB>, campaignId: string, text: string) {
+  const { rows, errors } = await checkPopulationCsv(db, campaignId, text);
+  if (errors.length) {
+    throw new AppError(400, 'validation', { vi: `Tệp có ${errors.length} lỗi; chưa lưu gì.`, en: `The file has ${errors.length} error(s); nothing was stored.` }, { errors });
+  }
+  return replacePopulation(db, campaignId, rows);
+}

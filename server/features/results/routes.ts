@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses, Uuid } from '../../http/schemas';
+import { EDITORS, STAFF } from '../../http/roles';
+import { requireUser } from '../../plugins/app/auth';
+import { applyResults, leadershipResults, sipasResults } from './service';
+
+const Params = z.object({ campaignId: Uuid });
+const Text = z.object({ vi: z.string(), en: z.string() });
+const Ci = z.tuple([z.number(), z.number()]).nullable();
+const EstimateFields = {
+  estimate: z.number().nullable(),
+  se: z.number().nullable(),
+  ci: Ci,
+  n: z.number(),
+  warning: z.enum(['small_n', 'suppressed']).nullable(),
+};
+const Points = z.object({ code: z.string(), max: z.number(), points: z.number().nullable(), se: z.number().nullable(), ci: Ci }).nullable();
+const Estimate = z.object(EstimateFields);
+const TotalPoints = z.object({ ...EstimateFields, max: z.number() }).nullable();
+
+const SipasOut = z.object({
+  campaign: z.object({ id: z.string(), name: z.string(), year: z.number() }),
+  questionnaire: z.object({ id: z.string(), version: z.number() }),
+  forms: z.object({ accepted: z.number(), excluded: z.array(z.object({ status: z.string(), count: z.number() })), excludedTotal: z.number() }),
+  weighting: z.enum(['population', 'unweighted']),
+  weightingNote: Text.nullable(),
+  effectiveSize: z.number().nullable(),
+  by: z.enum(['unit', 'gov_level']),
+  factorIndex: z.enum(['items', 'overall']),
+  items: z.array(z.object({ id: z.string(), factor: z.string(), label: Text, ...EstimateFields, dontKnow: z.number(), blank: z.number() })),
+  factors: z.array(z.object({ factor: z.string(), title: Text, part: z.string().nullable(), ...EstimateFields, omitted: z.array(z.string()), points: Points })),
+  sipas: Estimate,
+  points: TotalPoints,
+  groups: z.array(z.object({
+    group: z.string(),
+    name: z.string(),
+    forms: z.number(),
+    sipas: Estimate,
+    points: TotalPoints,
+    factors: z.array(z.object({ factor: z.string(), ...EstimateFields, points: Points })),
+  })),
+  improve: z.array(z.object({ value: z.string(), label: Text, ...EstimateFields })),
+});
+
+const LeadershipOut = z.object({
+  campaign: z.object({ id: z.string(), name: z.string(), year: z.number() }),
+  sheets: z.number(),
+  byGroup: z.boolean(),
+  groups: z.array(z.string()),
+  items: z.array(z.object({
+    code: z.string(),
+    name: z.string(),
+    max: z.number(),
+    score: z.number().nullable(),
+    se: z.number().nullable(),
+    ci: Ci,
+    n: z.number(),
+    dontKnow: z.number().nullable(),
+    dontKnowShare: z.number().nullable(),
+    warning: z.enum(['small_n', 'suppressed']).nullable(),
+    groups: z.array(z.object({ group: z.string(), n: z.number(), mean: z.number().nullable(), se: z.number().nullable() })),
+  })),
+  total: z.object({ score: z.number(), max: z.number(), se: z.number().nullable(), ci: Ci, complete: z.boolean() }),
+});
+
+const ApplyOut = z.object({
+  written: z.array(z.object({ unitId: z.string(), unitName: z.string(), code: z.string(), points: z.number(), note: z.string() })),
+  skipped: z.array(z.object({ unitId: z.string().nullable(), unitName: z.string().nullable(), code: z.string().nullable(), reason: Text })),
+});
+
+/** Routes under /api/campaigns/:campaignId/results — SIPAS and leadership results, and applying them to the scores. */
+export default async function resultRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/sipas', {
+    config: { roles: STAFF },
+    schema: {
+      tags: ['results'],
+      summary: 'SIPAS indices of the accepted forms: items, factors with 8.1.k points, SIPAS, a breakdown, improvement shares; SE and 95 % CI',
+      params: Params,
+      querystring: z.object({ by: z.enum(['unit', 'gov_level']).default('unit'), factorIndex: z.enum(['items', 'overall']).default('items') }),
+      response: { 200: SipasOut, ...errorResponses },
+    },
+  }, async (request) => sipasResults(app.db, request.params.campaignId, request.query));
+
+  r.get('/leadership', {
+    config: { roles: STAFF },
+    schema: {
+      tags: ['results'],
+      summary: 'Leadership points per sub-criterion (max × mean answer weight) with n, don\'t-know share, SE and 95 % CI',
+      params: Params,
+      querystring: z.object({ byGroup: z.enum(['true', 'false']).optional() }),
+      response: { 200: LeadershipOut, ...errorResponses },
+    },
+  }, async (request) => leadershipResults(app.db, request.params.campaignId, request.query.byGroup === 'true'));
+
+  r.post('/apply', {
+    config: { roles: EDITORS },
+    schema: {
+      tags: ['results'],
+      summary: 'Write SIPAS 8.1.1–8.1.5 (per unit) and the leadership sub-criteria into the score leaves (audited, one transaction)',
+      params: Params,
+      body: z.object({ sipas: z.boolean(), leadership: z.boolean(), unitIds: z.array(Uuid).max(1000).optional() }),
+      response: { 200: ApplyOut, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    return app.db.transaction().execute((trx) => applyResults(trx, request.params.campaignId, user.id, request.body));
+  });
+}
