@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchChromium } from '../support/browser';
+import { describeBrowser, launchChromium, serveApp } from '../support/browser';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
 import { createCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
@@ -80,8 +79,7 @@ describeBrowser('enumerator app: two forms offline, a reload offline, then a syn
       { unitId: district.id, level: 'commune', target: 15 },
     ]);
     await saveAssignments(db, campaign.id, { enumerators: [{ userId: t.users.enumerator.id, unitIds: [province.id, district.id] }], supervisors: [] });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://localhost:${(t.app.server.address() as AddressInfo).port}`;
+    origin = await serveApp(t.app);
     browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });

@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../server/db/schema';
-import { describeBrowser, launchChromium } from '../support/browser';
+import { describeBrowser, launchChromium, serveApp } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
 import { envelope, fieldworkScenario, type FieldworkScenario } from '../support/fieldwork';
 
@@ -44,8 +43,7 @@ describeBrowser('fieldwork office screens: set-up, review, re-check, outbox uplo
     forms.fast = { clientUuid: fast.clientUuid, formId: receipts[1].formId };
     forms.paper = { clientUuid: paper.clientUuid, formId: receipts[2].formId };
     for (const f of [forms.normal, forms.paper]) await api('supervisor', 'POST', `/api/fieldwork/forms/${f.formId}/decision`, { action: 'accept' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://localhost:${(t.app.server.address() as AddressInfo).port}`;
+    origin = await serveApp(t.app);
     browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });

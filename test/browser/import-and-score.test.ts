@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchChromium } from '../support/browser';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
+import { describeBrowser, launchChromium, serveApp, logInAs } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/app';
 import { HA_GIANG_TABLE, haGiangCampaign } from '../support/scenario';
 
 describeBrowser('analyst imports the Hà Giang 2022 table in the browser', () => {
@@ -17,8 +16,7 @@ describeBrowser('analyst imports the Hà Giang 2022 table in the browser', () =>
     t = await startTestApp('pglite', { COOKIE_SECURE: 'true' });
     const { unit, campaign } = await haGiangCampaign(t.database.db);
     ids = { campaignId: campaign.id, unitId: unit.id };
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://localhost:${(t.app.server.address() as AddressInfo).port}`;
+    origin = await serveApp(t.app);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -28,11 +26,7 @@ describeBrowser('analyst imports the Hà Giang 2022 table in the browser', () =>
 
   it('logs in, checks the table, sees its findings, commits, and sees the total 84,41', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
-    await page.goto(`${origin}/`);
-    await page.getByLabel('Tên đăng nhập').fill('test-analyst');
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: /Đăng xuất/ }).waitFor();
+    await logInAs(page, origin, 'test-analyst');
 
     await page.goto(`${origin}/campaigns/${ids.campaignId}/units/${ids.unitId}/import`);
     await page.locator('textarea').fill(HA_GIANG_TABLE);

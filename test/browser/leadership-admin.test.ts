@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../server/db/schema';
 import { createCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
-import { describeBrowser, launchChromium } from '../support/browser';
+import { describeBrowser, launchChromium, serveApp } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
 
 const SHOTS = 'test-results';
@@ -29,8 +28,7 @@ describeBrowser('an analyst sets up the leadership survey, imports respondents a
     });
     campaignId = campaign.id;
     expect(district.id).toBeTruthy();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://localhost:${(t.app.server.address() as AddressInfo).port}`;
+    origin = await serveApp(t.app);
     browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
-import { describeBrowser, launchChromium } from '../support/browser';
+import { describeBrowser, launchChromium, serveApp } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
 import { leadershipAnswers } from '../support/leadership';
 
@@ -43,8 +42,7 @@ describeBrowser('an HĐND delegate answers the leadership survey from the e-mail
       name: 'PAR INDEX 2023', year: 2023, criteriaSetCode: 'par-province-2023', bandSetCode: 'national', unitIds: [unit.id], previousCampaignId: null,
     });
     campaignId = campaign.id;
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://localhost:${(t.app.server.address() as AddressInfo).port}`;
+    origin = await serveApp(t.app);
 
     // the analyst's set-up, through the HTTP API: survey (server defaults + a deadline), one respondent, invitations
     const base = `/api/campaigns/${campaignId}/leadership`;

@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { describeBrowser, launchChromium } from '../support/browser';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
+import { describeBrowser, launchChromium, serveApp, logInAs } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/app';
 import { HA_GIANG_TABLE, haGiangCampaign } from '../support/scenario';
 
 describeBrowser('the yearly report page of Hà Giang 2022: summary, chart, downloads, print to PDF', () => {
@@ -19,8 +18,7 @@ describeBrowser('the yearly report page of Hà Giang 2022: summary, chart, downl
     ids = { campaignId: campaign.id, unitId: unit.id };
     const res = await t.app.inject({ method: 'POST', url: `${base}/imports/commit`, headers: { cookie: await t.cookieFor('analyst') }, payload: { text: HA_GIANG_TABLE, keepStated: ['1.3'] } });
     expect(res.statusCode, res.body).toBe(200);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://localhost:${(t.app.server.address() as AddressInfo).port}`;
+    origin = await serveApp(t.app);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -31,11 +29,7 @@ describeBrowser('the yearly report page of Hà Giang 2022: summary, chart, downl
   it('opens the report from the score tree, shows 84,41, downloads the XLSX and CSV, and prints the page to PDF', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${origin}/`);
-    await page.getByLabel('Tên đăng nhập').fill('test-supervisor');
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: /Đăng xuất/ }).waitFor();
+    await logInAs(page, origin, 'test-supervisor');
 
     // from the unit's score tree to its report
     await page.goto(`${origin}/campaigns/${ids.campaignId}/units/${ids.unitId}/scores`);

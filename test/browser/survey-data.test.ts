@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchChromium } from '../support/browser';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
+import { describeBrowser, launchChromium, serveApp, logInAs } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/app';
 import { fieldworkScenario, type FieldworkScenario } from '../support/fieldwork';
 
 describeBrowser('the survey data page: population import with row errors, editing, microdata downloads', () => {
@@ -14,8 +13,7 @@ describeBrowser('the survey data page: population import with row errors, editin
   beforeAll(async () => {
     t = await startTestApp('pglite', { COOKIE_SECURE: 'true' });
     s = await fieldworkScenario(t);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://localhost:${(t.app.server.address() as AddressInfo).port}`;
+    origin = await serveApp(t.app);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -26,11 +24,7 @@ describeBrowser('the survey data page: population import with row errors, editin
   it('shows row errors, stores a valid table, and offers the four files', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${origin}/`);
-    await page.getByLabel('Tên đăng nhập').fill('test-analyst');
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: /Đăng xuất/ }).waitFor();
+    await logInAs(page, origin, 'test-analyst');
 
     await page.goto(`${origin}/campaigns/${s.campaignId}`);
     await page.getByRole('link', { name: 'Dân số và tải dữ liệu' }).click();

@@ -1,4 +1,7 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { TEST_PASSWORD } from './app';
 import { describe, it } from 'vitest';
 import { testConfig } from './test-config';
 
@@ -35,4 +38,19 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Serves the test app on a free local port; returns its origin (http://localhost:…, where Secure cookies work). */
+export async function serveApp(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://localhost:${(app.server.address() as AddressInfo).port}`;
+}
+
+/** Logs in through the main app's login page, as a person would, and waits for the signed-in layout. */
+export async function logInAs(page: Page, origin: string, username: string) {
+  await page.goto(`${origin}/`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: /Đăng xuất/ }).waitFor();
 }
