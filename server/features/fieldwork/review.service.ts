@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { hash32, seededSample } from '../../../analytics/src/index';
 import type { DB, FormFlag, FormStatus } from '../../db/schema';
 import type { SessionUser } from '../../plugins/app/auth';
@@ -52,7 +52,7 @@ export async function listForms(db: Kysely<DB>, user: SessionUser, campaignId: s
   if (f.status) q = q.where('sipas_form.status', '=', f.status);
   if (f.unitId) q = q.where('sipas_form.unit_id', '=', f.unitId);
   if (f.enumeratorId) q = q.where('sipas_form.enumerator_id', '=', f.enumeratorId);
-  if (f.flag) q = q.where('sipas_form.flags', '@>', JSON.stringify([{ code: f.flag }]) as never);
+  if (f.flag) q = q.where(sql<boolean>`sipas_form.flags @> ${JSON.stringify([{ code: f.flag }])}::jsonb`);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = (await q.select(LIST_COLUMNS).orderBy('sipas_form.received_at', 'desc').orderBy('sipas_form.id').limit(f.limit).offset(f.offset).execute()) as ListRow[];
   return { total: Number(total.n), forms: rows.map(toListItem) };
