@@ -5,6 +5,7 @@ import { loadConfig } from '../../server/config';
 import { benchEngine } from './engine';
 import { benchIngest } from './ingest';
 import { benchInvitations } from './mail';
+import { benchRecompute } from './recompute';
 
 const { values } = parseArgs({
   options: {
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '4' },
     only: { type: 'string' },
     db: { type: 'string' },
+    'recompute-forms': { type: 'string', default: '1000000' },
   },
 });
 const config = loadConfig();
@@ -36,6 +38,13 @@ if (!values.only || values.only === 'mail') {
     } catch (err) {
       console.log(`\n== E-mail on ${kind}: not run — ${(err as Error).message}`);
     }
+  }
+}
+if (!values.only || values.only === 'recompute') {
+  try {
+    await benchRecompute(pgUrl, Number(values['recompute-forms']));
+  } catch (err) {
+    console.log(`\n== Recompute on postgres: not run — ${(err as Error).message}`);
   }
 }
 process.exit(0);
