@@ -1,17 +1,11 @@
 import { getQuestionnaire, listItems, validateAnswers, type Questionnaire } from '../../../survey-forms/src/index';
 import type { FormFlag } from '../../db/schema';
 import type { FormEnvelope } from './envelope';
+import type { PlanApi } from './setup.service';
 
 /** Everything the checks need besides the form itself, loaded once per batch. */
 export interface FlagContext {
-  plan: {
-    questionnaireId: string;
-    questionnaireVersion: number;
-    startsOn: string | null;
-    endsOn: string | null;
-    minDurationSeconds: number;
-    gpsMaxKm: number;
-  } | null;
+  plan: PlanApi | null;
   assigned: boolean;
   unit: { latitude: number | null; longitude: number | null };
   /** quota targets of the unit by level, and forms already counted against them (not rejected) */

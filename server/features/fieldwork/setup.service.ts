@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { getQuestionnaire } from '../../../survey-forms/src/index';
-import type { DB, QuotaLevel } from '../../db/schema';
+import type { DB, FieldworkPlanTable, QuotaLevel } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { campaignUnitIds, findCampaign } from '../campaigns/repository';
 import * as repo from './repository';
@@ -15,6 +15,16 @@ export interface PlanApi {
   recheckPercent: number;
 }
 
+export const planToApi = (plan: Selectable<FieldworkPlanTable>): PlanApi => ({
+  questionnaireId: plan.questionnaire_id,
+  questionnaireVersion: plan.questionnaire_version,
+  startsOn: plan.starts_on,
+  endsOn: plan.ends_on,
+  minDurationSeconds: plan.min_duration_seconds,
+  gpsMaxKm: plan.gps_max_km,
+  recheckPercent: plan.recheck_percent,
+});
+
 const invalid = (field: string, vi: string, en: string) => new AppError(400, 'validation', { vi: `Trường ${field}: ${vi}`, en: `Field ${field}: ${en}` });
 
 export async function requireCampaign(db: Kysely<DB>, campaignId: string) {
@@ -28,17 +38,7 @@ export async function fieldworkSetup(db: Kysely<DB>, campaignId: string) {
   const [plan] = await repo.findPlans(db, [campaignId]);
   const quotas = await repo.listQuotas(db, campaignId);
   return {
-    plan: plan
-      ? {
-          questionnaireId: plan.questionnaire_id,
-          questionnaireVersion: plan.questionnaire_version,
-          startsOn: plan.starts_on,
-          endsOn: plan.ends_on,
-          minDurationSeconds: plan.min_duration_seconds,
-          gpsMaxKm: plan.gps_max_km,
-          recheckPercent: plan.recheck_percent,
-        }
-      : null,
+    plan: plan ? planToApi(plan) : null,
     quotas: quotas.map((q) => ({ unitId: q.unit_id, level: q.level, target: q.target })),
     ...(await assignmentLists(db, campaignId)),
   };

@@ -3,6 +3,7 @@ import type { DB, FormFlag, FormStatus, Role, SipasFormTable } from '../../db/sc
 import { clientUuidOf, describeEnvelopeProblems, FormEnvelope } from './envelope';
 import { flagsFor, type FlagContext } from './quality';
 import * as repo from './repository';
+import { planToApi } from './setup.service';
 
 export interface Receipt {
   index: number;
@@ -76,7 +77,7 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
   ]);
   const campaignSet = new Set(campaigns.map((c) => c.id));
   const unitMap = new Map(units.map((u) => [u.id, u]));
-  const planMap = new Map(plans.map((p) => [p.campaign_id, p]));
+  const planMap = new Map(plans.map((p) => [p.campaign_id, planToApi(p)]));
   const enumeratorSet = new Set(enumerators.map((e) => e.id));
 
   const storable: { index: number; env: FormEnvelope; enumeratorId: string }[] = [];
@@ -123,7 +124,6 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
   for (const s of storable) {
     const { env } = s;
     const unitKey = key(env.campaignId, env.unitId);
-    const plan = planMap.get(env.campaignId);
     const unitQuotas = quotas.filter((q) => q.campaign_id === env.campaignId && q.unit_id === env.unitId);
     const countAt = (level: string) =>
       level === 'all'
@@ -132,9 +132,7 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
     const serialKey = env.paperSerial ? key(env.campaignId, env.paperSerial) : null;
     const others = serialKey ? [...(takenSerials.get(serialKey) ?? [])].filter((u) => u !== env.clientUuid) : [];
     const ctx: FlagContext = {
-      plan: plan
-        ? { questionnaireId: plan.questionnaire_id, questionnaireVersion: plan.questionnaire_version, startsOn: plan.starts_on, endsOn: plan.ends_on, minDurationSeconds: plan.min_duration_seconds, gpsMaxKm: plan.gps_max_km }
-        : null,
+      plan: planMap.get(env.campaignId) ?? null,
       assigned: assigned.has(`${s.enumeratorId}|${env.campaignId}|${env.unitId}`),
       unit: unitMap.get(env.unitId)!,
       quotas: unitQuotas.map((q) => ({ level: q.level, target: q.target, counted: countAt(q.level) })),
