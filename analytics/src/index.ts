@@ -20,7 +20,7 @@ export { rankUnits, compareWithPrevious, type UnitScore, type RankedUnit, type G
 export { parseUnitsCsv, type UnitsCsvError } from './units-csv';
 export { mulberry32, hash32, seededSample } from './random';
 export {
-  surveyDesign, designWeights, kishEffectiveSize, taylorVariance, domainMean, toEstimate, svyMean, bootstrapFactors, replicateVariance,
+  surveyDesign, designWeights, stratumWeights, kishEffectiveSize, taylorVariance, domainMean, toEstimate, svyMean, bootstrapFactors, replicateVariance,
   DomainMeans, SurveyInputError, Z95, SMALL_N, SUPPRESS_N, SMALL_N_RULES, TAYLOR,
   type SurveyDesign, type DesignInput, type DesignWeights, type PopulationSizes, type DomainMean, type Estimate, type EstimateWarning,
   type VarianceOption, type MeanSpec, type SmallNRules,
@@ -30,10 +30,13 @@ export {
   type PostStratification, type RakeMargin, type RakeOptions, type RakeResult, type TrimOptions, type TrimResult,
 } from './survey-weights';
 export {
-  sipasIndices, sipasBreakdown, choiceShares, sipasPointsMap, answerColumns, answerGroups, ageBands, satisfiedColumn, SIPAS_SCALE,
+  sipasIndices, sipasFromMeans, sipasQuestions, sipasBreakdown, choiceShares, sipasPointsMap, answerColumns, answerGroups, ageBands, satisfiedColumn, SIPAS_SCALE,
   type SipasFactorRef, type SipasScale, type SipasPoints, type SipasOptions, type SipasItemResult, type SipasFactorResult,
-  type SipasFactorPoints, type SipasPartResult, type SipasResult, type SipasGroupResult,
+  type SipasFactorPoints, type SipasPartResult, type SipasResult, type SipasGroupResult, type SipasQuestion, type SipasMeansSource,
 } from './sipas';
+export {
+  planSipasStats, finishSipasStats, type StatsCell, type StatsInput, type StatsSlot, type StatsPlan, type Pass2Cell,
+} from './sipas-stats';
 export {
   leadershipScores, leadershipAnswer, DONT_KNOW,
   type LeadershipOption, type LeadershipAnswer, type LeadershipSheet, type LeadershipOptions, type LeadershipItem,

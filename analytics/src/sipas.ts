@@ -160,15 +160,7 @@ export function sipasIndices(
 ): SipasResult {
   const scale = options.scale ?? SIPAS_SCALE;
   const within = options.within ?? null;
-  const method = options.factorIndex ?? 'items';
-  const questions: { id: string; factor: string; item: boolean }[] = [];
-  for (const f of factors) {
-    for (const id of f.items) questions.push({ id, factor: f.factor, item: true });
-    if (f.overall !== undefined && answers[f.overall] !== undefined) questions.push({ id: f.overall, factor: f.factor, item: false });
-    else if (method === 'overall') {
-      throw new SurveyInputError(`Yếu tố ${f.factor} không có câu hỏi đánh giá chung.`, `Factor ${f.factor} has no overall question answers.`);
-    }
-  }
+  const questions = sipasQuestions(factors, options.factorIndex ?? 'items', (id) => answers[id] !== undefined);
   const missing = questions.filter((q) => answers[q.id] === undefined).map((q) => q.id);
   if (missing.length > 0) throw new SurveyInputError(`Thiếu câu trả lời của: ${missing.join(', ')}.`, `No answers for: ${missing.join(', ')}.`);
   const raws = questions.map((q) => answers[q.id] as ArrayLike<number>);
@@ -177,23 +169,83 @@ export function sipasIndices(
     raws.map((raw) => ({ y: satisfiedColumn(raw, scale), within })),
     options,
   );
-  const at = new Map(questions.map((q, k) => [q.id, k]));
   let forms = 0;
   for (let i = 0; i < design.n; i++) if (!within || within[i]) forms++;
+  const source: SipasMeansSource = {
+    forms,
+    estimate: (k) => means.estimate(k),
+    combine: (terms, bounds) => means.combine(terms, bounds),
+    formsIn: (ks) => means.formsIn(ks),
+    counts: (k) => {
+      const raw = raws[k]!;
+      let dontKnow = 0;
+      let blank = 0;
+      for (let i = 0; i < design.n; i++) {
+        if (within && !within[i]) continue;
+        const v = raw[i]!;
+        if (scale.dontKnow.includes(v)) dontKnow++;
+        else if (!scale.valid.includes(v)) blank++;
+      }
+      return { dontKnow, blank };
+    },
+  };
+  return sipasFromMeans(source, questions, factors, { ...options, variance: options.variance ?? { method: 'taylor' } });
+}
 
+/** A question the SIPAS indices rest on: an item, or a factor's overall question (k = its position in the list). */
+export interface SipasQuestion {
+  id: string;
+  factor: string;
+  item: boolean;
+}
+
+/**
+ * The questions of `sipasIndices`, in the order their means are indexed: each factor's items, then its overall
+ * question when it has answers (`has`). The overall method needs every factor's overall question.
+ */
+export function sipasQuestions(factors: readonly SipasFactorRef[], method: 'items' | 'overall', has: (id: string) => boolean): SipasQuestion[] {
+  const questions: SipasQuestion[] = [];
+  for (const f of factors) {
+    for (const id of f.items) questions.push({ id, factor: f.factor, item: true });
+    if (f.overall !== undefined && has(f.overall)) questions.push({ id: f.overall, factor: f.factor, item: false });
+    else if (method === 'overall') {
+      throw new SurveyInputError(`Yếu tố ${f.factor} không có câu hỏi đánh giá chung.`, `Factor ${f.factor} has no overall question answers.`);
+    }
+  }
+  return questions;
+}
+
+/**
+ * The domain means behind the SIPAS indices, wherever they come from: the forms themselves (`DomainMeans`) or
+ * per-stratum sufficient statistics computed in the database (`StratumStatsMeans`). k indexes `sipasQuestions`.
+ */
+export interface SipasMeansSource {
+  /** forms in the domain */
+  readonly forms: number;
+  /** the satisfied share of question k as an Estimate */
+  estimate(k: number): Estimate;
+  /** Σ c_k ȳ_k with its SE (the small-n rules apply to the forms answering any of the k) */
+  combine(terms: readonly (readonly [number, number])[], bounds?: [number, number]): Estimate;
+  /** forms with a valid answer to at least one of the questions ks */
+  formsIn(ks: readonly number[]): number;
+  /** forms answering "don't know" and forms with no valid answer to question k */
+  counts(k: number): { dontKnow: number; blank: number };
+}
+
+/** The SIPAS rules (items → factors → parts → SIPAS, points) over any source of domain means. */
+export function sipasFromMeans(
+  means: SipasMeansSource,
+  questions: readonly SipasQuestion[],
+  factors: readonly SipasFactorRef[],
+  options: Pick<SipasOptions, 'factorIndex' | 'points'> & { variance: VarianceOption },
+): SipasResult {
+  const method = options.factorIndex ?? 'items';
+  const at = new Map(questions.map((q, k) => [q.id, k]));
+  const forms = means.forms;
   const items: SipasItemResult[] = [];
   questions.forEach((q, k) => {
     if (!q.item) return;
-    const raw = raws[k]!;
-    let dontKnow = 0;
-    let blank = 0;
-    for (let i = 0; i < design.n; i++) {
-      if (within && !within[i]) continue;
-      const v = raw[i]!;
-      if (scale.dontKnow.includes(v)) dontKnow++;
-      else if (!scale.valid.includes(v)) blank++;
-    }
-    items.push({ id: q.id, factor: q.factor, ...means.estimate(k), dontKnow, blank });
+    items.push({ id: q.id, factor: q.factor, ...means.estimate(k), ...means.counts(k) });
   });
   const itemById = new Map(items.map((r) => [r.id, r]));
 
@@ -253,7 +305,7 @@ export function sipasIndices(
       points = { ...suppressed(means.formsIn(allItems)), max, codes };
     }
   }
-  return { forms, items, factors: factorResults, parts, sipas, points, variance: options.variance?.method ?? 'taylor' };
+  return { forms, items, factors: factorResults, parts, sipas, points, variance: options.variance.method };
 }
 
 /** Each form's answer to a single-choice question (gov_level, gender, education …) as a breakdown group; null when not answered. */

@@ -134,6 +134,18 @@ export interface DesignWeights {
 export function designWeights(strata: ArrayLike<string>, population: PopulationSizes): DesignWeights {
   const counts = new Map<string, number>();
   for (let i = 0; i < strata.length; i++) counts.set(String(strata[i]), (counts.get(String(strata[i])) ?? 0) + 1);
+  const { rows, unsampled } = stratumWeights(counts, population);
+  const byStratum = new Map(rows.map((r) => [r.stratum, r.weight]));
+  const weights = new Float64Array(strata.length);
+  for (let i = 0; i < strata.length; i++) weights[i] = byStratum.get(String(strata[i])) as number;
+  return { weights, strata: rows, unsampled };
+}
+
+/**
+ * Design weight per stratum, w_h = N_h / n_h, from the forms counted per stratum (`designWeights` without the forms:
+ * what the database path uses). Throws when a sampled stratum has no population or fewer people than forms.
+ */
+export function stratumWeights(counts: ReadonlyMap<string, number>, population: PopulationSizes): { rows: DesignWeights['strata']; unsampled: string[] } {
   const rows: DesignWeights['strata'] = [];
   const bad: string[] = [];
   for (const [stratum, forms] of counts) {
@@ -147,13 +159,10 @@ export function designWeights(strata: ArrayLike<string>, population: PopulationS
       `Population missing or below the number of forms for stratum: ${bad.join(', ')}.`,
     );
   }
-  const byStratum = new Map(rows.map((r) => [r.stratum, r.weight]));
-  const weights = new Float64Array(strata.length);
-  for (let i = 0; i < strata.length; i++) weights[i] = byStratum.get(String(strata[i])) as number;
   const unsampled = entriesOf(population)
     .filter(([s, N]) => !counts.has(s) && N > 0)
     .map(([s]) => s);
-  return { weights, strata: rows, unsampled };
+  return { rows, unsampled };
 }
 
 /** Kish's effective sample size n_eff = (Σw)² / Σw² (issue 5: reported beside the weights). */

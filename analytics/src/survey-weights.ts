@@ -136,8 +136,10 @@ function median(values: ArrayLike<number>): number {
 }
 
 export interface TrimOptions {
-  /** cap = maxRatio × the median weight (e.g. 3.5); at least 1 */
-  maxRatio: number;
+  /** cap = maxRatio × the median weight (e.g. 3.5); at least 1; omitted = no cap (only a floor) */
+  maxRatio?: number;
+  /** floor = minRatio × the median weight (e.g. 0.3); in (0, 1]; omitted = no floor */
+  minRatio?: number;
   /** redistribute within these groups (e.g. strata), keeping each group's total; default: one group */
   groups?: ArrayLike<string> | null;
   /** at most this many trim-and-redistribute rounds (default 100) */
@@ -147,8 +149,11 @@ export interface TrimOptions {
 export interface TrimResult {
   weights: Float64Array;
   median: number;
+  /** Infinity without `maxRatio` */
   cap: number;
-  /** forms whose weight ended at the cap */
+  /** 0 without `minRatio` */
+  floor: number;
+  /** forms whose weight ended at the cap or at the floor */
   trimmed: number;
   iterations: number;
   /** false when a group's weights could not all be brought under the cap with its total kept */
@@ -158,13 +163,22 @@ export interface TrimResult {
 /**
  * Weight trimming (issue 5): cap = maxRatio × median(w); weights above the cap are set to it and the excess
  * Σ (w_i − cap) is spread over the forms under the cap in proportion to their weights (w_i · (1 + excess / Σ_under w)),
- * so the total (of each group) is kept; repeated until no weight exceeds the cap. Re-rake afterwards if margins matter.
+ * so the total (of each group) is kept; repeated until no weight exceeds the cap. With `minRatio`, then weights below
+ * floor = minRatio × median are raised to it and the shortfall is taken from the weights above the floor in proportion
+ * to their distance from it (w_i − floor shrinks by one factor), which keeps the total and the cap.
+ * Re-rake afterwards if margins matter.
  */
 export function trimWeights(weights: ArrayLike<number>, options: TrimOptions): TrimResult {
-  if (!(options.maxRatio >= 1)) throw new SurveyInputError(`Hệ số cắt ${options.maxRatio} phải ≥ 1.`, `The trimming ratio ${options.maxRatio} must be ≥ 1.`);
+  if (options.maxRatio !== undefined && !(options.maxRatio >= 1)) {
+    throw new SurveyInputError(`Hệ số cắt ${options.maxRatio} phải ≥ 1.`, `The trimming ratio ${options.maxRatio} must be ≥ 1.`);
+  }
+  if (options.minRatio !== undefined && !(options.minRatio > 0 && options.minRatio <= 1)) {
+    throw new SurveyInputError(`Hệ số sàn ${options.minRatio} phải lớn hơn 0 và không quá 1.`, `The floor ratio ${options.minRatio} must be above 0 and at most 1.`);
+  }
   const w = Float64Array.from(weights);
   const med = median(w);
-  const cap = options.maxRatio * med;
+  const cap = options.maxRatio === undefined ? Number.POSITIVE_INFINITY : options.maxRatio * med;
+  const floor = options.minRatio === undefined ? 0 : options.minRatio * med;
   const maxIterations = options.maxIterations ?? 100;
   const groups = new Map<string, number[]>();
   for (let i = 0; i < w.length; i++) {
@@ -173,12 +187,13 @@ export function trimWeights(weights: ArrayLike<number>, options: TrimOptions): T
     if (!list) groups.set(g, (list = []));
     list.push(i);
   }
-  const eps = cap * 1e-12;
+  const eps = (Number.isFinite(cap) ? cap : med) * 1e-12;
   let iterations = 0;
   let converged = true;
   for (const idx of groups.values()) {
+    // 1. the cap: the excess goes to the weights under it, in proportion
     let k = 0;
-    for (; k < maxIterations; k++) {
+    for (; k < maxIterations && Number.isFinite(cap); k++) {
       let excess = 0;
       let under = 0;
       for (const i of idx) {
@@ -196,9 +211,30 @@ export function trimWeights(weights: ArrayLike<number>, options: TrimOptions): T
       for (const i of idx) if (w[i]! < cap - eps) w[i]! *= f;
     }
     if (k === maxIterations) converged = false;
-    iterations = Math.max(iterations, k);
+    // 2. the floor: the shortfall is taken from the weights above it, in proportion (they only go down: the cap holds)
+    let j = 0;
+    for (; j < maxIterations && floor > 0; j++) {
+      let shortfall = 0;
+      let over = 0;
+      for (const i of idx) {
+        if (w[i]! < floor - eps) {
+          shortfall += floor - w[i]!;
+          w[i] = floor;
+        } else if (w[i]! > floor + eps) over += w[i]! - floor;
+      }
+      if (shortfall === 0) break;
+      if (over < shortfall) {
+        converged = false;
+        break;
+      }
+      // w_i − floor shrinks by the same factor, so no weight above the floor drops below it
+      const f = 1 - shortfall / over;
+      for (const i of idx) if (w[i]! > floor + eps) w[i] = floor + (w[i]! - floor) * f;
+    }
+    if (j === maxIterations) converged = false;
+    iterations = Math.max(iterations, k + j);
   }
   let trimmed = 0;
-  for (let i = 0; i < w.length; i++) if (Math.abs(w[i]! - cap) <= eps) trimmed++;
-  return { weights: w, median: med, cap, trimmed, iterations, converged };
+  for (let i = 0; i < w.length; i++) if (Math.abs(w[i]! - cap) <= eps || (floor > 0 && Math.abs(w[i]! - floor) <= eps)) trimmed++;
+  return { weights: w, median: med, cap, floor, trimmed, iterations, converged };
 }
