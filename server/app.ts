@@ -27,6 +27,8 @@ import mailerPlugin from './plugins/app/mailer';
 import reportRoutes from './features/reports/routes';
 import agencyRoutes from './features/reports/agency-routes';
 import resultRoutes from './features/results/routes';
+import marginRoutes from './features/results/margins.routes';
+import resultTrendRoutes from './features/results/trends.routes';
 import microdataRoutes from './features/microdata/routes';
 
 declare module 'fastify' {
@@ -72,6 +74,8 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
     await api.register(reportRoutes, { prefix: '/campaigns/:campaignId/units/:unitId/report' });
     await api.register(agencyRoutes, { prefix: '/campaigns/:campaignId/agencies' });
     await api.register(resultRoutes, { prefix: '/campaigns/:campaignId/results' });
+    await api.register(marginRoutes, { prefix: '/campaigns/:campaignId/results/margins' });
+    await api.register(resultTrendRoutes, { prefix: '/campaigns/:campaignId/results/trends' });
     await api.register(microdataRoutes, { prefix: '/campaigns/:campaignId' });
   }, { prefix: '/api' });
 

@@ -35,7 +35,7 @@ export {
   type SipasFactorPoints, type SipasPartResult, type SipasResult, type SipasGroupResult, type SipasQuestion, type SipasMeansSource,
 } from './sipas';
 export {
-  planSipasStats, finishSipasStats, type StatsCell, type StatsInput, type StatsSlot, type StatsPlan, type Pass2Cell,
+  planSipasStats, finishSipasStats, statsShares, type StatsCell, type StatsInput, type StatsSlot, type StatsPlan, type Pass2Cell,
 } from './sipas-stats';
 export {
   leadershipScores, leadershipAnswer, DONT_KNOW,

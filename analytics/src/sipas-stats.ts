@@ -335,3 +335,13 @@ export function finishSipasStats(
     }),
   };
 }
+
+/**
+ * Shares from counts alone (single questions need no pass 2): per question k of `input`, the estimate over all
+ * forms, with the closed-form Taylor variance. Used for a multi-choice question's options (valid = forms answering
+ * it, satisfied = forms choosing the option), as `choiceShares` computes them form by form.
+ */
+export function statsShares(input: StatsInput): Estimate[] {
+  const means = new StatsMeans(input, stratumFormsOf(input.cells), null, null);
+  return input.questions.map((_, k) => means.estimate(k));
+}

@@ -165,6 +165,8 @@ export interface SipasFormTable {
   paper_serial: string | null;
   gov_level: string | null;
   answers: Json<Record<string, unknown>>;
+  /** typed copy of the factor scale answers (survey-forms `scaleAnswerIds` order); null until filled */
+  scale_answers: ColumnType<(number | null)[] | null, (number | null)[] | null | undefined, (number | null)[] | null>;
   paradata: Json<Record<string, unknown>>;
   duration_seconds: number | null;
   status: FormStatus;
@@ -280,6 +282,14 @@ export interface SipasPopulationTable {
   population: number;
 }
 
+/** Raking margins: known population total per category of a demographic variable (migration 0007). */
+export interface SipasMarginTable {
+  campaign_id: string;
+  variable: string;
+  category: string;
+  population: number;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -307,4 +317,5 @@ export interface DB {
   respondent_link: RespondentLinkTable;
   campaign_agency_map: CampaignAgencyMapTable;
   sipas_population: SipasPopulationTable;
+  sipas_margin: SipasMarginTable;
 }

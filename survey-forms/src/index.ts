@@ -20,6 +20,8 @@ export {
   listItems,
   listFactors,
   serviceOverallId,
+  scaleAnswerIds,
+  scaleAnswerCodes,
   type PlacedQuestion,
   type ItemRef,
   type FactorRef,

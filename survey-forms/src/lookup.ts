@@ -109,3 +109,23 @@ export function listFactors(q: Questionnaire): FactorRef[] {
 export function serviceOverallId(q: Questionnaire): string | undefined {
   return allQuestions(q).find((p) => p.question.kind === 'scale' && p.question.role === 'service_overall')?.question.id;
 }
+
+/**
+ * The scale questions of the SIPAS factors in a fixed order — each factor's items, then its overall question — the
+ * layout of `sipas_form.scale_answers` (a typed copy of those answers the database aggregates without reading JSON).
+ */
+export function scaleAnswerIds(q: Questionnaire): string[] {
+  return listFactors(q).flatMap((f) => [...f.items, ...(f.overall !== undefined ? [f.overall] : [])]);
+}
+
+/**
+ * The `scale_answers` of a form: per `scaleAnswerIds` question, its code when it is a single digit 0–9 (a number or
+ * a digit string, as the engine reads answers), else null. The database's backfill applies the same rule.
+ */
+export function scaleAnswerCodes(q: Questionnaire, answers: Readonly<Record<string, unknown>>): (number | null)[] {
+  return scaleAnswerIds(q).map((id) => {
+    const v = answers[id];
+    const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '';
+    return /^[0-9]$/.test(text) ? Number(text) : null;
+  });
+}

@@ -13,7 +13,7 @@ function addCounts(c: Counts, status: FormStatus, n: number) {
 }
 
 /** A unit's target: its `all` quota when there is one, else the sum of its per-level quotas. */
-function unitTargets(quotas: { unit_id: string; level: string; target: number }[]) {
+export function unitTargets(quotas: { unit_id: string; level: string; target: number }[]) {
   const targets = new Map<string, number>();
   for (const q of quotas) if (q.level === 'all') targets.set(q.unit_id, q.target);
   for (const q of quotas) if (q.level !== 'all' && !quotas.some((o) => o.unit_id === q.unit_id && o.level === 'all')) targets.set(q.unit_id, (targets.get(q.unit_id) ?? 0) + q.target);

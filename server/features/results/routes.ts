@@ -20,6 +20,39 @@ const Points = z.object({ code: z.string(), max: z.number(), points: z.number().
 const Estimate = z.object(EstimateFields);
 const TotalPoints = z.object({ ...EstimateFields, max: z.number() }).nullable();
 
+const WeightingDetails = z.object({
+  strata: z.enum(['unit', 'unit_level']),
+  strataCount: z.number(),
+  calibration: z.object({
+    method: z.literal('rake'),
+    converged: z.boolean(),
+    iterations: z.number(),
+    maxMarginError: z.number().describe('max over margins and cells of |Σw − T| / T after the last sweep'),
+    message: Text.nullable().describe('why raking did not converge; null when it did'),
+    variables: z.array(z.string()),
+    blankForms: z.number().describe('forms with a blank answer to a raked variable: they keep their design weight'),
+    margins: z.array(z.object({ variable: z.string(), category: z.string(), target: z.number(), achieved: z.number() })),
+  }).nullable(),
+  trim: z.object({ min: z.number().nullable(), max: z.number().nullable() }).nullable(),
+  trimmed: z.number(),
+  effectiveSize: z.number().nullable(),
+  designEffect: z.number().nullable().describe('Kish: n / n_eff'),
+  weightTotal: z.number().nullable(),
+  variance: z.object({ method: z.enum(['taylor', 'bootstrap']), replicates: z.number().nullable(), seed: z.number().nullable() }),
+});
+
+const SipasQuery = z.object({
+  by: z.enum(['unit', 'gov_level']).default('unit'),
+  factorIndex: z.enum(['items', 'overall']).default('items'),
+  strata: z.enum(['unit', 'unit_level']).default('unit').describe('design strata: units, or unit × level of government (per-level populations)'),
+  calibration: z.enum(['none', 'rake']).default('none').describe('rake the design weights to the stored margins (GET …/results/margins)'),
+  trimMin: z.coerce.number().gt(0).max(1).optional().describe('weight floor = trimMin × median weight'),
+  trimMax: z.coerce.number().min(1).max(1000).optional().describe('weight cap = trimMax × median weight'),
+  variance: z.enum(['taylor', 'bootstrap']).default('taylor'),
+  replicates: z.coerce.number().int().min(2).max(5000).default(500).describe('bootstrap replicates'),
+  seed: z.coerce.number().int().min(0).max(4_294_967_295).optional().describe('bootstrap seed (default 1)'),
+});
+
 const SipasOut = z.object({
   campaign: z.object({ id: z.string(), name: z.string(), year: z.number() }),
   questionnaire: z.object({ id: z.string(), version: z.number() }),
@@ -27,6 +60,7 @@ const SipasOut = z.object({
   weighting: z.enum(['population', 'unweighted']),
   weightingNote: Text.nullable(),
   effectiveSize: z.number().nullable(),
+  weightingDetails: WeightingDetails,
   by: z.enum(['unit', 'gov_level']),
   factorIndex: z.enum(['items', 'overall']),
   items: z.array(z.object({ id: z.string(), factor: z.string(), label: Text, ...EstimateFields, dontKnow: z.number(), blank: z.number() })),
@@ -78,9 +112,10 @@ export default async function resultRoutes(app: FastifyInstance) {
     config: { roles: STAFF },
     schema: {
       tags: ['results'],
-      summary: 'SIPAS indices of the accepted forms: items, factors with 8.1.k points, SIPAS, a breakdown, improvement shares; SE and 95 % CI',
+      summary: 'SIPAS indices of the accepted forms: items, factors with 8.1.k points, SIPAS, a breakdown, improvement shares; SE and 95 % CI; '
+        + 'strata by unit or unit × level, optional raking and trimming, Taylor or bootstrap variance',
       params: Params,
-      querystring: z.object({ by: z.enum(['unit', 'gov_level']).default('unit'), factorIndex: z.enum(['items', 'overall']).default('items') }),
+      querystring: SipasQuery,
       response: { 200: SipasOut, ...errorResponses },
     },
   }, async (request) => sipasResults(app.db, request.params.campaignId, request.query));

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import {
-  choiceShares, designWeights, kishEffectiveSize, leadershipAnswer, leadershipScores, roundTo, sipasBreakdown, sipasIndices, sipasPointsMap,
-  surveyDesign, SurveyInputError, answerColumns,
-  type CriteriaSet, type Estimate, type LeadershipSheet, type SipasFactorPoints, type SipasPoints, type SipasResult,
+  choiceShares, designWeights, kishEffectiveSize, leadershipAnswer, leadershipScores, rake, roundTo, sipasBreakdown, sipasIndices, sipasPointsMap,
+  surveyDesign, SurveyInputError, answerColumns, trimWeights, TAYLOR,
+  type CriteriaSet, type Estimate, type LeadershipSheet, type RakeMargin, type RakeResult, type SipasFactorPoints, type SipasPoints,
+  type SipasResult, type VarianceOption,
 } from '../../../analytics/src/index';
 import { findQuestion, getQuestionnaire, listFactors, listItems, optionsOf, type Questionnaire } from '../../../survey-forms/src/index';
 import type { DB } from '../../db/schema';
@@ -11,6 +12,7 @@ import { findCampaign } from '../campaigns/repository';
 import { loadCriteriaSet } from '../criteria/repository';
 import { loadScoreContext } from '../content-scores/context';
 import { editScore } from '../content-scores/edit.service';
+import { formCategories, loadMargins, marginVariables } from './margins.service';
 
 /** Accepted forms of a unit below this are not written into its score leaves (issue 5: suppression below 5). */
 export const MIN_FORMS = 5;
@@ -44,13 +46,92 @@ async function populationOf(db: Kysely<DB>, campaignId: string): Promise<Map<str
   return levels;
 }
 
-export interface SipasQuery {
+/** Weighting options of the SIPAS results (issue 5, "Weighting"); all optional: the default is strata = units, Taylor. */
+export interface WeightingQuery {
+  /** strata = units (default) or unit × level of government, with per-level populations */
+  strata?: 'unit' | 'unit_level' | undefined;
+  /** rake the design weights to the campaign's stored margins (`sipas_margin`) */
+  calibration?: 'none' | 'rake' | undefined;
+  /** weight-ratio bounds of trimming: floor = trimMin × median, cap = trimMax × median */
+  trimMin?: number | undefined;
+  trimMax?: number | undefined;
+  variance?: 'taylor' | 'bootstrap' | undefined;
+  /** bootstrap replicates (default 500) and seed (default 1) */
+  replicates?: number | undefined;
+  seed?: number | undefined;
+}
+
+export interface SipasQuery extends WeightingQuery {
   by: 'unit' | 'gov_level';
   factorIndex: 'items' | 'overall';
 }
 
+export const DEFAULT_REPLICATES = 500;
+export const DEFAULT_SEED = 1;
+/** raking and trimming alternate at most this many times when both are asked for */
+const TRIM_RAKE_ROUNDS = 20;
+
+const LEVEL_NAMES: Record<string, { vi: string; en: string }> = {
+  province: { vi: 'cấp tỉnh', en: 'province level' },
+  district: { vi: 'cấp huyện', en: 'district level' },
+  commune: { vi: 'cấp xã', en: 'commune level' },
+};
+const levelName = (level: string | null) => (level ? LEVEL_NAMES[level] ?? { vi: level, en: level } : { vi: '(không rõ cấp)', en: '(level not given)' });
+
+interface CalibrationDetails {
+  method: 'rake';
+  converged: boolean;
+  iterations: number;
+  maxMarginError: number;
+  message: { vi: string; en: string } | null;
+  variables: string[];
+  /** forms with a blank answer to a raked variable: they keep their design weight and are left out of the raking */
+  blankForms: number;
+  margins: { variable: string; category: string; target: number; achieved: number }[];
+}
+
+/** Calibration input errors (a category without a total, a total without forms) as 409s in both languages. */
+function asConflict<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof SurveyInputError) throw new AppError(409, 'conflict', { vi: e.vi, en: e.en });
+    throw e;
+  }
+}
+
+/**
+ * unit × level strata: N_hl from the campaign's per-level `sipas_population` rows; a sampled (unit, level) without one
+ * is a 409 naming the unit and the level.
+ */
+async function levelPopulation(db: Kysely<DB>, campaignId: string, forms: readonly { unit_id: string; gov_level: string | null }[],
+  units: readonly { id: string; name: string; code: string }[]): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('sipas_population').select(['unit_id', 'level', 'population'])
+    .where('campaign_id', '=', campaignId).where('level', '!=', 'all').execute();
+  const population = new Map(rows.map((r) => [`${r.unit_id}/${r.level}`, Number(r.population)]));
+  const unit = new Map(units.map((u) => [u.id, u]));
+  const missing: string[][] = [];
+  const seen = new Set<string>();
+  for (const f of forms) {
+    const key = `${f.unit_id}/${f.gov_level ?? ''}`;
+    if (seen.has(key) || population.has(key)) continue;
+    seen.add(key);
+    const u = unit.get(f.unit_id);
+    const name = u ? `${u.name} (${u.code})` : f.unit_id;
+    const level = levelName(f.gov_level);
+    missing.push([`${name}, ${level.vi}`, `${name}, ${level.en}`]);
+  }
+  if (missing.length > 0) {
+    throw new AppError(409, 'conflict', {
+      vi: `Thiếu cỡ tổng thể theo cấp cho tầng đơn vị × cấp: ${missing.map((m) => m[0]).join('; ')}. Nhập dân số theo cấp (Dữ liệu vi mô → Cỡ tổng thể) hoặc dùng tầng theo đơn vị.`,
+      en: `Population by level missing for the unit × level stratum: ${missing.map((m) => m[1]).join('; ')}. Enter the population by level (Microdata → Population sizes) or use strata by unit.`,
+    }, { missing: missing.map((m) => m[1]) });
+  }
+  return population;
+}
+
 /** Everything the SIPAS computations need, read once: accepted forms (answers, unit, level), design, factors, points. */
-async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items' | 'overall') {
+async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items' | 'overall', wq: WeightingQuery = {}) {
   const { campaign, set } = await requireCampaign(db, campaignId);
   const plan = await db.selectFrom('fieldwork_plan').select(['questionnaire_id', 'questionnaire_version']).where('campaign_id', '=', campaignId).executeTakeFirst();
   if (!plan) {
@@ -69,22 +150,77 @@ async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items
   const items = listItems(q);
   const ids = [...items.map((i) => i.id), ...factors.flatMap((f) => (f.overall ? [f.overall] : []))];
   const answers = answerColumns(forms.map((f) => f.answers as Record<string, unknown>), ids);
-  const strata = forms.map((f) => f.unit_id);
+  /** each form's unit (the breakdown by unit, the per-unit points) */
+  const formUnits = forms.map((f) => f.unit_id);
+  const strataKind = wq.strata ?? 'unit';
+  /** each form's stratum of the design: its unit, or unit × level */
+  const strata = strataKind === 'unit_level' ? forms.map((f) => `${f.unit_id}/${f.gov_level ?? ''}`) : formUnits;
 
   let weighting: 'population' | 'unweighted' = 'unweighted';
   let weightingNote: { vi: string; en: string } | null = null;
   let weights: Float64Array | undefined;
-  const population = await populationOf(db, campaignId);
-  if (population && forms.length > 0) {
-    try {
-      weights = designWeights(strata, population).weights;
+  if (strataKind === 'unit_level') {
+    if (forms.length > 0) {
+      const population = await levelPopulation(db, campaignId, forms, units);
+      weights = asConflict(() => designWeights(strata, population).weights);
       weighting = 'population';
-    } catch (e) {
-      if (!(e instanceof SurveyInputError)) throw e;
-      weightingNote = { vi: `Không dùng được cỡ tổng thể (trọng số bằng nhau): ${e.vi}`, en: `Population sizes not usable (unweighted): ${e.en}` };
+    }
+  } else {
+    const population = await populationOf(db, campaignId);
+    if (population && forms.length > 0) {
+      try {
+        weights = designWeights(strata, population).weights;
+        weighting = 'population';
+      } catch (e) {
+        if (!(e instanceof SurveyInputError)) throw e;
+        weightingNote = { vi: `Không dùng được cỡ tổng thể (trọng số bằng nhau): ${e.vi}`, en: `Population sizes not usable (unweighted): ${e.en}` };
+      }
     }
   }
+
+  // calibration and trimming (treated as fixed design weights by the variance, analytics/README.md)
+  let calibration: CalibrationDetails | null = null;
+  let trimmed = 0;
+  const trim = wq.trimMin !== undefined || wq.trimMax !== undefined ? { min: wq.trimMin ?? null, max: wq.trimMax ?? null } : null;
+  if (forms.length > 0 && (wq.calibration === 'rake' || trim)) {
+    let w = weights ?? new Float64Array(forms.length).fill(1);
+    const raking = wq.calibration === 'rake' ? await rakingPlan(db, campaignId, q, campaign.year, forms.map((f) => f.answers as Record<string, unknown>)) : null;
+    const doRake = (start: Float64Array) => {
+      if (!raking) return start;
+      const result = asConflict(() => rake(raking.subset.map((i) => start[i]!), raking.margins));
+      const out = Float64Array.from(start);
+      raking.subset.forEach((i, k) => { out[i] = result.weights[k]!; });
+      calibration = calibrationDetails(result, raking);
+      return out;
+    };
+    w = doRake(w);
+    if (trim) {
+      for (let round = 0; round < (raking ? TRIM_RAKE_ROUNDS : 1); round++) {
+        const t = asConflict(() => trimWeights(w, { ...(trim.max !== null && { maxRatio: trim.max }), ...(trim.min !== null && { minRatio: trim.min }) }));
+        trimmed = t.trimmed;
+        w = doRake(t.weights);
+        if (!raking || withinBounds(w, t.floor, t.cap)) break;
+      }
+    }
+    weights = w;
+  }
+  const varianceOption: VarianceOption = wq.variance === 'bootstrap'
+    ? { method: 'bootstrap', replicates: wq.replicates ?? DEFAULT_REPLICATES, seed: wq.seed ?? DEFAULT_SEED }
+    : TAYLOR;
   const design = surveyDesign({ strata, ...(weights && { weights }) });
+  const weightingDetails = {
+    strata: strataKind,
+    strataCount: design.strata.length,
+    calibration: calibration as CalibrationDetails | null,
+    trim,
+    trimmed,
+    effectiveSize: forms.length > 0 ? kishEffectiveSize(design.weights) : null,
+    designEffect: forms.length > 0 ? forms.length / kishEffectiveSize(design.weights) : null,
+    weightTotal: forms.length > 0 ? design.weights.reduce((a, b) => a + b, 0) : null,
+    variance: varianceOption.method === 'bootstrap'
+      ? { method: 'bootstrap' as const, replicates: varianceOption.replicates, seed: varianceOption.seed }
+      : { method: 'taylor' as const, replicates: null, seed: null },
+  };
   const service = factors.filter((f) => f.part !== 'policy').map((f) => f.factor);
   let points: SipasPoints[] = [];
   try {
@@ -92,15 +228,92 @@ async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items
   } catch (e) {
     if (!(e instanceof SurveyInputError)) throw e;
   }
-  const options = { factorIndex, points };
-  return { campaign, set, q, forms, statusRows, units, factors, items, answers, strata, design, weights, weighting, weightingNote, points, options };
+  const options = { factorIndex, points, ...(varianceOption.method === 'bootstrap' && { variance: varianceOption }) };
+  return { campaign, set, q, forms, statusRows, units, factors, items, answers, strata, formUnits, design, weights, weighting, weightingNote, weightingDetails, points, options };
+}
+
+/** true when every weight is within [floor, cap] (relative tolerance 1e-9) */
+function withinBounds(w: Float64Array, floor: number, cap: number): boolean {
+  for (const x of w) if (x > cap * (1 + 1e-9) || x < floor * (1 - 1e-9)) return false;
+  return true;
+}
+
+interface RakingPlan {
+  /** the forms raked: those answering every raked variable */
+  subset: number[];
+  margins: RakeMargin[];
+  variables: string[];
+  blankForms: number;
+}
+
+/**
+ * The margins to rake to: the campaign's stored `sipas_margin` rows by variable, each form's category (age bands from
+ * the year of birth at the campaign's year). Forms with a blank answer to any raked variable keep their design weight
+ * and are left out of the raking (counted in `blankForms`; analytics/README.md).
+ */
+async function rakingPlan(db: Kysely<DB>, campaignId: string, q: Questionnaire, year: number, answers: readonly Record<string, unknown>[]): Promise<RakingPlan> {
+  const rows = await loadMargins(db, campaignId);
+  if (rows.length === 0) {
+    throw new AppError(409, 'conflict', {
+      vi: 'Chưa có biên để hiệu chỉnh (raking): nhập dân số theo giới tính, nhóm tuổi… (Kết quả → Trọng số → Biên).',
+      en: 'No margins to rake to: enter the population by gender, age band… (Results → Weighting → Margins).',
+    });
+  }
+  const available = new Map(marginVariables(q).map((v) => [v.variable, v]));
+  const byVariable = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    let m = byVariable.get(r.variable);
+    if (!m) byVariable.set(r.variable, (m = new Map()));
+    m.set(r.category, r.population);
+  }
+  const columns: { variable: string; totals: Map<string, number>; cells: (string | null)[] }[] = [];
+  for (const [variable, totals] of byVariable) {
+    const v = available.get(variable);
+    if (!v) {
+      throw new AppError(409, 'conflict', {
+        vi: `Biên "${variable}" không phải là biến của bảng hỏi ${q.id}; nhập lại các biên.`,
+        en: `Margin "${variable}" is not a variable of questionnaire ${q.id}; enter the margins again.`,
+      });
+    }
+    columns.push({ variable, totals, cells: formCategories(v, answers, year) });
+  }
+  const subset: number[] = [];
+  for (let i = 0; i < answers.length; i++) if (columns.every((c) => c.cells[i] !== null)) subset.push(i);
+  return {
+    subset,
+    margins: columns.map((c) => ({ name: c.variable, totals: c.totals, cells: subset.map((i) => c.cells[i]) })),
+    variables: columns.map((c) => c.variable),
+    blankForms: answers.length - subset.length,
+  };
+}
+
+function calibrationDetails(r: RakeResult, plan: RakingPlan): CalibrationDetails {
+  const totals = plan.margins.map((m) => [...(m.totals as Map<string, number>).values()].reduce((a, b) => a + b, 0));
+  const differ = totals.some((t) => Math.abs(t - totals[0]!) > 1e-9 * Math.max(1, totals[0]!));
+  const pct = (x: number) => (100 * x).toFixed(4);
+  const message = r.converged ? null : {
+    vi: `Hiệu chỉnh (raking) không hội tụ sau ${r.iterations} vòng: sai lệch biên lớn nhất ${pct(r.maxDeviation).replace('.', ',')} %.`
+      + (differ ? ` Tổng các biên khác nhau (${totals.map((t, k) => `${plan.variables[k]} ${vi(t, 0)}`).join(', ')}): không thể khớp cùng lúc.` : ''),
+    en: `Raking did not converge after ${r.iterations} sweeps: largest margin error ${pct(r.maxDeviation)} %.`
+      + (differ ? ` The margins' grand totals differ (${totals.map((t, k) => `${plan.variables[k]} ${t.toFixed(0)}`).join(', ')}): they cannot all be met.` : ''),
+  };
+  return {
+    method: 'rake',
+    converged: r.converged,
+    iterations: r.iterations,
+    maxMarginError: r.maxDeviation,
+    message,
+    variables: plan.variables,
+    blankForms: plan.blankForms,
+    margins: r.margins.map((m) => ({ variable: m.margin, category: m.cell, target: m.target, achieved: m.achieved })),
+  };
 }
 
 const emptyEstimate = (): Estimate => ({ estimate: null, se: null, ci: null, n: 0, warning: 'suppressed' });
 
 /** SIPAS results of a campaign's accepted forms (issue 5): items, factors with points, SIPAS, a breakdown, `improve` shares. */
 export async function sipasResults(db: Kysely<DB>, campaignId: string, query: SipasQuery) {
-  const d = await sipasData(db, campaignId, query.factorIndex);
+  const d = await sipasData(db, campaignId, query.factorIndex, query);
   const excluded = d.statusRows.filter((r) => r.status !== 'accepted').map((r) => ({ status: r.status, count: Number(r.n) }))
     .sort((a, b) => a.status.localeCompare(b.status));
   const base = {
@@ -110,6 +323,7 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
     weighting: d.weighting,
     weightingNote: d.weightingNote,
     effectiveSize: d.forms.length > 0 ? kishEffectiveSize(d.design.weights) : null,
+    weightingDetails: d.weightingDetails,
     by: query.by,
     factorIndex: query.factorIndex,
   };
@@ -127,7 +341,7 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
     };
   }
   const r = sipasIndices(d.design, d.answers, d.factors, d.options);
-  const groupKeys = query.by === 'unit' ? d.strata : d.forms.map((f) => f.gov_level);
+  const groupKeys = query.by === 'unit' ? d.formUnits : d.forms.map((f) => f.gov_level);
   const unitName = new Map(d.units.map((u) => [u.id, u.name]));
   const breakdown = sipasBreakdown(d.design, d.answers, d.factors, groupKeys, d.options);
   const improveQ = findQuestion(d.q, 'improve');
@@ -136,7 +350,7 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
     ? choiceShares(d.design, d.forms.map((f) => {
       const v = (f.answers as Record<string, unknown>).improve;
       return Array.isArray(v) ? v : null;
-    }), improveOptions.map((o) => o.value)).map((s) => ({
+    }), improveOptions.map((o) => o.value), { ...(d.options.variance && { variance: d.options.variance }) }).map((s) => ({
       value: String(s.value),
       label: text(improveOptions.find((o) => o.value === s.value)?.label ?? { vi: String(s.value), en: String(s.value) }),
       ...estimate(s),
@@ -260,7 +474,7 @@ export async function applyResults(db: Kysely<DB>, campaignId: string, userId: s
       skipped.push({ unitId: null, unitName: null, code: null, reason: { vi: 'Bộ tiêu chí không có tiêu chí SIPAS tương ứng.', en: 'The criteria set has no matching SIPAS leaves.' } });
     } else {
       const counts = new Map<string, number>();
-      for (const s of d.strata) counts.set(s, (counts.get(s) ?? 0) + 1);
+      for (const s of d.formUnits) counts.set(s, (counts.get(s) ?? 0) + 1);
       const targets = units.filter((u) => wanted(u.id) && (counts.has(u.id) || req.unitIds?.includes(u.id)));
       const small = targets.filter((u) => (counts.get(u.id) ?? 0) < MIN_FORMS);
       for (const u of small) {
@@ -268,7 +482,7 @@ export async function applyResults(db: Kysely<DB>, campaignId: string, userId: s
         skipped.push({ unitId: u.id, unitName: u.name, code: null, reason: { vi: `Chỉ có ${n} phiếu SIPAS đã duyệt (cần ít nhất ${MIN_FORMS}).`, en: `Only ${n} accepted SIPAS forms (at least ${MIN_FORMS} needed).` } });
       }
       const ok = new Set(targets.filter((u) => (counts.get(u.id) ?? 0) >= MIN_FORMS).map((u) => u.id));
-      const breakdown = ok.size > 0 ? sipasBreakdown(d.design, d.answers, d.factors, d.strata, d.options) : [];
+      const breakdown = ok.size > 0 ? sipasBreakdown(d.design, d.answers, d.factors, d.formUnits, d.options) : [];
       for (const g of breakdown) {
         if (!ok.has(g.group)) continue;
         const unit = unitById.get(g.group)!;

@@ -674,7 +674,52 @@ export interface SipasFactorPointsOut {
   se: number | null;
   ci: [number, number] | null;
 }
-/** GET /api/campaigns/:campaignId/results/sipas?by=unit|gov_level&factorIndex=items|overall */
+/** Weighting options of GET …/results/sipas (all optional; default: strata = units, no calibration, Taylor). */
+export interface SipasWeightingQuery {
+  strata?: 'unit' | 'unit_level';
+  calibration?: 'none' | 'rake';
+  /** weight floor / cap as multiples of the median weight */
+  trimMin?: number;
+  trimMax?: number;
+  variance?: 'taylor' | 'bootstrap';
+  /** bootstrap replicates (default 500, at most 5000) and seed (default 1) */
+  replicates?: number;
+  seed?: number;
+}
+export interface SipasWeightingDetails {
+  strata: 'unit' | 'unit_level';
+  strataCount: number;
+  /** null without calibration */
+  calibration: {
+    method: 'rake';
+    converged: boolean;
+    iterations: number;
+    /** max over margins and cells of |Σw − T| / T */
+    maxMarginError: number;
+    /** why raking did not converge; null when it did */
+    message: Bilingual | null;
+    variables: string[];
+    /** forms with a blank answer to a raked variable (they keep their design weight) */
+    blankForms: number;
+    margins: { variable: string; category: string; target: number; achieved: number }[];
+  } | null;
+  trim: { min: number | null; max: number | null } | null;
+  trimmed: number;
+  effectiveSize: number | null;
+  /** Kish: n / n_eff */
+  designEffect: number | null;
+  weightTotal: number | null;
+  variance: { method: 'taylor' | 'bootstrap'; replicates: number | null; seed: number | null };
+}
+/** GET / PUT /api/campaigns/:campaignId/results/margins — known population totals to rake to (PUT body: { text: CSV }) */
+export interface SipasMargins {
+  variables: { variable: string; label: Bilingual; kind: 'single' | 'age_band'; categories: { value: string; label: Bilingual }[] }[];
+  rows: { variable: string; category: string; population: number }[];
+  totals: { variable: string; total: number }[];
+  /** false when the variables' grand totals differ (raking cannot converge) */
+  consistent: boolean;
+}
+/** GET /api/campaigns/:campaignId/results/sipas?by=unit|gov_level&factorIndex=items|overall (+ SipasWeightingQuery) */
 export interface SipasResults {
   campaign: { id: string; name: string; year: number };
   questionnaire: { id: string; version: number };
@@ -682,6 +727,8 @@ export interface SipasResults {
   weighting: 'population' | 'unweighted';
   weightingNote: Bilingual | null;
   effectiveSize: number | null;
+  /** how the weights were made and the variance computed (strata, raking, trimming, n_eff, deff) */
+  weightingDetails: SipasWeightingDetails;
   by: 'unit' | 'gov_level';
   factorIndex: 'items' | 'overall';
   items: (ResultEstimate & { id: string; factor: string; label: Bilingual; dontKnow: number; blank: number })[];
@@ -728,4 +775,49 @@ export interface ApplyResultsRequest {
 export interface ApplyResultsResponse {
   written: { unitId: string; unitName: string; code: string; points: number; note: string }[];
   skipped: { unitId: string | null; unitName: string | null; code: string | null; reason: Bilingual }[];
+}
+
+// ---- results over the years and response rates ----
+export interface ResultTrendPart {
+  score: number;
+  max: number;
+}
+export interface ResultTrendUnit {
+  unitId: string;
+  name: string;
+  group: string;
+  total: number;
+  max: number;
+  /** the total split by the source of the leaves: content, leadership survey, SIPAS */
+  parts: { content: ResultTrendPart; leadership: ResultTrendPart; sipas: ResultTrendPart };
+}
+export interface ResultTrendCampaign {
+  id: string;
+  name: string;
+  year: number;
+  units: ResultTrendUnit[];
+}
+/** SIPAS: rate = accepted / target (null without a target); received = forms of every status */
+export interface SipasResponseRate {
+  accepted: number;
+  received: number;
+  target: number | null;
+  rate: number | null;
+}
+/** leadership: rate = answered / (invited − failed) */
+export interface LeadershipResponseRate {
+  invited: number;
+  failed: number;
+  answered: number;
+  rate: number | null;
+}
+/** GET /api/campaigns/:campaignId/results/trends */
+export interface ResultTrends {
+  campaign: { id: string; name: string; year: number };
+  /** the campaign and its previous campaigns, oldest first (at most 10) */
+  trend: ResultTrendCampaign[];
+  responseRates: {
+    sipas: { overall: SipasResponseRate; units: (SipasResponseRate & { unitId: string; name: string })[] };
+    leadership: { overall: LeadershipResponseRate; groups: (LeadershipResponseRate & { group: string })[] };
+  };
 }

@@ -6,7 +6,7 @@ import { Dialog } from '../../../shared/components/Dialog';
 import { Field, Select, TextInput } from '../../../shared/components/Field';
 import { FormActions } from '../../../shared/components/FormActions';
 import { useUpdateRespondent } from '../api/useUpdateRespondent';
-import { useRespondentGroupLabel } from './groups';
+import { useRespondentGroupLabel } from '../../../shared/format/useRespondentGroupLabel';
 import { respondentSchema, type RespondentFormValues } from './respondentSchema';
 
 interface EditRespondentDialogProps {

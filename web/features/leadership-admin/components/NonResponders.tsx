@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Respondent } from '../../../shared/api/contract';
 import { useFormat } from '../../../shared/format/useFormat';
-import { useRespondentGroupLabel } from './groups';
+import { useRespondentGroupLabel } from '../../../shared/format/useRespondentGroupLabel';
 
 /**
  * Who was invited and has not answered yet, for reminders. Names only: answers are never shown with a person

@@ -14,7 +14,7 @@ import { useDeleteRespondent } from '../api/useDeleteRespondent';
 import { useResendInvitation } from '../api/useResendInvitation';
 import { useRespondents } from '../api/useRespondents';
 import { EditRespondentDialog } from './EditRespondentDialog';
-import { useRespondentGroupLabel } from './groups';
+import { useRespondentGroupLabel } from '../../../shared/format/useRespondentGroupLabel';
 import { RespondentStatusBadge } from './RespondentStatusBadge';
 
 interface RespondentListProps {

@@ -3,7 +3,7 @@ import type { CsvRowError, RespondentCsvRow } from '../../../shared/api/contract
 import { Badge } from '../../../shared/components/Badge';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
-import { useRespondentGroupLabel } from './groups';
+import { useRespondentGroupLabel } from '../../../shared/format/useRespondentGroupLabel';
 
 /** The rows read from the CSV, before anything is stored. */
 export function RespondentRowsTable({ rows, errors }: { rows: readonly RespondentCsvRow[]; errors: readonly CsvRowError[] }) {

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { LeadershipTracking, ResponseRate } from '../../../shared/api/contract';
 import { QueryState } from '../../../shared/components/QueryState';
+import { RateBarChart } from '../../../shared/components/RateBarChart';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useTracking } from '../api/useTracking';
-import { useRespondentGroupLabel } from './groups';
-import { ResponseRateChart } from './ResponseRateChart';
+import { useRespondentGroupLabel } from '../../../shared/format/useRespondentGroupLabel';
 
 /** rate (0–1) as a percent number, or null */
 const percentOf = (rate: number | null) => (rate == null ? null : rate * 100);
@@ -62,9 +62,10 @@ function TrackingView({ tracking }: { tracking: LeadershipTracking }) {
         <h3 id="tracking-groups">{t('leadership.tracking.byGroup')}</h3>
         <Table columns={groupColumns} rows={tracking.byGroup} rowKey={(r) => r.group} compact empty={t('leadership.tracking.empty')} />
         {tracking.byGroup.length > 0 && (
-          <ResponseRateChart
+          <RateBarChart
+            valueLabel={t('leadership.tracking.rate')}
             label={t('leadership.tracking.chartGroups')}
-            bars={tracking.byGroup.map((r) => ({ name: groupLabel(r.group), rate: percentOf(r.rate), responded: r.responded }))}
+            bars={tracking.byGroup.map((r) => ({ name: groupLabel(r.group), rate: percentOf(r.rate) }))}
           />
         )}
       </section>
@@ -73,11 +74,12 @@ function TrackingView({ tracking }: { tracking: LeadershipTracking }) {
         <h3 id="tracking-units">{t('leadership.tracking.byUnit')}</h3>
         <Table columns={unitColumns} rows={tracking.byUnit} rowKey={(r) => r.unitId ?? 'none'} compact empty={t('leadership.tracking.empty')} />
         {tracking.byUnit.length > 0 && (
-          <ResponseRateChart
+          <RateBarChart
+            valueLabel={t('leadership.tracking.rate')}
             label={t('leadership.tracking.chartUnits')}
             bars={[...tracking.byUnit]
               .sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1))
-              .map((r) => ({ name: unitName(r), rate: percentOf(r.rate), responded: r.responded }))}
+              .map((r) => ({ name: unitName(r), rate: percentOf(r.rate) }))}
           />
         )}
       </section>

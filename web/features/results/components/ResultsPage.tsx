@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ApplyResultsResponse, LeadershipResults, ResultEstimate, SipasResults } from '../../../shared/api/contract';
+import type { ApplyResultsResponse, LeadershipResults, ResultEstimate, SipasResults, SipasWeightingQuery } from '../../../shared/api/contract';
 import { isApiError } from '../../../shared/api/apiError';
 import { errorMessage } from '../../../shared/api/errorMessage';
 import { useCampaign } from '../../../shared/api/useCampaign';
@@ -16,6 +16,9 @@ import { Table } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useCanEdit } from '../../../shared/session/useCanEdit';
 import { useApplyResults, useLeadershipResults, useSipasResults } from '../api/useResults';
+import { ResponseRateSection } from './ResponseRateChart';
+import { TrendSection } from './TrendChart';
+import { WeightingOptions } from './WeightingOptions';
 
 type Format = ReturnType<typeof useFormat>;
 const ROW_HEIGHT = 30;
@@ -69,8 +72,9 @@ export function ResultsPage() {
   const { campaignId = '' } = useParams();
   const campaign = useCampaign(campaignId).data;
   const [by, setBy] = useState<'unit' | 'gov_level'>('unit');
+  const [weighting, setWeighting] = useState<SipasWeightingQuery>({});
   const [byGroup, setByGroup] = useState(false);
-  const sipas = useSipasResults(campaignId, by);
+  const sipas = useSipasResults(campaignId, by, weighting);
   const leadership = useLeadershipResults(campaignId, byGroup);
   const canEdit = useCanEdit();
 
@@ -89,6 +93,7 @@ export function ResultsPage() {
             </select>
           </label>
         </div>
+        <WeightingOptions campaignId={campaignId} value={weighting} onChange={setWeighting} details={sipas.data?.weightingDetails} canEdit={canEdit} />
         {isApiError(sipas.error, 409) ? <NotSetUp error={sipas.error} /> : <QueryState query={sipas}>{(data) => <SipasSection data={data} />}</QueryState>}
       </section>
       <section className="card stack" aria-labelledby="results-leadership">
@@ -100,6 +105,8 @@ export function ResultsPage() {
         </div>
         {isApiError(leadership.error, 409) ? <NotSetUp error={leadership.error} /> : <QueryState query={leadership}>{(data) => <LeadershipSection data={data} />}</QueryState>}
       </section>
+      <ResponseRateSection campaignId={campaignId} />
+      <TrendSection campaignId={campaignId} />
     </div>
   );
 }
