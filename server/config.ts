@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   MAIL_SENDER_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
   /** link opens and answer submissions per IP per minute */
   RESPOND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** SIPAS results are computed in the database (grouped sums) from this many accepted forms on; 0: always */
+  RESULTS_IN_DATABASE_FROM_FORMS: z.coerce.number().int().nonnegative().default(20000),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -52,6 +54,7 @@ export interface AppConfig {
   webDist: string;
   mail: { smtpUrl: string | null; from: string; publicUrl: string; senderIntervalMs: number };
   respondRateLimitPerMinute: number;
+  resultsInDatabaseFromForms: number;
 }
 
 export class ConfigError extends Error {}
@@ -84,5 +87,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       senderIntervalMs: e.MAIL_SENDER_INTERVAL_MS,
     },
     respondRateLimitPerMinute: e.RESPOND_RATE_LIMIT_PER_MINUTE,
+    resultsInDatabaseFromForms: e.RESULTS_IN_DATABASE_FROM_FORMS,
   };
 }

@@ -121,4 +121,20 @@ describe('trimming (cap = ratio × median, excess redistributed)', () => {
   it('refuses a ratio below 1', () => {
     expect(() => trimWeights([1, 2], { maxRatio: 0.5 })).toThrow(SurveyInputError);
   });
+
+  it('raises weights under the floor and takes the shortfall from those above it (worked by hand)', () => {
+    // median of (1, 4, 4, 5, 6) = 4; floor = 0.5 × 4 = 2: 1 → 2, shortfall 1 taken from (4, 4, 5, 6) − 2 = 2, 2, 3, 4
+    // (sum 11) × (1 − 1/11) → 2 + 20/11, 2 + 20/11, 2 + 30/11, 2 + 40/11; total 20 kept
+    const r = trimWeights([1, 4, 4, 5, 6], { minRatio: 0.5 });
+    expect(r).toMatchObject({ median: 4, floor: 2, cap: Number.POSITIVE_INFINITY, trimmed: 1, converged: true });
+    [2, 2 + 20 / 11, 2 + 20 / 11, 2 + 30 / 11, 2 + 40 / 11].forEach((x, i) => expect(r.weights[i]).toBeCloseTo(x, 12));
+    expect(r.weights.reduce((s, x) => s + x, 0)).toBeCloseTo(20, 12);
+    // with a cap as well: both bounds hold and the total is kept
+    const both = trimWeights([0.2, 1, 1, 1, 1, 1, 9], { minRatio: 0.5, maxRatio: 3 });
+    expect(Math.min(...both.weights)).toBeGreaterThanOrEqual(0.5 - 1e-12);
+    expect(Math.max(...both.weights)).toBeLessThanOrEqual(3 + 1e-12);
+    expect(both.weights.reduce((s, x) => s + x, 0)).toBeCloseTo(14.2, 12);
+    expect(both.trimmed).toBe(2);
+    expect(() => trimWeights([1, 2], { minRatio: 1.5 })).toThrow(SurveyInputError);
+  });
 });

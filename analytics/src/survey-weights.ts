@@ -164,8 +164,8 @@ export interface TrimResult {
  * Weight trimming (issue 5): cap = maxRatio × median(w); weights above the cap are set to it and the excess
  * Σ (w_i − cap) is spread over the forms under the cap in proportion to their weights (w_i · (1 + excess / Σ_under w)),
  * so the total (of each group) is kept; repeated until no weight exceeds the cap. With `minRatio`, then weights below
- * floor = minRatio × median are raised to it and the shortfall is taken from the weights above the floor in proportion
- * to their distance from it (w_i − floor shrinks by one factor), which keeps the total and the cap.
+ * floor = minRatio × median are raised to it and the shortfall is taken from the weights between the floor and the cap
+ * in proportion to their distance from the floor (w_i − floor shrinks by one factor), which keeps the total and the cap.
  * Re-rake afterwards if margins matter.
  */
 export function trimWeights(weights: ArrayLike<number>, options: TrimOptions): TrimResult {
@@ -211,7 +211,8 @@ export function trimWeights(weights: ArrayLike<number>, options: TrimOptions): T
       for (const i of idx) if (w[i]! < cap - eps) w[i]! *= f;
     }
     if (k === maxIterations) converged = false;
-    // 2. the floor: the shortfall is taken from the weights above it, in proportion (they only go down: the cap holds)
+    // 2. the floor: the shortfall is taken from the weights between the floor and the cap (those at the cap stay there),
+    //    in proportion to w − floor
     let j = 0;
     for (; j < maxIterations && floor > 0; j++) {
       let shortfall = 0;
@@ -220,7 +221,7 @@ export function trimWeights(weights: ArrayLike<number>, options: TrimOptions): T
         if (w[i]! < floor - eps) {
           shortfall += floor - w[i]!;
           w[i] = floor;
-        } else if (w[i]! > floor + eps) over += w[i]! - floor;
+        } else if (w[i]! > floor + eps && w[i]! < cap - eps) over += w[i]! - floor;
       }
       if (shortfall === 0) break;
       if (over < shortfall) {
@@ -229,7 +230,7 @@ export function trimWeights(weights: ArrayLike<number>, options: TrimOptions): T
       }
       // w_i − floor shrinks by the same factor, so no weight above the floor drops below it
       const f = 1 - shortfall / over;
-      for (const i of idx) if (w[i]! > floor + eps) w[i] = floor + (w[i]! - floor) * f;
+      for (const i of idx) if (w[i]! > floor + eps && w[i]! < cap - eps) w[i] = floor + (w[i]! - floor) * f;
     }
     if (j === maxIterations) converged = false;
     iterations = Math.max(iterations, k + j);

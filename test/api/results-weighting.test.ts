@@ -1,10 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mulberry32 } from '../../analytics/src/index';
 import { getQuestionnaire, listItems } from '../../survey-forms/src/index';
 import { describeEachDb } from '../support/databases';
 import { startTestApp, type TestApp } from '../support/app';
 import { fieldworkScenario, variedAnswers, type FieldworkScenario } from '../support/fieldwork';
+import { runRscript } from '../support/r';
+import { testConfig } from '../support/test-config';
 
 const sipas2017 = getQuestionnaire('sipas-2017', 1)!;
 const firstItem = listItems(sipas2017)[0]!.id;
@@ -35,6 +42,11 @@ function makeForms(): Form[] {
 }
 
 const FORMS = makeForms();
+const R_SCRIPT = fileURLToPath(new URL('../r/weighting-crosscheck.R', import.meta.url));
+/** R with the survey package (Debian's r-cran-survey); under CI=true its absence fails the cross-check instead of skipping it */
+const rReady = testConfig.rInstalled
+  && spawnSync(testConfig.rscriptPath, ['-e', 'suppressMessages(library(survey))'], { encoding: 'utf8', timeout: 60_000 }).status === 0;
+const RAKE_MARGINS = 'variable,category,population\ngender,male,22000\ngender,female,24000\nbirth_year,18-34,14000\nbirth_year,35-54,20000\nbirth_year,55+,12000\n';
 /** N per unit × level: design weights A/district 20000 / 100 = 200, A/commune 18000 / 60 = 300, B/district 8000 / 80 = 100 */
 const POP = { 'A/district': 20000, 'A/commune': 18000, 'B/district': 8000 } as const;
 const COUNT = { 'A/district': 100, 'A/commune': 60, 'B/district': 80 } as const;
@@ -197,6 +209,25 @@ describeEachDb('SIPAS weighting: unit × level strata, raking to margins, trimmi
     expect(Math.abs(r.weightingDetails.weightTotal - (46000 + blanks)) / 46000).toBeLessThanOrEqual(1e-6);
     expect(item(r).estimate).not.toBeCloseTo(byHand(designWeight), 6);
     expect(r.weightingDetails.designEffect).toBeGreaterThan(1);
+  });
+
+  it.skipIf(kind !== 'pglite' || (!rReady && !testConfig.ci))('the raked estimate equals R survey\'s calibrate(calfun = "raking") (pglite run; needs R)', async () => {
+    expect((await put(marginsUrl, { text: RAKE_MARGINS })).statusCode).toBe(200);
+    const r = await sipas('strata=unit_level&calibration=rake');
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-rake-'));
+    try {
+      const rows = FORMS.map((f) => [`${f.unit}/${f.level}`, designWeight(f), f.gender ?? '', ageBand(f.birth), satisfied(f.answer) ?? ''].join(','));
+      writeFileSync(join(dir, 'forms.csv'), ['stratum,w,gender,age,y', ...rows].join('\n'));
+      writeFileSync(join(dir, 'margins.csv'), RAKE_MARGINS);
+      const out = Object.fromEntries(runRscript(R_SCRIPT, [join(dir, 'forms.csv'), join(dir, 'margins.csv')]).trim().split('\n').map((l) => {
+        const [k, v] = l.split(',');
+        return [k, Number(v)];
+      }));
+      expect(Math.abs(item(r).estimate - out.estimate!)).toBeLessThan(1e-9);
+      expect(Math.abs(r.weightingDetails.weightTotal - out.total!) / out.total!).toBeLessThan(1e-9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('contradictory margins (grand totals 46 000 vs 60 000) do not converge and say so in both languages', async () => {

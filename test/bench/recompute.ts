@@ -36,7 +36,7 @@ const num = (x: number) => {
   return `float8 '${x.toPrecision(17)}'`; // a float8 literal: a bare 0.123… would be numeric (slow arithmetic)
 };
 
-async function setUp(db: Kysely<DB>, forms: number, unitCount: number) {
+export async function setUp(db: Kysely<DB>, forms: number, unitCount: number) {
   await migrateToLatest(db);
   await loadReferenceData(db);
   const user = await createUser(db, { username: 'bench-enumerator', displayName: 'Bench', role: 'enumerator', password: 'correct-horse-battery-staple' });

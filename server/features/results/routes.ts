@@ -61,6 +61,8 @@ const SipasOut = z.object({
   weightingNote: Text.nullable(),
   effectiveSize: z.number().nullable(),
   weightingDetails: WeightingDetails,
+  /** form by form (the engine) or from grouped sums in the database (large campaigns): the same figures */
+  computation: z.enum(['forms', 'database']),
   by: z.enum(['unit', 'gov_level']),
   factorIndex: z.enum(['items', 'overall']),
   items: z.array(z.object({ id: z.string(), factor: z.string(), label: Text, ...EstimateFields, dontKnow: z.number(), blank: z.number() })),
@@ -118,7 +120,7 @@ export default async function resultRoutes(app: FastifyInstance) {
       querystring: SipasQuery,
       response: { 200: SipasOut, ...errorResponses },
     },
-  }, async (request) => sipasResults(app.db, request.params.campaignId, request.query));
+  }, async (request) => sipasResults(app.db, request.params.campaignId, request.query, { databaseFromForms: app.config.resultsInDatabaseFromForms }));
 
   r.get('/leadership', {
     config: { roles: STAFF },

@@ -12,6 +12,7 @@ import { findCampaign } from '../campaigns/repository';
 import { loadCriteriaSet } from '../criteria/repository';
 import { loadScoreContext } from '../content-scores/context';
 import { editScore } from '../content-scores/edit.service';
+import { DatabasePathUnavailable, sipasFromDatabase, type DatabaseSipasResult } from './sipas-database.service';
 import { formCategories, loadMargins, marginVariables } from './margins.service';
 
 /** Accepted forms of a unit below this are not written into its score leaves (issue 5: suppression below 5). */
@@ -131,7 +132,8 @@ async function levelPopulation(db: Kysely<DB>, campaignId: string, forms: readon
 }
 
 /** Everything the SIPAS computations need, read once: accepted forms (answers, unit, level), design, factors, points. */
-async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items' | 'overall', wq: WeightingQuery = {}) {
+/** What every SIPAS computation of a campaign reads first: the plan's questionnaire, form counts, units, factors, points. */
+async function sipasContext(db: Kysely<DB>, campaignId: string) {
   const { campaign, set } = await requireCampaign(db, campaignId);
   const plan = await db.selectFrom('fieldwork_plan').select(['questionnaire_id', 'questionnaire_version']).where('campaign_id', '=', campaignId).executeTakeFirst();
   if (!plan) {
@@ -141,13 +143,25 @@ async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items
   if (!q) throw new Error(`unknown questionnaire ${plan.questionnaire_id} v${plan.questionnaire_version}`);
   const statusRows = await db.selectFrom('sipas_form').select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
     .where('campaign_id', '=', campaignId).groupBy('status').execute();
-  const forms = await db.selectFrom('sipas_form').select(['answers', 'unit_id', 'gov_level'])
-    .where('campaign_id', '=', campaignId).where('status', '=', 'accepted').orderBy('id').execute();
   const units = await db.selectFrom('campaign_unit').innerJoin('unit', 'unit.id', 'campaign_unit.unit_id')
     .select(['unit.id', 'unit.name', 'unit.code', 'unit.kind']).where('campaign_unit.campaign_id', '=', campaignId).orderBy('unit.position').orderBy('unit.name').execute();
-
   const factors = listFactors(q);
   const items = listItems(q);
+  const service = factors.filter((f) => f.part !== 'policy').map((f) => f.factor);
+  let points: SipasPoints[] = [];
+  try {
+    points = sipasPointsMap(set, service);
+  } catch (e) {
+    if (!(e instanceof SurveyInputError)) throw e;
+  }
+  const accepted = Number(statusRows.find((r) => r.status === 'accepted')?.n ?? 0);
+  return { campaign, set, q, statusRows, units, factors, items, points, accepted };
+}
+
+async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items' | 'overall', wq: WeightingQuery = {}) {
+  const { campaign, set, q, statusRows, units, factors, items, points } = await sipasContext(db, campaignId);
+  const forms = await db.selectFrom('sipas_form').select(['answers', 'unit_id', 'gov_level'])
+    .where('campaign_id', '=', campaignId).where('status', '=', 'accepted').orderBy('id').execute();
   const ids = [...items.map((i) => i.id), ...factors.flatMap((f) => (f.overall ? [f.overall] : []))];
   const answers = answerColumns(forms.map((f) => f.answers as Record<string, unknown>), ids);
   /** each form's unit (the breakdown by unit, the per-unit points) */
@@ -221,15 +235,8 @@ async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items
       ? { method: 'bootstrap' as const, replicates: varianceOption.replicates, seed: varianceOption.seed }
       : { method: 'taylor' as const, replicates: null, seed: null },
   };
-  const service = factors.filter((f) => f.part !== 'policy').map((f) => f.factor);
-  let points: SipasPoints[] = [];
-  try {
-    points = sipasPointsMap(set, service);
-  } catch (e) {
-    if (!(e instanceof SurveyInputError)) throw e;
-  }
   const options = { factorIndex, points, ...(varianceOption.method === 'bootstrap' && { variance: varianceOption }) };
-  return { campaign, set, q, forms, statusRows, units, factors, items, answers, strata, formUnits, design, weights, weighting, weightingNote, weightingDetails, points, options };
+  return { campaign, set, q, forms, accepted: forms.length, statusRows, units, factors, items, answers, strata, formUnits, design, weights, weighting, weightingNote, weightingDetails, points, options };
 }
 
 /** true when every weight is within [floor, cap] (relative tolerance 1e-9) */
@@ -311,24 +318,34 @@ function calibrationDetails(r: RakeResult, plan: RakingPlan): CalibrationDetails
 
 const emptyEstimate = (): Estimate => ({ estimate: null, se: null, ci: null, n: 0, warning: 'suppressed' });
 
-/** SIPAS results of a campaign's accepted forms (issue 5): items, factors with points, SIPAS, a breakdown, `improve` shares. */
-export async function sipasResults(db: Kysely<DB>, campaignId: string, query: SipasQuery) {
+/** Options under which the database path gives the same figures as the engine: unit strata, no calibration, Taylor. */
+function databasePathFits(q: SipasQuery): boolean {
+  return (q.strata ?? 'unit') === 'unit' && (q.calibration ?? 'none') === 'none' && q.trimMin === undefined && q.trimMax === undefined
+    && (q.variance ?? 'taylor') === 'taylor';
+}
+
+/**
+ * SIPAS results of a campaign's accepted forms (issue 5): items, factors with points, SIPAS, a breakdown, `improve`
+ * shares. From `databaseFromForms` accepted forms on (and default weighting options) they are computed in the database
+ * from grouped sums (sipas-database.service.ts) instead of form by form: same figures, constant memory.
+ */
+export async function sipasResults(db: Kysely<DB>, campaignId: string, query: SipasQuery, opts: { databaseFromForms?: number } = {}) {
+  if (databasePathFits(query)) {
+    const ctx = await sipasContext(db, campaignId);
+    if (ctx.accepted > 0 && ctx.accepted >= (opts.databaseFromForms ?? Number.POSITIVE_INFINITY)) {
+      const out = await sipasResultsInDatabase(db, ctx, query);
+      if (out) return out;
+    }
+  }
   const d = await sipasData(db, campaignId, query.factorIndex, query);
-  const excluded = d.statusRows.filter((r) => r.status !== 'accepted').map((r) => ({ status: r.status, count: Number(r.n) }))
-    .sort((a, b) => a.status.localeCompare(b.status));
   const base = {
-    campaign: { id: d.campaign.id, name: d.campaign.name, year: d.campaign.year },
-    questionnaire: { id: d.q.id, version: d.q.version },
-    forms: { accepted: d.forms.length, excluded, excludedTotal: excluded.reduce((s, e) => s + e.count, 0) },
+    ...baseOf(d, query, d.forms.length),
     weighting: d.weighting,
     weightingNote: d.weightingNote,
     effectiveSize: d.forms.length > 0 ? kishEffectiveSize(d.design.weights) : null,
     weightingDetails: d.weightingDetails,
-    by: query.by,
-    factorIndex: query.factorIndex,
+    computation: 'forms' as const,
   };
-  const itemLabel = new Map(d.items.map((i) => [i.id, text(i.label)]));
-  const factorTitle = new Map(d.factors.map((f) => [f.factor, text(f.title)]));
   if (d.forms.length === 0) {
     return {
       ...base,
@@ -342,29 +359,63 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
   }
   const r = sipasIndices(d.design, d.answers, d.factors, d.options);
   const groupKeys = query.by === 'unit' ? d.formUnits : d.forms.map((f) => f.gov_level);
-  const unitName = new Map(d.units.map((u) => [u.id, u.name]));
   const breakdown = sipasBreakdown(d.design, d.answers, d.factors, groupKeys, d.options);
-  const improveQ = findQuestion(d.q, 'improve');
-  const improveOptions = improveQ ? optionsOf(d.q, improveQ) : [];
-  const improve = improveQ
+  const improve = improveOf(d.q);
+  const shares = improve
     ? choiceShares(d.design, d.forms.map((f) => {
-      const v = (f.answers as Record<string, unknown>).improve;
+      const v = (f.answers as Record<string, unknown>)[improve.id];
       return Array.isArray(v) ? v : null;
-    }), improveOptions.map((o) => o.value), { ...(d.options.variance && { variance: d.options.variance }) }).map((s) => ({
-      value: String(s.value),
-      label: text(improveOptions.find((o) => o.value === s.value)?.label ?? { vi: String(s.value), en: String(s.value) }),
-      ...estimate(s),
-    }))
+    }), improve.values, { ...(d.options.variance && { variance: d.options.variance }) })
     : [];
+  return { ...base, ...sipasOutput(d, query, r, breakdown, shares) };
+}
+
+type SipasContext = Awaited<ReturnType<typeof sipasContext>>;
+
+function baseOf(ctx: SipasContext, query: SipasQuery, accepted: number) {
+  const excluded = ctx.statusRows.filter((r) => r.status !== 'accepted').map((r) => ({ status: r.status, count: Number(r.n) }))
+    .sort((a, b) => a.status.localeCompare(b.status));
   return {
-    ...base,
+    campaign: { id: ctx.campaign.id, name: ctx.campaign.name, year: ctx.campaign.year },
+    questionnaire: { id: ctx.q.id, version: ctx.q.version },
+    forms: { accepted, excluded, excludedTotal: excluded.reduce((s, e) => s + e.count, 0) },
+    by: query.by,
+    factorIndex: query.factorIndex,
+  };
+}
+
+/** The "what should be improved" question and its option values, when the questionnaire has one. */
+function improveOf(q: Questionnaire) {
+  const question = findQuestion(q, 'improve');
+  if (!question) return null;
+  const options = optionsOf(q, question);
+  return { id: question.id, options, values: options.map((o) => o.value) };
+}
+
+const LEVEL_ORDER = ['province', 'district', 'commune'];
+
+/** The API shape of computed SIPAS results (either path); groups in the campaign's unit order or province → commune. */
+function sipasOutput(
+  ctx: SipasContext,
+  query: SipasQuery,
+  r: SipasResult,
+  breakdown: readonly { group: string; forms: number; result: SipasResult }[],
+  shares: readonly (Estimate & { value: string | number })[],
+) {
+  const itemLabel = new Map(ctx.items.map((i) => [i.id, text(i.label)]));
+  const factorTitle = new Map(ctx.factors.map((f) => [f.factor, text(f.title)]));
+  const unitName = new Map(ctx.units.map((u) => [u.id, u.name]));
+  const order = query.by === 'unit' ? ctx.units.map((u) => u.id) : LEVEL_ORDER;
+  const rank = (g: string) => (order.includes(g) ? order.indexOf(g) : order.length);
+  const improveOptions = improveOf(ctx.q)?.options ?? [];
+  return {
     items: r.items.map((i) => ({ id: i.id, factor: i.factor, label: itemLabel.get(i.id) ?? { vi: i.id, en: i.id }, ...estimate(i), dontKnow: i.dontKnow, blank: i.blank })),
     factors: r.factors.map((f) => ({
       factor: f.factor, title: factorTitle.get(f.factor) ?? { vi: f.factor, en: f.factor }, part: f.part, ...estimate(f), omitted: f.omitted, points: pointsOut(f.points),
     })),
     sipas: estimate(r.sipas),
     points: r.points ? { ...estimate(r.points), max: r.points.max } : null,
-    groups: breakdown.map((g) => ({
+    groups: [...breakdown].sort((a, b) => rank(a.group) - rank(b.group) || a.group.localeCompare(b.group)).map((g) => ({
       group: g.group,
       name: query.by === 'unit' ? unitName.get(g.group) ?? g.group : g.group,
       forms: g.forms,
@@ -372,7 +423,62 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
       points: g.result.points ? { ...estimate(g.result.points), max: g.result.points.max } : null,
       factors: g.result.factors.map((f) => ({ factor: f.factor, ...estimate(f), points: pointsOut(f.points) })),
     })),
-    improve,
+    improve: shares.map((s) => ({
+      value: String(s.value),
+      label: text(improveOptions.find((o) => o.value === s.value)?.label ?? { vi: String(s.value), en: String(s.value) }),
+      ...estimate(s),
+    })),
+  };
+}
+
+/** The database path of `sipasResults` (strata = units, Taylor); null when the forms do not allow it (then the engine). */
+async function sipasResultsInDatabase(db: Kysely<DB>, ctx: SipasContext, query: SipasQuery) {
+  const population = await populationOf(db, ctx.campaign.id);
+  const improve = improveOf(ctx.q);
+  let res: DatabaseSipasResult;
+  try {
+    res = await sipasFromDatabase(db, {
+      campaignId: ctx.campaign.id,
+      questionnaire: ctx.q,
+      factors: ctx.factors,
+      factorIndex: query.factorIndex,
+      points: ctx.points,
+      strata: 'unit',
+      population,
+      by: query.by,
+      choice: improve ? { id: improve.id, values: improve.values } : null,
+    });
+  } catch (e) {
+    if (e instanceof DatabasePathUnavailable) return null;
+    throw e;
+  }
+  let sw = 0;
+  let sw2 = 0;
+  for (const h of res.strata) {
+    sw += h.forms * h.weight;
+    sw2 += h.forms * h.weight * h.weight;
+  }
+  const effectiveSize = sw2 > 0 ? (sw * sw) / sw2 : null;
+  const weighted = population !== null && res.weightingError === null;
+  const e = res.weightingError;
+  return {
+    ...baseOf(ctx, query, ctx.accepted),
+    weighting: weighted ? 'population' as const : 'unweighted' as const,
+    weightingNote: e ? { vi: `Không dùng được cỡ tổng thể (trọng số bằng nhau): ${e.vi}`, en: `Population sizes not usable (unweighted): ${e.en}` } : null,
+    effectiveSize,
+    weightingDetails: {
+      strata: 'unit' as const,
+      strataCount: res.strata.length,
+      calibration: null,
+      trim: null,
+      trimmed: 0,
+      effectiveSize,
+      designEffect: effectiveSize ? ctx.accepted / effectiveSize : null,
+      weightTotal: sw,
+      variance: { method: 'taylor' as const, replicates: null, seed: null },
+    },
+    computation: 'database' as const,
+    ...sipasOutput(ctx, query, res.overall, res.groups, res.choice),
   };
 }
 

@@ -1,6 +1,7 @@
 // SIPAS results computed in the database (issue 5: "recomputing everything for 1,000,000 SIPAS forms"): the
 // accepted forms are never read one by one; two grouped scans return per unit × level counts and sums of squares,
 // and analytics' sipas-stats turns them into the same figures as the form-by-form engine (tested to 1e-12).
+import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import {
   finishSipasStats, planSipasStats, sipasQuestions, statsShares, stratumWeights, SurveyInputError,
@@ -35,6 +36,8 @@ export interface DatabaseSipasResult {
   weightingError: SurveyInputError | null;
   /** forms whose typed answers were filled before computing */
   backfilled: number;
+  /** milliseconds per step (the benchmark reports them) */
+  timings: Record<'check' | 'pass1' | 'plan' | 'pass2' | 'extra' | 'finish', number>;
 }
 
 /** The campaign's forms cannot be computed this way (another questionnaire version among them): use the engine. */
@@ -43,6 +46,13 @@ export class DatabasePathUnavailable extends Error {}
 const stratumOf = (strata: DatabaseSipasRequest['strata'], unit: string, level: string) => (strata === 'unit' ? unit : `${unit}|${level}`);
 
 export async function sipasFromDatabase(db: Kysely<DB>, req: DatabaseSipasRequest): Promise<DatabaseSipasResult> {
+  const timings = { check: 0, pass1: 0, plan: 0, pass2: 0, extra: 0, finish: 0 };
+  let clock = performance.now();
+  const lap = (step: keyof typeof timings) => {
+    const now = performance.now();
+    timings[step] += now - clock;
+    clock = now;
+  };
   const q = req.questionnaire;
   const ids = scaleAnswerIds(q);
   const questions = sipasQuestions(req.factors, req.factorIndex, (id) => ids.includes(id));
@@ -66,8 +76,10 @@ export async function sipasFromDatabase(db: Kysely<DB>, req: DatabaseSipasReques
     .where((eb) => eb.or([eb('questionnaire_id', '!=', q.id), eb('questionnaire_version', '!=', q.version)])).executeTakeFirstOrThrow();
   if (Number(mismatched.n) > 0) throw new DatabasePathUnavailable(`${mismatched.n} accepted forms of another questionnaire version`);
   const backfilled = await repo.backfillScaleAnswers(db, req.campaignId, ids);
+  lap('check');
 
   const rows = await repo.pass1(db, req.campaignId, positions.map((p) => p), sets.map((s) => s.map((k) => positions[k]!)), req.choice);
+  lap('pass1');
   if (rows.some((r) => r.forms > repo.MAX_CELL_FORMS)) throw new DatabasePathUnavailable('a unit × level cell is too large to pack');
   const groupOf = (r: { unit: string; level: string }) => (req.by === 'unit' ? r.unit : r.level);
   const cells: StatsCell[] = rows.map((r) => {
@@ -119,12 +131,15 @@ export async function sipasFromDatabase(db: Kysely<DB>, req: DatabaseSipasReques
       unsat: ks.map((k) => groups.map((g) => plan.groups.get(g)![j]?.unsat[k] ?? 0)),
     });
   }
+  lap('plan');
   const second = await repo.pass2(db, req.campaignId, overall, own);
   const pass2: Pass2Cell[] = second.map((r) => ({ key: `${r.unit}|${r.level}`, overall: r.overall, own: r.own }));
+  lap('pass2');
   const extra: number[] = [];
   for (const e of plan.extraSets) {
     extra.push(await repo.countAnyValid(db, req.campaignId, e.set.map((k) => positions[k]!), e.group === null ? null : { key: own.key, value: e.group }));
   }
+  lap('extra');
   const finished = finishSipasStats(input, req.factors, groups, plan, pass2, extra, options);
 
   const choice = req.choice
@@ -138,11 +153,13 @@ export async function sipasFromDatabase(db: Kysely<DB>, req: DatabaseSipasReques
       sets: [],
     }).map((e, j) => ({ value: req.choice!.values[j]!, ...e }))
     : [];
+  lap('finish');
   return {
     ...finished,
     choice,
     strata: [...perStratum].map(([stratum, forms]) => ({ stratum, forms, weight: weights.get(stratum)! })),
     weightingError,
     backfilled,
+    timings,
   };
 }
