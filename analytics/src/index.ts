@@ -38,6 +38,9 @@ export {
   planSipasStats, finishSipasStats, statsShares, type StatsCell, type StatsInput, type StatsSlot, type StatsPlan, type Pass2Cell,
 } from './sipas-stats';
 export {
+  sipasFromCodes, encodeCodes, cellCounts, cellSumsOfSquares, strideOf, BLANK_CODE, type CodesLayout, type CodesCell, type CodesRequest, type CodesResult,
+} from './sipas-codes';
+export {
   leadershipScores, leadershipAnswer, DONT_KNOW,
   type LeadershipOption, type LeadershipAnswer, type LeadershipSheet, type LeadershipOptions, type LeadershipItem,
   type LeadershipGroupMean, type LeadershipResult,

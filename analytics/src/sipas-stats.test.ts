@@ -2,7 +2,8 @@
 // the counts and sums of squares a database would return are built here from the same forms, by brute force.
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from './random';
-import { SIPAS_SCALE, sipasBreakdown, sipasIndices, sipasQuestions, type SipasFactorRef, type SipasResult } from './sipas';
+import { choiceShares, SIPAS_SCALE, sipasBreakdown, sipasIndices, sipasQuestions, type SipasFactorRef, type SipasResult } from './sipas';
+import { encodeCodes, sipasFromCodes, type CodesCell, type CodesLayout } from './sipas-codes';
 import { finishSipasStats, planSipasStats, type Pass2Cell, type StatsCell, type StatsInput, type StatsSlot } from './sipas-stats';
 import { designWeights, surveyDesign, type Estimate } from './survey-design';
 
@@ -172,5 +173,58 @@ describe('SIPAS from sufficient statistics = SIPAS form by form', () => {
       expect(small.factors.find((x) => x.items.includes('c1'))!.omitted).toEqual(['c4']);
       expect(plan.extraSets).toContainEqual({ group: 'u3', set: [ids.indexOf('c1'), ids.indexOf('c2'), ids.indexOf('c3')] });
     }
+  });
+});
+
+describe('SIPAS from the stored answer codes (one byte a question) = SIPAS form by form', () => {
+  it.each(CASES)('$name, with the "improve" shares', ({ factors, method, strata: strataKind, by, points }) => {
+    const ids = sipasQuestions(factors, method, () => true).map((q) => q.id);
+    const questions = sipasQuestions(factors, method, () => true);
+    const f = makeForms(23, ids);
+    const rand = mulberry32(5);
+    const OPTIONS = ['a', 'b', 'c', 'd'];
+    const improve = f.unit.map(() => (rand() < 0.1 ? null : OPTIONS.filter(() => rand() < 0.4)));
+    // the layout stores the questions in another order than the rules read them (reversed), as a questionnaire may
+    const layoutIds = [...ids].reverse();
+    const layout: CodesLayout = { scale: layoutIds.length, choiceOptions: OPTIONS.length };
+    const stratumOf = (i: number) => (strataKind === 'unit' ? f.unit[i]! : strataKind === 'cell' ? `${f.unit[i]}|${f.level[i]}` : 'all');
+    const groupOf = (i: number) => (by === 'unit' ? f.unit[i]! : f.level[i]!);
+    const strata = f.unit.map((_, i) => stratumOf(i));
+    const population = new Map<string, number>();
+    strata.forEach((s, i) => population.set(s, (population.get(s) ?? 0) + 40 + 13 * (i % 7)));
+    const weights = strataKind === 'none' ? undefined : designWeights(strata, population).weights;
+    const design = surveyDesign({ strata, ...(weights && { weights }) });
+    const options = { factorIndex: method, points };
+
+    const byCell = new Map<string, { stratum: string; group: string; parts: Uint8Array[] }>();
+    f.unit.forEach((u, i) => {
+      const key = `${u}|${f.level[i]}`;
+      const cell = byCell.get(key) ?? { stratum: stratumOf(i), group: groupOf(i), parts: [] };
+      const scale = layoutIds.map((id) => {
+        const v = f.answers[id]![i]!;
+        return Number.isNaN(v) ? null : v;
+      });
+      cell.parts.push(encodeCodes(layout, scale, improve[i] === null ? null : improve[i]!.map((o) => OPTIONS.indexOf(o))));
+      byCell.set(key, cell);
+    });
+    const cells: CodesCell[] = [...byCell].map(([key, c]) => {
+      const bytes = new Uint8Array(c.parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of c.parts) {
+        bytes.set(p, at);
+        at += p.length;
+      }
+      return { key, stratum: c.stratum, group: c.group, bytes };
+    });
+    const w = new Map<string, number>();
+    strata.forEach((s, i) => w.set(s, weights ? weights[i]! : 1));
+    const out = sipasFromCodes(cells, { layout, questions, offsets: questions.map((q) => layoutIds.indexOf(q.id)), factors, options, weights: w });
+
+    expectSameResult(out.overall, sipasIndices(design, f.answers, factors, options), 'overall');
+    for (const g of sipasBreakdown(design, f.answers, factors, f.unit.map((_, i) => groupOf(i)), options)) {
+      expectSameResult(out.groups.find((x) => x.group === g.group)!.result, g.result, `group ${g.group}`);
+    }
+    const shares = choiceShares(design, improve, OPTIONS);
+    out.choice.forEach((e, j) => expectSame(e, shares[j]!, `choice ${OPTIONS[j]}`));
   });
 });

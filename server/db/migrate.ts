@@ -4,7 +4,7 @@ import * as m0002 from './migrations/0002_fieldwork';
 import * as m0003 from './migrations/0003_leadership';
 import * as m0004 from './migrations/0004_reports';
 import * as m0005 from './migrations/0005_population';
-import * as m0006 from './migrations/0006_scale_answers';
+import * as m0006 from './migrations/0006_analysis_codes';
 import * as m0007 from './migrations/0007_margins';
 
 /** Migrations in order. Add new ones here; never edit one that has shipped. */
@@ -14,7 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_leadership': m0003,
   '0004_reports': m0004,
   '0005_population': m0005,
-  '0006_scale_answers': m0006,
+  '0006_analysis_codes': m0006,
   '0007_margins': m0007,
 };
 

@@ -165,8 +165,8 @@ export interface SipasFormTable {
   paper_serial: string | null;
   gov_level: string | null;
   answers: Json<Record<string, unknown>>;
-  /** typed copy of the factor scale answers (survey-forms `scaleAnswerIds` order); null until filled */
-  scale_answers: ColumnType<(number | null)[] | null, (number | null)[] | null | undefined, (number | null)[] | null>;
+  /** compact copy of the answers the SIPAS results read (server/features/results/analysis-codes.ts); null until filled */
+  analysis_codes: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
   paradata: Json<Record<string, unknown>>;
   duration_seconds: number | null;
   status: FormStatus;

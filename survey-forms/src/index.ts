@@ -21,7 +21,6 @@ export {
   listFactors,
   serviceOverallId,
   scaleAnswerIds,
-  scaleAnswerCodes,
   type PlacedQuestion,
   type ItemRef,
   type FactorRef,

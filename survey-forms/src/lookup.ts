@@ -118,14 +118,3 @@ export function scaleAnswerIds(q: Questionnaire): string[] {
   return listFactors(q).flatMap((f) => [...f.items, ...(f.overall !== undefined ? [f.overall] : [])]);
 }
 
-/**
- * The `scale_answers` of a form: per `scaleAnswerIds` question, its code when it is a single digit 0–9 (a number or
- * a digit string, as the engine reads answers), else null. The database's backfill applies the same rule.
- */
-export function scaleAnswerCodes(q: Questionnaire, answers: Readonly<Record<string, unknown>>): (number | null)[] {
-  return scaleAnswerIds(q).map((id) => {
-    const v = answers[id];
-    const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '';
-    return /^[0-9]$/.test(text) ? Number(text) : null;
-  });
-}

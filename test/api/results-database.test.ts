@@ -1,8 +1,8 @@
 // SIPAS results computed in the database (grouped sums, for large campaigns) against the same results computed form
-// by form, on forms submitted through the real ingest; the typed scale answers ingest stores = the SQL backfill's.
+// by form, on forms submitted through the real ingest; the compact codes ingest stores = the backfill's.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mulberry32 } from '../../analytics/src/index';
-import { listFactors, scaleAnswerIds, getQuestionnaire } from '../../survey-forms/src/index';
+import { findQuestion, getQuestionnaire, listFactors, optionsOf, scaleAnswerIds } from '../../survey-forms/src/index';
 import { sipasResults, type SipasQuery } from '../../server/features/results/service';
 import { describeEachDb } from '../support/databases';
 import { startTestApp, type TestApp } from '../support/app';
@@ -12,7 +12,7 @@ const sipas2017 = getQuestionnaire('sipas-2017', 1)!;
 const IDS = scaleAnswerIds(sipas2017);
 const RARE = listFactors(sipas2017)[2]!.items[1]!; // answered by 3 of unit B's forms only: suppressed there
 const LEVELS = ['province', 'district', 'commune'];
-const IMPROVE = ['online_services', 'simplify_procedures', 'shorter_time', 'lower_fees', 'staff_attitude', 'staff_competence', 'facilities'];
+const IMPROVE = optionsOf(sipas2017, findQuestion(sipas2017, 'improve')!).map((o) => o.value as string);
 
 /** Numbers equal to 1e-12 (relative to max(1, |x|)) anywhere in two API objects; everything else equal. */
 function expectSameJson(a: unknown, b: unknown, path = '$'): void {
@@ -65,7 +65,7 @@ describeEachDb('SIPAS results in the database = form by form', (kind) => {
     }
     // reviewed: all accepted but a few rejected (the rejected ones must not count on either path)
     await t.database.db.updateTable('sipas_form').set({ status: 'accepted' }).where('campaign_id', '=', s.campaignId).execute();
-    const some = await t.database.db.selectFrom('sipas_form').select('id').where('campaign_id', '=', s.campaignId).orderBy('id').limit(7).execute();
+    const some = await t.database.db.selectFrom('sipas_form').select('id').where('campaign_id', '=', s.campaignId).where('unit_id', '=', s.unitA).orderBy('id').limit(7).execute();
     await t.database.db.updateTable('sipas_form').set({ status: 'rejected' }).where('id', 'in', some.map((r) => r.id)).execute();
     await t.database.db.insertInto('sipas_population').values([
       { campaign_id: s.campaignId, unit_id: s.unitA, level: 'all', population: 180_000 },
@@ -74,17 +74,21 @@ describeEachDb('SIPAS results in the database = form by form', (kind) => {
   });
   afterAll(() => t?.close());
 
-  it('stores the typed scale answers on ingest exactly as the SQL backfill computes them', async () => {
+  it('stores the compact codes on ingest, and the backfill writes the same bytes', async () => {
     const db = t.database.db;
-    const before = await db.selectFrom('sipas_form').select(['id', 'scale_answers', 'answers']).where('campaign_id', '=', s.campaignId).orderBy('id').execute();
-    expect(before.every((r) => Array.isArray(r.scale_answers) && r.scale_answers.length === IDS.length)).toBe(true);
+    const before = await db.selectFrom('sipas_form').select(['id', 'analysis_codes', 'answers']).where('campaign_id', '=', s.campaignId).orderBy('id').execute();
+    const stride = IDS.length + 1 + IMPROVE.length;
+    expect(before.every((r) => r.analysis_codes?.length === stride)).toBe(true);
     const first = before[0]!;
-    expect(first.scale_answers).toEqual(IDS.map((id) => (first.answers as Record<string, unknown>)[id] ?? null));
-    await db.updateTable('sipas_form').set({ scale_answers: null }).where('campaign_id', '=', s.campaignId).execute();
+    const answers = first.answers as Record<string, unknown>;
+    expect([...first.analysis_codes!.subarray(0, IDS.length)]).toEqual(IDS.map((id) => (answers[id] as number | undefined) ?? 255));
+    const chosen = (answers.improve as string[] | undefined) ?? [];
+    expect([...first.analysis_codes!.subarray(IDS.length)]).toEqual([chosen.length > 0 ? 1 : 0, ...IMPROVE.map((o) => (chosen.includes(o) ? 1 : 0))]);
+    await db.updateTable('sipas_form').set({ analysis_codes: null }).where('campaign_id', '=', s.campaignId).execute();
     const r = await sipasResults(db, s.campaignId, { by: 'unit', factorIndex: 'items' }, { databaseFromForms: 0 });
     expect(r.computation).toBe('database');
-    const after = await db.selectFrom('sipas_form').select(['id', 'scale_answers']).where('campaign_id', '=', s.campaignId).orderBy('id').execute();
-    expect(after.map((x) => x.scale_answers)).toEqual(before.map((x) => x.scale_answers));
+    const after = await db.selectFrom('sipas_form').select(['id', 'analysis_codes']).where('campaign_id', '=', s.campaignId).orderBy('id').execute();
+    expect(after.map((x) => x.analysis_codes?.toString('hex'))).toEqual(before.map((x) => x.analysis_codes!.toString('hex')));
   });
 
   const cases: SipasQuery[] = [

@@ -1,15 +1,16 @@
 import type { Insertable, Kysely } from 'kysely';
-import { getQuestionnaire, scaleAnswerCodes } from '../../../survey-forms/src/index';
+import { getQuestionnaire } from '../../../survey-forms/src/index';
+import { analysisCodes } from '../results/analysis-codes';
 import type { DB, FormFlag, FormStatus, Role, SipasFormTable } from '../../db/schema';
 import { clientUuidOf, describeEnvelopeProblems, FormEnvelope } from './envelope';
 import { flagsFor, type FlagContext } from './quality';
 import * as repo from './repository';
 import { planToApi } from './setup.service';
 
-/** The typed scale answers stored beside the JSON (migration 0006); null for an unknown questionnaire. */
-function scaleAnswersOf(id: string, version: number, answers: Record<string, unknown>): (number | null)[] | null {
+/** The compact answers stored beside the JSON (migration 0006); null for an unknown questionnaire. */
+function analysisCodesOf(id: string, version: number, answers: Record<string, unknown>): Buffer | null {
   const q = getQuestionnaire(id, version);
-  return q ? scaleAnswerCodes(q, answers) : null;
+  return q ? analysisCodes(q, answers) : null;
 }
 
 export interface Receipt {
@@ -162,7 +163,7 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
       paper_serial: env.paperSerial,
       gov_level: govLevel,
       answers: JSON.stringify(env.answers),
-      scale_answers: scaleAnswersOf(env.questionnaireId, env.questionnaireVersion, env.answers),
+      analysis_codes: analysisCodesOf(env.questionnaireId, env.questionnaireVersion, env.answers),
       paradata: JSON.stringify(env.paradata),
       duration_seconds: duration,
       status: flags.length > 0 ? 'flagged' : 'pending',

@@ -12,6 +12,7 @@ import { findCampaign } from '../campaigns/repository';
 import { loadCriteriaSet } from '../criteria/repository';
 import { loadScoreContext } from '../content-scores/context';
 import { editScore } from '../content-scores/edit.service';
+import { CHOICE_QUESTION } from './analysis-codes';
 import { DatabasePathUnavailable, sipasFromDatabase, type DatabaseSipasResult } from './sipas-database.service';
 import { formCategories, loadMargins, marginVariables } from './margins.service';
 
@@ -386,7 +387,7 @@ function baseOf(ctx: SipasContext, query: SipasQuery, accepted: number) {
 
 /** The "what should be improved" question and its option values, when the questionnaire has one. */
 function improveOf(q: Questionnaire) {
-  const question = findQuestion(q, 'improve');
+  const question = findQuestion(q, CHOICE_QUESTION);
   if (!question) return null;
   const options = optionsOf(q, question);
   return { id: question.id, options, values: options.map((o) => o.value) };
@@ -434,7 +435,6 @@ function sipasOutput(
 /** The database path of `sipasResults` (strata = units, Taylor); null when the forms do not allow it (then the engine). */
 async function sipasResultsInDatabase(db: Kysely<DB>, ctx: SipasContext, query: SipasQuery) {
   const population = await populationOf(db, ctx.campaign.id);
-  const improve = improveOf(ctx.q);
   let res: DatabaseSipasResult;
   try {
     res = await sipasFromDatabase(db, {
@@ -446,7 +446,6 @@ async function sipasResultsInDatabase(db: Kysely<DB>, ctx: SipasContext, query: 
       strata: 'unit',
       population,
       by: query.by,
-      choice: improve ? { id: improve.id, values: improve.values } : null,
     });
   } catch (e) {
     if (e instanceof DatabasePathUnavailable) return null;

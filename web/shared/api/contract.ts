@@ -729,6 +729,8 @@ export interface SipasResults {
   effectiveSize: number | null;
   /** how the weights were made and the variance computed (strata, raking, trimming, n_eff, deff) */
   weightingDetails: SipasWeightingDetails;
+  /** form by form, or from grouped sums in the database (large campaigns): the same figures */
+  computation: 'forms' | 'database';
   by: 'unit' | 'gov_level';
   factorIndex: 'items' | 'overall';
   items: (ResultEstimate & { id: string; factor: string; label: Bilingual; dontKnow: number; blank: number })[];

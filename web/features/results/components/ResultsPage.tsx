@@ -93,7 +93,7 @@ export function ResultsPage() {
             </select>
           </label>
         </div>
-        <WeightingOptions campaignId={campaignId} value={weighting} onChange={setWeighting} details={sipas.data?.weightingDetails} canEdit={canEdit} />
+        <WeightingOptions campaignId={campaignId} value={weighting} onChange={setWeighting} details={sipas.data?.weightingDetails} computation={sipas.data?.computation} canEdit={canEdit} />
         {isApiError(sipas.error, 409) ? <NotSetUp error={sipas.error} /> : <QueryState query={sipas}>{(data) => <SipasSection data={data} />}</QueryState>}
       </section>
       <section className="card stack" aria-labelledby="results-leadership">

@@ -80,6 +80,8 @@ interface WeightingOptionsProps {
   onChange: (value: SipasWeightingQuery) => void;
   /** the weighting details of the results shown (undefined while loading or on an error) */
   details: SipasWeightingDetails | undefined;
+  /** where the results shown were computed */
+  computation?: 'forms' | 'database' | undefined;
   canEdit: boolean;
 }
 
@@ -88,7 +90,7 @@ interface WeightingOptionsProps {
  * trimming bounds, Taylor or seeded bootstrap variance; what the server did (n_eff, deff, raking converged or not);
  * and, for editors, the margins as CSV text.
  */
-export function WeightingOptions({ campaignId, value, onChange, details, canEdit }: WeightingOptionsProps) {
+export function WeightingOptions({ campaignId, value, onChange, details, computation, canEdit }: WeightingOptionsProps) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => toDraft(value, i18n.language));
   const [showMargins, setShowMargins] = useState(false);
@@ -155,7 +157,7 @@ export function WeightingOptions({ campaignId, value, onChange, details, canEdit
           </Button>
         </div>
       </form>
-      {details && <WeightingFacts details={details} />}
+      {details && <WeightingFacts details={details} computation={computation} />}
       {showMargins && <MarginsEditor campaignId={campaignId} canEdit={canEdit} />}
     </details>
   );
@@ -173,7 +175,7 @@ function DetailsLine({ details }: { details: SipasWeightingDetails }) {
   return <>{parts.filter(Boolean).join(' · ')}</>;
 }
 
-function WeightingFacts({ details }: { details: SipasWeightingDetails }) {
+function WeightingFacts({ details, computation }: { details: SipasWeightingDetails; computation: 'forms' | 'database' | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
   const c = details.calibration;
@@ -190,6 +192,12 @@ function WeightingFacts({ details }: { details: SipasWeightingDetails }) {
           <>
             <dt>{t('results.weighting.trimmed')}</dt>
             <dd>{format.integer(details.trimmed)}</dd>
+          </>
+        )}
+        {computation && (
+          <>
+            <dt>{t('results.weighting.computation')}</dt>
+            <dd>{t(computation === 'database' ? 'results.weighting.computationDatabase' : 'results.weighting.computationForms')}</dd>
           </>
         )}
         <dt>{t('results.weighting.variance')}</dt>
