@@ -1,5 +1,6 @@
 // SIPAS results computed in the database (grouped sums, for large campaigns) against the same results computed form
 // by form, on forms submitted through the real ingest; the compact codes ingest stores = the backfill's.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mulberry32 } from '../../analytics/src/index';
 import { findQuestion, getQuestionnaire, listFactors, optionsOf, scaleAnswerIds } from '../../survey-forms/src/index';
@@ -47,7 +48,8 @@ describeEachDb('SIPAS results in the database = form by form', (kind) => {
       return x < 0.04 ? null : x < 0.09 ? 9 : x < 0.55 ? 4 + Math.floor(rand() * 2) : 1 + Math.floor(rand() * 3);
     };
     const form = (unitId: string, i: number) => {
-      const answers: Record<string, unknown> = variedAnswers({ gov_level: LEVELS[Math.floor(rand() * 3)] });
+      const answers: Record<string, unknown> = variedAnswers({ gov_level: LEVELS[Math.floor(rand() * 3)], gender: rand() < 0.45 ? 'male' : 'female' });
+      if (rand() < 0.05) delete answers.gender;
       for (const id of IDS) {
         const v = code();
         if (v === null) delete answers[id];
@@ -112,6 +114,22 @@ describeEachDb('SIPAS results in the database = form by form', (kind) => {
       expect(unitB.forms).toBe(9);
       expect(database.improve.length).toBeGreaterThan(0);
     }
+  });
+
+  it('breaks down by a demographic answer (form by form), with the category labels; an unknown one is a 400', async () => {
+    const analyst = await t.cookieFor('analyst');
+    const res = await t.app.inject({ method: 'GET', url: `/api/campaigns/${s.campaignId}/results/sipas?by=gender`, headers: { cookie: analyst } });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json();
+    expect(r.computation).toBe('forms');
+    expect(r.groups.map((g: { group: string; label: { vi: string } }) => [g.group, g.label.vi])).toEqual([['male', 'Nam'], ['female', 'Nữ']]);
+    const answered = await t.database.db.selectFrom('sipas_form').select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('campaign_id', '=', s.campaignId).where('status', '=', 'accepted').where(sql<boolean>`answers ? 'gender'`).executeTakeFirstOrThrow();
+    expect(r.groups.reduce((n: number, g: { forms: number }) => n + g.forms, 0)).toBe(Number(answered.n));
+    expect(Number(answered.n)).toBeLessThan(242);
+    const bad = await t.app.inject({ method: 'GET', url: `/api/campaigns/${s.campaignId}/results/sipas?by=shoe_size`, headers: { cookie: analyst } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('gender');
   });
 
   it('is what the endpoint serves once the campaign passes the configured size', async () => {

@@ -42,7 +42,7 @@ const WeightingDetails = z.object({
 });
 
 const SipasQuery = z.object({
-  by: z.enum(['unit', 'gov_level']).default('unit'),
+  by: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/).default('unit'),
   factorIndex: z.enum(['items', 'overall']).default('items'),
   strata: z.enum(['unit', 'unit_level']).default('unit').describe('design strata: units, or unit × level of government (per-level populations)'),
   calibration: z.enum(['none', 'rake']).default('none').describe('rake the design weights to the stored margins (GET …/results/margins)'),
@@ -63,7 +63,7 @@ const SipasOut = z.object({
   weightingDetails: WeightingDetails,
   /** form by form (the engine) or from grouped sums in the database (large campaigns): the same figures */
   computation: z.enum(['forms', 'database']),
-  by: z.enum(['unit', 'gov_level']),
+  by: z.string(),
   factorIndex: z.enum(['items', 'overall']),
   items: z.array(z.object({ id: z.string(), factor: z.string(), label: Text, ...EstimateFields, dontKnow: z.number(), blank: z.number() })),
   factors: z.array(z.object({ factor: z.string(), title: Text, part: z.string().nullable(), ...EstimateFields, omitted: z.array(z.string()), points: Points })),
@@ -72,6 +72,8 @@ const SipasOut = z.object({
   groups: z.array(z.object({
     group: z.string(),
     name: z.string(),
+    /** a demographic group's category label (null for units and levels) */
+    label: Text.nullable(),
     forms: z.number(),
     sipas: Estimate,
     points: TotalPoints,

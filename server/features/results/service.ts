@@ -14,7 +14,7 @@ import { loadScoreContext } from '../content-scores/context';
 import { editScore } from '../content-scores/edit.service';
 import { CHOICE_QUESTION } from './analysis-codes';
 import { DatabasePathUnavailable, sipasFromDatabase, type DatabaseSipasResult } from './sipas-database.service';
-import { formCategories, loadMargins, marginVariables } from './margins.service';
+import { formCategories, loadMargins, marginVariables, type MarginVariable } from './margins.service';
 
 /** Accepted forms of a unit below this are not written into its score leaves (issue 5: suppression below 5). */
 export const MIN_FORMS = 5;
@@ -64,7 +64,8 @@ export interface WeightingQuery {
 }
 
 export interface SipasQuery extends WeightingQuery {
-  by: 'unit' | 'gov_level';
+  /** breakdown: by unit, level of government, or a demographic variable of the questionnaire (`marginVariables`) */
+  by: string;
   factorIndex: 'items' | 'overall';
 }
 
@@ -321,7 +322,7 @@ const emptyEstimate = (): Estimate => ({ estimate: null, se: null, ci: null, n: 
 
 /** Options under which the database path gives the same figures as the engine: unit strata, no calibration, Taylor. */
 function databasePathFits(q: SipasQuery): boolean {
-  return (q.strata ?? 'unit') === 'unit' && (q.calibration ?? 'none') === 'none' && q.trimMin === undefined && q.trimMax === undefined
+  return (q.by === 'unit' || q.by === 'gov_level') && (q.strata ?? 'unit') === 'unit' && (q.calibration ?? 'none') === 'none' && q.trimMin === undefined && q.trimMax === undefined
     && (q.variance ?? 'taylor') === 'taylor';
 }
 
@@ -339,6 +340,7 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
     }
   }
   const d = await sipasData(db, campaignId, query.factorIndex, query);
+  const demographic = demographicOf(d.q, query.by);
   const base = {
     ...baseOf(d, query, d.forms.length),
     weighting: d.weighting,
@@ -359,7 +361,9 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
     };
   }
   const r = sipasIndices(d.design, d.answers, d.factors, d.options);
-  const groupKeys = query.by === 'unit' ? d.formUnits : d.forms.map((f) => f.gov_level);
+  const groupKeys = query.by === 'unit' ? d.formUnits
+    : query.by === 'gov_level' ? d.forms.map((f) => f.gov_level)
+    : formCategories(demographic!, d.forms.map((f) => f.answers as Record<string, unknown>), d.campaign.year);
   const breakdown = sipasBreakdown(d.design, d.answers, d.factors, groupKeys, d.options);
   const improve = improveOf(d.q);
   const shares = improve
@@ -372,6 +376,18 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
 }
 
 type SipasContext = Awaited<ReturnType<typeof sipasContext>>;
+
+/** The demographic variable of a breakdown (`by` other than unit / level); a 400 naming the choices when unknown. */
+function demographicOf(q: Questionnaire, by: string): MarginVariable | null {
+  if (by === 'unit' || by === 'gov_level') return null;
+  const variables = marginVariables(q);
+  const found = variables.find((v) => v.variable === by);
+  if (!found) {
+    const choices = ['unit', 'gov_level', ...variables.map((v) => v.variable)].join(', ');
+    throw new AppError(400, 'validation', { vi: `Không chia nhóm theo "${by}" được; chọn một trong: ${choices}.`, en: `Cannot break down by "${by}"; choose one of: ${choices}.` });
+  }
+  return found;
+}
 
 function baseOf(ctx: SipasContext, query: SipasQuery, accepted: number) {
   const excluded = ctx.statusRows.filter((r) => r.status !== 'accepted').map((r) => ({ status: r.status, count: Number(r.n) }))
@@ -406,7 +422,9 @@ function sipasOutput(
   const itemLabel = new Map(ctx.items.map((i) => [i.id, text(i.label)]));
   const factorTitle = new Map(ctx.factors.map((f) => [f.factor, text(f.title)]));
   const unitName = new Map(ctx.units.map((u) => [u.id, u.name]));
-  const order = query.by === 'unit' ? ctx.units.map((u) => u.id) : LEVEL_ORDER;
+  const demographic = demographicOf(ctx.q, query.by);
+  const categoryLabel = new Map((demographic?.categories ?? []).map((c) => [c.value, c.label]));
+  const order = query.by === 'unit' ? ctx.units.map((u) => u.id) : demographic ? demographic.categories.map((c) => c.value) : LEVEL_ORDER;
   const rank = (g: string) => (order.includes(g) ? order.indexOf(g) : order.length);
   const improveOptions = improveOf(ctx.q)?.options ?? [];
   return {
@@ -418,7 +436,8 @@ function sipasOutput(
     points: r.points ? { ...estimate(r.points), max: r.points.max } : null,
     groups: [...breakdown].sort((a, b) => rank(a.group) - rank(b.group) || a.group.localeCompare(b.group)).map((g) => ({
       group: g.group,
-      name: query.by === 'unit' ? unitName.get(g.group) ?? g.group : g.group,
+      name: query.by === 'unit' ? unitName.get(g.group) ?? g.group : categoryLabel.get(g.group)?.vi ?? g.group,
+      label: categoryLabel.has(g.group) ? text(categoryLabel.get(g.group)!) : null,
       forms: g.forms,
       sipas: estimate(g.result.sipas),
       points: g.result.points ? { ...estimate(g.result.points), max: g.result.points.max } : null,
@@ -445,7 +464,7 @@ async function sipasResultsInDatabase(db: Kysely<DB>, ctx: SipasContext, query: 
       points: ctx.points,
       strata: 'unit',
       population,
-      by: query.by,
+      by: query.by === 'gov_level' ? 'gov_level' : 'unit',
     });
   } catch (e) {
     if (e instanceof DatabasePathUnavailable) return null;

@@ -731,7 +731,8 @@ export interface SipasResults {
   weightingDetails: SipasWeightingDetails;
   /** form by form, or from grouped sums in the database (large campaigns): the same figures */
   computation: 'forms' | 'database';
-  by: 'unit' | 'gov_level';
+  /** unit, gov_level or a demographic variable (gender, birth_year as age bands, education …) */
+  by: string;
   factorIndex: 'items' | 'overall';
   items: (ResultEstimate & { id: string; factor: string; label: Bilingual; dontKnow: number; blank: number })[];
   factors: (ResultEstimate & { factor: string; title: Bilingual; part: string | null; omitted: string[]; points: SipasFactorPointsOut | null })[];
@@ -740,6 +741,8 @@ export interface SipasResults {
   groups: {
     group: string;
     name: string;
+    /** a demographic group's category label */
+    label: Bilingual | null;
     forms: number;
     sipas: ResultEstimate;
     points: (ResultEstimate & { max: number }) | null;

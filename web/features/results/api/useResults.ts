@@ -13,7 +13,7 @@ export const resultKeys = {
 };
 
 /** The query string of the SIPAS results: `by` and the weighting options that are set. */
-export function sipasQueryString(by: 'unit' | 'gov_level', weighting: SipasWeightingQuery = {}): string {
+export function sipasQueryString(by: string, weighting: SipasWeightingQuery = {}): string {
   const params = new URLSearchParams({ by });
   for (const [key, value] of Object.entries(weighting) as [keyof SipasWeightingQuery, string | number | undefined][]) {
     if (value !== undefined && value !== '') params.set(key, String(value));
@@ -22,7 +22,7 @@ export function sipasQueryString(by: 'unit' | 'gov_level', weighting: SipasWeigh
 }
 
 /** GET …/results/sipas — indices of the accepted forms with SEs and CIs (strata, raking, trimming, bootstrap as asked). */
-export function useSipasResults(campaignId: string, by: 'unit' | 'gov_level', weighting: SipasWeightingQuery = {}) {
+export function useSipasResults(campaignId: string, by: string, weighting: SipasWeightingQuery = {}) {
   return useQuery({
     queryKey: resultKeys.sipas(campaignId, by, weighting),
     queryFn: ({ signal }) => apiFetch<SipasResults>(`${base(campaignId)}/sipas?${sipasQueryString(by, weighting)}`, { signal }),

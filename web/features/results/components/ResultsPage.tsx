@@ -15,7 +15,7 @@ import { QueryState } from '../../../shared/components/QueryState';
 import { Table } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useCanEdit } from '../../../shared/session/useCanEdit';
-import { useApplyResults, useLeadershipResults, useSipasResults } from '../api/useResults';
+import { useApplyResults, useLeadershipResults, useSipasMargins, useSipasResults } from '../api/useResults';
 import { ResponseRateSection } from './ResponseRateChart';
 import { TrendSection } from './TrendChart';
 import { WeightingOptions } from './WeightingOptions';
@@ -71,7 +71,9 @@ export function ResultsPage() {
   const { t } = useTranslation();
   const { campaignId = '' } = useParams();
   const campaign = useCampaign(campaignId).data;
-  const [by, setBy] = useState<'unit' | 'gov_level'>('unit');
+  const [by, setBy] = useState<string>('unit');
+  const format = useFormat();
+  const demographics = useSipasMargins(campaignId).data?.variables ?? [];
   const [weighting, setWeighting] = useState<SipasWeightingQuery>({});
   const [byGroup, setByGroup] = useState(false);
   const sipas = useSipasResults(campaignId, by, weighting);
@@ -87,9 +89,10 @@ export function ResultsPage() {
           <h2 id="results-sipas">{t('results.sipas.title')}</h2>
           <label>
             {t('results.sipas.by')}{' '}
-            <select value={by} onChange={(e) => setBy(e.target.value as 'unit' | 'gov_level')}>
+            <select value={by} onChange={(e) => setBy(e.target.value)}>
               <option value="unit">{t('results.sipas.byUnit')}</option>
               <option value="gov_level">{t('results.sipas.byLevel')}</option>
+              {demographics.map((v) => <option key={v.variable} value={v.variable}>{format.text(v.label)}</option>)}
             </select>
           </label>
         </div>
@@ -181,13 +184,18 @@ function SipasSection({ data }: { data: SipasResults }) {
           { key: 'warning', header: '', render: (i) => <WarningMark warning={i.warning} /> },
         ]}
       />
-      <h3>{data.by === 'unit' ? t('results.sipas.units') : t('results.sipas.levels')}</h3>
+      <h3>{data.by === 'unit' ? t('results.sipas.units') : data.by === 'gov_level' ? t('results.sipas.levels') : t('results.sipas.demographic')}</h3>
       <Table
         rows={data.groups}
         rowKey={(g) => g.group}
         empty={t('results.none')}
         columns={[
-          { key: 'name', header: data.by === 'unit' ? t('results.sipas.unit') : t('results.sipas.level'), primary: true, render: (g) => data.by === 'unit' ? g.name : t(`results.level.${g.group}`, { defaultValue: g.group }) },
+          {
+            key: 'name',
+            header: data.by === 'unit' ? t('results.sipas.unit') : data.by === 'gov_level' ? t('results.sipas.level') : t('results.sipas.group'),
+            primary: true,
+            render: (g) => (data.by === 'unit' ? g.name : g.label ? format.text(g.label) : t(`results.level.${g.group}`, { defaultValue: g.group })),
+          },
           { key: 'forms', header: t('results.sipas.forms'), align: 'end', render: (g) => format.integer(g.forms) },
           { key: 'sipas', header: 'SIPAS', align: 'end', render: (g) => pct(format, g.sipas) },
           { key: 'ci', header: t('results.ci'), align: 'end', render: (g) => ciPct(format, g.sipas.ci) },
