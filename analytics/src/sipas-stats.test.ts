@@ -126,6 +126,23 @@ function expectSameResult(a: SipasResult, b: SipasResult, what: string) {
   else expect(a.points).toBeNull();
 }
 
+/** Strata (units, unit × level cells, or one), breakdown groups (unit or level), population-based weights. */
+function designOf(f: Forms, strataKind: string, by: string) {
+  const stratumOf = (i: number) => (strataKind === 'unit' ? f.unit[i]! : strataKind === 'cell' ? `${f.unit[i]}|${f.level[i]}` : 'all');
+  const groupOf = (i: number) => (by === 'unit' ? f.unit[i]! : f.level[i]!);
+  const strata = f.unit.map((_, i) => stratumOf(i));
+  const population = new Map<string, number>();
+  strata.forEach((s, i) => population.set(s, (population.get(s) ?? 0) + 40 + 13 * (i % 7)));
+  const weights = strataKind === 'none' ? undefined : designWeights(strata, population).weights;
+  return { stratumOf, groupOf, strata, weights, design: surveyDesign({ strata, ...(weights && { weights }) }) };
+}
+
+function stratumWeightMap(strata: readonly string[], weights: Float64Array | undefined): Map<string, number> {
+  const w = new Map<string, number>();
+  strata.forEach((s, i) => w.set(s, weights ? weights[i]! : 1));
+  return w;
+}
+
 const CASES = [
   { name: 'sipas-2017 style, items, strata = units, by unit', factors: FACTORS_2017, method: 'items' as const, strata: 'unit', by: 'unit', points: POINTS_2017 },
   { name: 'sipas-2017 style, overall questions, strata = units, by level', factors: FACTORS_2017, method: 'overall' as const, strata: 'unit', by: 'level', points: POINTS_2017 },
@@ -138,13 +155,7 @@ describe('SIPAS from sufficient statistics = SIPAS form by form', () => {
     const ids = sipasQuestions(factors, method, () => true).map((q) => q.id);
     const questions = sipasQuestions(factors, method, () => true);
     const f = makeForms(11, ids);
-    const stratumOf = (i: number) => (strataKind === 'unit' ? f.unit[i]! : strataKind === 'cell' ? `${f.unit[i]}|${f.level[i]}` : 'all');
-    const groupOf = (i: number) => (by === 'unit' ? f.unit[i]! : f.level[i]!);
-    const strata = f.unit.map((_, i) => stratumOf(i));
-    const population = new Map<string, number>();
-    strata.forEach((s, i) => population.set(s, (population.get(s) ?? 0) + 40 + 13 * (i % 7)));
-    const weights = strataKind === 'none' ? undefined : designWeights(strata, population).weights;
-    const design = surveyDesign({ strata, ...(weights && { weights }) });
+    const { stratumOf, groupOf, strata, weights, design } = designOf(f, strataKind, by);
     const options = { factorIndex: method, points };
     const engine = sipasIndices(design, f.answers, factors, options);
     const groups = [...new Set(f.unit.map((_, i) => groupOf(i)))];
@@ -158,8 +169,7 @@ describe('SIPAS from sufficient statistics = SIPAS form by form', () => {
       factors.flatMap((x) => x.items.map((id) => at.get(id)!)),
     ].map((s) => [...s].sort((a, b) => a - b));
     const db = databaseSums(f, ids, sets, stratumOf, groupOf);
-    const w = new Map<string, number>();
-    strata.forEach((s, i) => w.set(s, weights ? weights[i]! : 1));
+    const w = stratumWeightMap(strata, weights);
     const input: StatsInput = { questions, cells: db.cells, weights: w, sets };
     const plan = planSipasStats(input, factors, groups, options);
     const out = finishSipasStats(input, factors, groups, plan, db.pass2(plan), db.extra(plan), options);
@@ -187,13 +197,7 @@ describe('SIPAS from the stored answer codes (one byte a question) = SIPAS form 
     // the layout stores the questions in another order than the rules read them (reversed), as a questionnaire may
     const layoutIds = [...ids].reverse();
     const layout: CodesLayout = { scale: layoutIds.length, choiceOptions: OPTIONS.length };
-    const stratumOf = (i: number) => (strataKind === 'unit' ? f.unit[i]! : strataKind === 'cell' ? `${f.unit[i]}|${f.level[i]}` : 'all');
-    const groupOf = (i: number) => (by === 'unit' ? f.unit[i]! : f.level[i]!);
-    const strata = f.unit.map((_, i) => stratumOf(i));
-    const population = new Map<string, number>();
-    strata.forEach((s, i) => population.set(s, (population.get(s) ?? 0) + 40 + 13 * (i % 7)));
-    const weights = strataKind === 'none' ? undefined : designWeights(strata, population).weights;
-    const design = surveyDesign({ strata, ...(weights && { weights }) });
+    const { stratumOf, groupOf, strata, weights, design } = designOf(f, strataKind, by);
     const options = { factorIndex: method, points };
 
     const byCell = new Map<string, { stratum: string; group: string; parts: Uint8Array[] }>();
@@ -216,8 +220,7 @@ describe('SIPAS from the stored answer codes (one byte a question) = SIPAS form 
       }
       return { key, stratum: c.stratum, group: c.group, bytes };
     });
-    const w = new Map<string, number>();
-    strata.forEach((s, i) => w.set(s, weights ? weights[i]! : 1));
+    const w = stratumWeightMap(strata, weights);
     const out = sipasFromCodes(cells, { layout, questions, offsets: questions.map((q) => layoutIds.indexOf(q.id)), factors, options, weights: w });
 
     expectSameResult(out.overall, sipasIndices(design, f.answers, factors, options), 'overall');

@@ -45,3 +45,19 @@ export const cellError = (row: number, column: string, vi: string, en: string): 
   column,
   message: { vi: `Dòng ${row}, cột ${column}: ${vi}`, en: `Row ${row}, column ${column}: ${en}` },
 });
+
+/** A population count as people type it: 12345, 12.345, 12,345 or 12 345; null when it is not one. */
+export function parsePopulation(s: string): number | null {
+  const t = s.trim();
+  if (!/^\d+$/.test(t) && !/^\d{1,3}([., \u00a0]\d{3})+$/.test(t)) return null;
+  return Number(t.replace(/\D/g, ''));
+}
+
+/** The `population` cell of a CSV row: the number, or the vi/en problem with it (a whole number above zero, int4). */
+export function populationCell(text: string): { population: number } | { vi: string; en: string } {
+  const population = parsePopulation(text);
+  if (population === null || population <= 0 || population > 2_147_483_647) {
+    return { vi: `dân số "${text}" phải là số nguyên lớn hơn 0.`, en: `population "${text}" must be a whole number above zero.` };
+  }
+  return { population };
+}

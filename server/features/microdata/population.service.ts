@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, QuotaLevel } from '../../db/schema';
 import { AppError } from '../../errors';
-import { cellError, foldHeader, readCsv, type CsvRowError } from '../../http/csv';
+import { cellError, foldHeader, populationCell, readCsv, type CsvRowError } from '../../http/csv';
 import { campaignUnitIds } from '../campaigns/repository';
 import { requireCampaign } from '../fieldwork/setup.service';
 
@@ -64,13 +64,6 @@ const LEVEL_WORDS: Record<string, QuotaLevel> = {
   all: 'all', 'tat ca': 'all', chung: 'all', '': 'all',
 };
 
-/** 12345, 12.345, 12,345 or 12 345 */
-function parsePopulation(s: string): number | null {
-  const t = s.trim();
-  if (!/^\d+$/.test(t) && !/^\d{1,3}([., \u00a0]\d{3})+$/.test(t)) return null;
-  return Number(t.replace(/\D/g, ''));
-}
-
 export interface PopulationCsvRow extends PopulationRow {
   row: number;
   unitCode: string;
@@ -99,11 +92,9 @@ export async function checkPopulationCsv(db: Kysely<DB>, campaignId: string, tex
     const levelText = line.get('level');
     const level = LEVEL_WORDS[foldHeader(levelText)];
     if (!level) err('level', `cấp "${levelText}" không hợp lệ (tỉnh, huyện, xã hoặc tất cả).`, `level "${levelText}" is not valid (province, district, commune or all).`);
-    const popText = line.get('population');
-    const population = parsePopulation(popText);
-    if (population === null || population <= 0 || population > 2_147_483_647) {
-      err('population', `dân số "${popText}" phải là số nguyên lớn hơn 0.`, `population "${popText}" must be a whole number above zero.`);
-    }
+    const cell = populationCell(line.get('population'));
+    const population = 'population' in cell ? cell.population : null;
+    if (!('population' in cell)) err('population', cell.vi, cell.en);
     if (unit && level) {
       const key = `${unit.id}/${level}`;
       const first = seen.get(key);

@@ -3,7 +3,7 @@ import { ageBands, answerGroups } from '../../../analytics/src/index';
 import { allQuestions, getQuestionnaire, optionsOf, type Question, type Questionnaire } from '../../../survey-forms/src/index';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import { cellError, foldHeader, readCsv, type CsvRowError } from '../../http/csv';
+import { cellError, foldHeader, populationCell, readCsv, type CsvRowError } from '../../http/csv';
 import { findCampaign } from '../campaigns/repository';
 
 // Raking margins (issue 5, "Weighting"): known population totals per category of a demographic variable of the
@@ -105,13 +105,6 @@ const ALIASES: Record<Column, string[]> = {
   population: ['dan so', 'so dan', 'tong'],
 };
 
-/** 12345, 12.345, 12,345 or 12 345 */
-function parsePopulation(s: string): number | null {
-  const t = s.trim();
-  if (!/^\d+$/.test(t) && !/^\d{1,3}([., \u00a0]\d{3})+$/.test(t)) return null;
-  return Number(t.replace(/\D/g, ''));
-}
-
 /**
  * Reads `variable,category,population` (or `biến,nhóm,dân số`) and checks every row: a variable of the questionnaire
  * (`marginVariables`), one of its categories (the option value, or its Vietnamese / English label), a whole number
@@ -140,11 +133,9 @@ export function checkMarginsCsv(q: Questionnaire, text: string): { rows: MarginR
       if (!categoryText) err('category', 'thiếu nhóm.', 'the category is missing.');
       else if (!category) err('category', `nhóm "${categoryText}" không có trong biến ${variable.variable} (dùng: ${allowed}).`, `category "${categoryText}" is not one of variable ${variable.variable} (use: ${allowed}).`);
     }
-    const popText = line.get('population');
-    const population = parsePopulation(popText);
-    if (population === null || population <= 0 || population > 2_147_483_647) {
-      err('population', `dân số "${popText}" phải là số nguyên lớn hơn 0.`, `population "${popText}" must be a whole number above zero.`);
-    }
+    const cell = populationCell(line.get('population'));
+    const population = 'population' in cell ? cell.population : null;
+    if (!('population' in cell)) err('population', cell.vi, cell.en);
     if (variable && category) {
       const key = `${variable.variable}/${category}`;
       const first = seen.get(key);
