@@ -24,10 +24,15 @@ export async function cellCodes(db: Kysely<DB>, campaignId: string, questionnair
   return r.rows.map((row) => ({ unit: row.unit, level: row.level, forms: Number(row.forms), stale: Number(row.stale), codes: row.codes ?? Buffer.alloc(0) }));
 }
 
-/** Accepted and other forms of the campaign stored without codes (a batch), with their questionnaire and answers. */
-export const formsWithoutCodes = (db: Kysely<DB>, campaignId: string, limit: number) =>
+/**
+ * The next batch of the campaign's forms stored without codes, after form `after` in id order (keyset paging along the
+ * primary key, so each batch reads only its own rows), with their questionnaire and answers.
+ */
+export const formsWithoutCodes = (db: Kysely<DB>, campaignId: string, after: string | null, limit: number) =>
   db.selectFrom('sipas_form').select(['id', 'questionnaire_id', 'questionnaire_version', 'answers'])
-    .where('campaign_id', '=', campaignId).where('analysis_codes', 'is', null).orderBy('id').limit(limit).execute();
+    .where('campaign_id', '=', campaignId).where('analysis_codes', 'is', null)
+    .$if(after !== null, (qb) => qb.where('id', '>', after!))
+    .orderBy('id').limit(limit).execute();
 
 /** Stores computed codes (one statement per batch). */
 export async function saveCodes(db: Kysely<DB>, rows: readonly { id: string; codes: Buffer }[]): Promise<void> {

@@ -49,14 +49,15 @@ const BACKFILL_BATCH = 2000;
 /** Fills the codes of the campaign's forms stored without them, in batches; returns how many were filled. */
 export async function backfillCodes(db: Kysely<DB>, campaignId: string): Promise<number> {
   let filled = 0;
+  let after: string | null = null;
   for (;;) {
-    const rows = await repo.formsWithoutCodes(db, campaignId, BACKFILL_BATCH);
+    const rows = await repo.formsWithoutCodes(db, campaignId, after, BACKFILL_BATCH);
     if (rows.length === 0) return filled;
+    after = rows[rows.length - 1]!.id;
     const codes = rows.flatMap((r) => {
       const q = getQuestionnaire(r.questionnaire_id, r.questionnaire_version);
-      return q ? [{ id: r.id, codes: analysisCodes(q, r.answers as Record<string, unknown>) }] : [];
+      return q ? [{ id: r.id, codes: analysisCodes(q, r.answers as Record<string, unknown>) }] : []; // unknown questionnaires stay without
     });
-    if (codes.length === 0) return filled; // only forms of unknown questionnaires are left
     await repo.saveCodes(db, codes);
     filled += codes.length;
   }
