@@ -85,7 +85,7 @@ export async function setUp(db: Kysely<DB>, forms: number, unitCount: number) {
 
 function request(campaignId: string, population: ReadonlyMap<string, number>, points: DatabaseSipasRequest['points']): DatabaseSipasRequest {
   return {
-    campaignId, questionnaire: QUESTIONNAIRE, factors: FACTORS, factorIndex: 'items', points, strata: 'unit', population, by: 'unit',
+    campaignId, questionnaire: QUESTIONNAIRE, factors: FACTORS, factorIndex: 'items', points, population, by: 'unit',
   };
 }
 

@@ -160,8 +160,8 @@ async function sipasContext(db: Kysely<DB>, campaignId: string) {
   return { campaign, set, q, statusRows, units, factors, items, points, accepted };
 }
 
-async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items' | 'overall', wq: WeightingQuery = {}) {
-  const { campaign, set, q, statusRows, units, factors, items, points } = await sipasContext(db, campaignId);
+async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items' | 'overall', wq: WeightingQuery = {}, context?: SipasContext) {
+  const { campaign, set, q, statusRows, units, factors, items, points } = context ?? await sipasContext(db, campaignId);
   const forms = await db.selectFrom('sipas_form').select(['answers', 'unit_id', 'gov_level'])
     .where('campaign_id', '=', campaignId).where('status', '=', 'accepted').orderBy('id').execute();
   const ids = [...items.map((i) => i.id), ...factors.flatMap((f) => (f.overall ? [f.overall] : []))];
@@ -332,14 +332,12 @@ function databasePathFits(q: SipasQuery): boolean {
  * from grouped sums (sipas-database.service.ts) instead of form by form: same figures, constant memory.
  */
 export async function sipasResults(db: Kysely<DB>, campaignId: string, query: SipasQuery, opts: { databaseFromForms?: number } = {}) {
-  if (databasePathFits(query)) {
-    const ctx = await sipasContext(db, campaignId);
-    if (ctx.accepted > 0 && ctx.accepted >= (opts.databaseFromForms ?? Number.POSITIVE_INFINITY)) {
-      const out = await sipasResultsInDatabase(db, ctx, query);
-      if (out) return out;
-    }
+  const ctx = await sipasContext(db, campaignId);
+  if (databasePathFits(query) && ctx.accepted > 0 && ctx.accepted >= (opts.databaseFromForms ?? Number.POSITIVE_INFINITY)) {
+    const out = await sipasResultsInDatabase(db, ctx, query);
+    if (out) return out;
   }
-  const d = await sipasData(db, campaignId, query.factorIndex, query);
+  const d = await sipasData(db, campaignId, query.factorIndex, query, ctx);
   const demographic = demographicOf(d.q, query.by);
   const base = {
     ...baseOf(d, query, d.forms.length),
@@ -462,7 +460,6 @@ async function sipasResultsInDatabase(db: Kysely<DB>, ctx: SipasContext, query: 
       factors: ctx.factors,
       factorIndex: query.factorIndex,
       points: ctx.points,
-      strata: 'unit',
       population,
       by: query.by === 'gov_level' ? 'gov_level' : 'unit',
     });

@@ -19,9 +19,7 @@ export interface DatabaseSipasRequest {
   factors: readonly SipasFactorRef[];
   factorIndex: 'items' | 'overall';
   points: readonly SipasPoints[];
-  /** strata: units, or unit × level (population keyed `unit|level`) */
-  strata: 'unit' | 'unit_level';
-  /** N per stratum; null: unweighted */
+  /** N per unit (strata = units); null: unweighted */
   population: ReadonlyMap<string, number> | null;
   by: 'unit' | 'gov_level';
 }
@@ -85,7 +83,7 @@ export async function sipasFromDatabase(db: Kysely<DB>, req: DatabaseSipasReques
   }
   const queried = performance.now();
 
-  const stratumOf = (r: repo.CodesRow) => (req.strata === 'unit' ? r.unit : `${r.unit}|${r.level}`);
+  const stratumOf = (r: repo.CodesRow) => r.unit;
   const cells: CodesCell[] = rows.map((r) => ({
     key: `${r.unit}|${r.level}`,
     stratum: stratumOf(r),
