@@ -12,7 +12,19 @@ export interface AnalysisLayout {
   choice: { id: string; values: (string | number)[] } | null;
 }
 
+/** Layouts per questionnaire definition (immutable, from the registry): worked out once, not once per form. */
+const layouts = new WeakMap<Questionnaire, AnalysisLayout>();
+
 export function analysisLayout(q: Questionnaire): AnalysisLayout {
+  let layout = layouts.get(q);
+  if (!layout) {
+    layout = layoutOf(q);
+    layouts.set(q, layout);
+  }
+  return layout;
+}
+
+function layoutOf(q: Questionnaire): AnalysisLayout {
   const scaleIds = scaleAnswerIds(q);
   const question = findQuestion(q, CHOICE_QUESTION);
   const values = question ? optionsOf(q, question).map((o) => o.value) : null;
