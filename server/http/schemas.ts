@@ -19,5 +19,8 @@ export const errorResponses = {
   429: ErrorBody,
 } as const;
 
+/** A text in Vietnamese and English (messages, labels). */
+export const Bilingual = z.object({ vi: z.string(), en: z.string() });
+
 export const Uuid = z.string().uuid();
 export const IdParams = z.object({ id: Uuid });

@@ -1,5 +1,8 @@
 // The server calls the enumerator app makes (contract: server/features/fieldwork/API.md) and their types.
 // Session cookie, JSON. Network failures are `NetworkError`, HTTP errors `ApiError` (with the bilingual message).
+import type { FormEnvelope as ContractFormEnvelope } from '../shared/api/contract';
+
+export type { FormMode } from '../shared/api/contract';
 
 export interface Bilingual {
   vi: string;
@@ -54,8 +57,6 @@ export interface MeResponse {
   returned: ReturnedForm[];
 }
 
-export type FormMode = 'interview' | 'paper';
-
 export interface Gps {
   lat: number;
   lon: number;
@@ -71,18 +72,8 @@ export interface Paradata {
   gpsConsent: boolean;
 }
 
-export interface FormEnvelope {
-  clientUuid: string;
-  campaignId: string;
-  unitId: string;
-  questionnaireId: string;
-  questionnaireVersion: number;
-  mode: FormMode;
-  paperSerial: string | null;
-  answers: Record<string, unknown>;
-  paradata: Paradata;
-  enumeratorId?: string;
-}
+/** The envelope of the submissions contract, with the paradata the phone always writes. */
+export type FormEnvelope = ContractFormEnvelope<Paradata>;
 
 export interface Flag {
   code: string;

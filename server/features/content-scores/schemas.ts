@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { Bilingual } from '../../http/schemas';
 import type { ScoreNode } from '../../../analytics/src/types';
 import { SourceEnum } from '../criteria/schemas';
 
-const Bilingual = z.object({ vi: z.string(), en: z.string() });
 
 export const FindingOut = z.object({
   kind: z.string(),
@@ -16,16 +16,21 @@ export const FindingOut = z.object({
 });
 
 
+/** The fields every row of a score table has: the score tree's nodes, the report's rows. */
+export const ScoreRowFields = {
+  code: z.string(),
+  name: z.string(),
+  level: z.number(),
+  source: SourceEnum.nullable(),
+  max: z.number(),
+  self: z.number().nullable(),
+  appraised: z.number().nullable(),
+  percent: z.number().nullable(),
+};
+
 export const ScoreNodeOut: z.ZodType<ScoreNode> = z.lazy(() =>
   z.object({
-    code: z.string(),
-    name: z.string(),
-    level: z.number(),
-    source: SourceEnum.nullable(),
-    max: z.number(),
-    self: z.number().nullable(),
-    appraised: z.number().nullable(),
-    percent: z.number().nullable(),
+    ...ScoreRowFields,
     override: z.boolean(),
     computed: z.number().nullable(),
     notApplicable: z.boolean(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { Bilingual } from '../../http/schemas';
 
-const Bilingual = z.object({ vi: z.string(), en: z.string() });
 
 export const ScoringRuleOut = z.union([
   z.object({ kind: z.literal('ratio') }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { Bilingual } from '../../http/schemas';
 
-const Bilingual = z.object({ vi: z.string(), en: z.string() });
 export const FlagOut = z.object({ code: z.string(), message: Bilingual });
 export const FormStatus = z.enum(['pending', 'flagged', 'accepted', 'rejected', 'returned']);
 export const QuotaLevel = z.enum(['province', 'district', 'commune', 'all']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Bilingual } from '../../http/schemas';
 
 const Template = z.object({ subject: z.string().trim().min(1).max(300), body: z.string().trim().min(1).max(10_000) });
 export const SurveyBody = z.object({
@@ -35,4 +36,4 @@ export const TrackingOut = z.object({
   byUnit: z.array(z.object({ unitId: z.string(), unitName: z.string(), ...RateOut })),
 });
 
-export const RowErrorOut = z.object({ row: z.number(), column: z.string(), message: z.object({ vi: z.string(), en: z.string() }) });
+export const RowErrorOut = z.object({ row: z.number(), column: z.string(), message: Bilingual });

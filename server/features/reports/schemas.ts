@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { Bilingual } from '../../http/schemas';
 import { SourceEnum } from '../criteria/schemas';
-import { BandRef } from '../content-scores/schemas';
+import { BandRef, ScoreRowFields } from '../content-scores/schemas';
 
-const Bilingual = z.object({ vi: z.string(), en: z.string() });
 
 /** Place among the campaign's scored units of the same group (only when there are at least two). */
 export const RankOut = z.object({ rank: z.number(), of: z.number(), groupAverage: z.number() });
@@ -18,15 +18,8 @@ export const PreviousOut = z.object({
 export const ChangeOut = z.object({ score: z.number(), percent: z.number().nullable(), rank: z.number().nullable() });
 
 export const ReportRowOut = z.object({
-  code: z.string(),
-  name: z.string(),
-  /** 0 field, 1 criterion */
-  level: z.number(),
-  source: SourceEnum.nullable(),
-  max: z.number(),
-  self: z.number().nullable(),
-  appraised: z.number().nullable(),
-  percent: z.number().nullable(),
+  /** level: 0 field, 1 criterion */
+  ...ScoreRowFields,
   /** max − appraised */
   lostPoints: z.number(),
   /** scored leaves under it (or itself) that lost points */

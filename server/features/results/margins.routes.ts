@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, Uuid } from '../../http/schemas';
+import { errorResponses, Uuid, Bilingual as Text } from '../../http/schemas';
 import { EDITORS, STAFF } from '../../http/roles';
 import { listMargins, replaceMarginsCsv } from './margins.service';
 
 const Params = z.object({ campaignId: Uuid });
-const Text = z.object({ vi: z.string(), en: z.string() });
 const MarginsOut = z.object({
   variables: z.array(z.object({
     variable: z.string(),

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, Uuid } from '../../http/schemas';
+import { errorResponses, Uuid, Bilingual as Text } from '../../http/schemas';
 import { EDITORS, STAFF } from '../../http/roles';
 import { requireUser } from '../../plugins/app/auth';
 import { applyResults, leadershipResults, sipasResults } from './service';
 
 const Params = z.object({ campaignId: Uuid });
-const Text = z.object({ vi: z.string(), en: z.string() });
 const Ci = z.tuple([z.number(), z.number()]).nullable();
 const EstimateFields = {
   estimate: z.number().nullable(),

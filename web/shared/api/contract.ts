@@ -306,8 +306,11 @@ export interface FormParadata {
   [key: string]: unknown;
 }
 
-/** A form as the phone sends it (POST /api/fieldwork/submissions). */
-export interface FormEnvelope {
+/**
+ * A form as the phone sends it (POST /api/fieldwork/submissions). `P`: its paradata — as read from any sender
+ * (default, every field optional) or as the phone app writes it (web/enumerator/api.ts).
+ */
+export interface FormEnvelope<P = FormParadata> {
   clientUuid: string;
   campaignId: string;
   unitId: string;
@@ -316,7 +319,7 @@ export interface FormEnvelope {
   mode: FormMode;
   paperSerial: string | null;
   answers: Record<string, unknown>;
-  paradata: FormParadata;
+  paradata: P;
   /** only when a supervisor / admin uploads forms exported from an enumerator's phone */
   enumeratorId?: string;
 }
