@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fillAnswers, getQuestionnaire, type Question } from '../../survey-forms/src/index';
-import { createCampaign } from '../../server/features/campaigns/service';
+import { createCampaign, updateCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
 import { createUser } from '../../server/features/users/service';
 import { saveAssignments, savePlan, saveQuotas } from '../../server/features/fieldwork/setup.service';
@@ -20,7 +20,7 @@ export interface FieldworkScenario {
   today: string;
 }
 
-/** A SIPAS campaign with a plan, quotas, two enumerators and a supervisor (of enumerator 1 only). */
+/** A SIPAS campaign in fieldwork with a plan, quotas, two enumerators and a supervisor (of enumerator 1 only). */
 export async function fieldworkScenario(t: TestApp): Promise<FieldworkScenario> {
   const db = t.database.db;
   const province = await createUnit(db, { code: 'FW', name: 'Tỉnh Hà Giang (khảo sát)', parentId: null, kind: 'province', group: null });
@@ -29,6 +29,7 @@ export async function fieldworkScenario(t: TestApp): Promise<FieldworkScenario> 
   await db.updateTable('unit').set({ latitude: HA_GIANG.lat, longitude: HA_GIANG.lon }).where('id', '=', a.id).execute();
   await db.updateTable('unit').set({ latitude: BAC_QUANG.lat, longitude: BAC_QUANG.lon }).where('id', '=', b.id).execute();
   const campaign = await createCampaign(db, { name: 'SIPAS thử', year: 2025, criteriaSetCode: 'par-province-2023', bandSetCode: 'national', unitIds: [a.id, b.id], previousCampaignId: null });
+  await updateCampaign(db, campaign.id, { status: 'fieldwork' }); // forms are taken only in fieldwork
   const today = new Date().toISOString().slice(0, 10);
   const shift = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
   await savePlan(db, campaign.id, { questionnaireId: 'sipas-2017', questionnaireVersion: 1, startsOn: shift(-30), endsOn: shift(30), minDurationSeconds: 300, gpsMaxKm: 25, recheckPercent: 10 });

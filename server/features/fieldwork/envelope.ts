@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { FormFlag } from '../../db/schema';
+import { cleanJson, describeChanges, FORM_LIMITS, type Bilingual, type JsonChange } from '../../http/untrusted-json';
 
 /**
  * A submitted form as the phone sends it (server/features/fieldwork/API.md). Only what is needed to store the
@@ -34,6 +36,45 @@ export function describeEnvelopeProblems(error: z.ZodError): { vi: string; en: s
   return {
     vi: `Không đọc được phiếu — ${parts.join('; ')}.`,
     en: `The form cannot be read — ${parts.join('; ')}.`,
+  };
+}
+
+/** Fields whose text may be normalised (and the form flagged); anything else that needs a change is refused. */
+const FREE_TEXT = /^(answers|paradata|paperSerial)(\.|\[|$)/;
+
+export type ReadEnvelope =
+  | { ok: true; env: FormEnvelope; changes: JsonChange[] }
+  | { ok: false; code: 'unreadable' | 'invalid_content'; message: Bilingual };
+
+/**
+ * A raw form made safe and read (issue 9): cleanJson refuses what cannot be stored (with the field and the
+ * reason) and lists what it normalised; identifiers are never changed — a control character in clientUuid
+ * refuses the form. Then the envelope's schema.
+ */
+export function readEnvelope(raw: unknown): ReadEnvelope {
+  const clean = cleanJson(raw, FORM_LIMITS);
+  if (!clean.ok) {
+    const m = clean.refusal.message;
+    return { ok: false, code: 'invalid_content', message: { vi: `Không lưu được phiếu — ${m.vi}`, en: `The form cannot be stored — ${m.en}` } };
+  }
+  const fixedId = clean.changes.find((c) => !FREE_TEXT.test(c.path));
+  if (fixedId) {
+    return { ok: false, code: 'invalid_content', message: {
+      vi: `Không lưu được phiếu — Trường ${fixedId.path}: có ký tự điều khiển hoặc ký tự hỏng.`,
+      en: `The form cannot be stored — Field ${fixedId.path}: contains a control character or a broken character.`,
+    } };
+  }
+  const parsed = FormEnvelope.safeParse(clean.value);
+  if (!parsed.success) return { ok: false, code: 'unreadable', message: describeEnvelopeProblems(parsed.error) };
+  return { ok: true, env: parsed.data, changes: clean.changes };
+}
+
+/** The flag that says which texts were changed to be stored (never silently). */
+export function normalisedTextFlag(changes: JsonChange[]): FormFlag {
+  const d = describeChanges(changes);
+  return {
+    code: 'text_normalised',
+    message: { vi: `Văn bản đã được sửa để lưu được: ${d.vi}.`, en: `Text was changed so that it could be stored: ${d.en}.` },
   };
 }
 

@@ -44,7 +44,11 @@ export const assignmentsOf = (db: Kysely<DB>, enumeratorId: string) =>
 export const findFormsByClientUuid = (db: Kysely<DB>, uuids: string[]) =>
   uuids.length === 0
     ? Promise.resolve([])
-    : db.selectFrom('sipas_form').select(['id', 'client_uuid', 'received_at', 'status', 'flags']).where('client_uuid', 'in', uuids).execute();
+    : db
+        .selectFrom('sipas_form')
+        .select(['id', 'client_uuid', 'received_at', 'status', 'flags', 'enumerator_id', 'campaign_id', 'unit_id'])
+        .where('client_uuid', 'in', uuids)
+        .execute();
 
 export const formsWithSerials = (db: Kysely<DB>, pairs: { campaignId: string; serial: string }[]) =>
   pairs.length === 0
@@ -63,11 +67,28 @@ export const insertForms = (db: Kysely<DB>, rows: Insertable<SipasFormTable>[]) 
         .insertInto('sipas_form')
         .values(rows)
         .onConflict((oc) => oc.column('client_uuid').doNothing())
-        .returning(['id', 'client_uuid', 'received_at', 'status', 'flags'])
+        .returning(['id', 'client_uuid', 'received_at', 'status', 'flags', 'enumerator_id', 'campaign_id', 'unit_id'])
         .execute();
 
-export const existingCampaigns = (db: Kysely<DB>, ids: string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('campaign').select('id').where('id', 'in', ids).execute();
+export const campaignsByIds = (db: Kysely<DB>, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('campaign').select(['id', 'status']).where('id', 'in', ids).execute();
+
+/** Which of these campaign × unit pairs are units of the campaign. */
+export const campaignUnitPairs = (db: Kysely<DB>, campaignIds: string[], unitIds: string[]) =>
+  campaignIds.length === 0 || unitIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('campaign_unit').select(['campaign_id', 'unit_id']).where('campaign_id', 'in', campaignIds).where('unit_id', 'in', unitIds).execute();
+
+/** A supervisor's assignments (enumerators and units) in these campaigns. */
+export const supervisorAssignments = (db: Kysely<DB>, supervisorId: string, campaignIds: string[]) =>
+  campaignIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('supervisor_assignment')
+        .select(['campaign_id', 'enumerator_id', 'unit_id'])
+        .where('supervisor_id', '=', supervisorId)
+        .where('campaign_id', 'in', campaignIds)
+        .execute();
 
 export const unitsByIds = (db: Kysely<DB>, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('unit').select(['id', 'latitude', 'longitude']).where('id', 'in', ids).execute();

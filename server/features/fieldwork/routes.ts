@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../http/schemas';
+import { parseJsonBody } from '../../http/untrusted-json';
 import { STAFF } from '../../http/roles';
 import { requireUser } from '../../plugins/app/auth';
 import { ingestBatch } from './submissions.service';
@@ -18,18 +19,30 @@ export default async function fieldworkRoutes(app: FastifyInstance) {
     schema: { tags: ['fieldwork'], summary: 'The enumerator\'s assignments, quotas with progress, and returned forms', response: { 200: ProfileOut, ...errorResponses } },
   }, async (request) => enumeratorProfile(app.db, requireUser(request)));
 
-  r.post('/submissions', {
-    config: { roles: ['enumerator', 'supervisor', 'admin'] },
-    bodyLimit: 25 * 1024 * 1024,
-    schema: {
-      tags: ['fieldwork'],
-      summary: 'Submit a batch of SIPAS forms; one receipt per form, idempotent by clientUuid',
-      body: z.object({ forms: z.array(z.unknown()).min(1).max(500) }),
-      response: { 200: z.object({ receipts: z.array(ReceiptOut) }), ...errorResponses },
-    },
-  }, async (request) => {
-    const user = requireUser(request);
-    return { receipts: await ingestBatch(app.db, user, request.body.forms) };
+  // forms are judged one by one (issue 9): the batch's body is parsed as plain JSON, so that a prototype key or deep
+  // nesting inside one form refuses that form (untrusted-json), not the batch; only this route, in its own context
+  await app.register(async (batch) => {
+    batch.removeContentTypeParser('application/json');
+    batch.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+      try {
+        done(null, parseJsonBody(text as string));
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    });
+    batch.withTypeProvider<ZodTypeProvider>().post('/submissions', {
+      config: { roles: ['enumerator', 'supervisor', 'admin'] },
+      bodyLimit: 25 * 1024 * 1024,
+      schema: {
+        tags: ['fieldwork'],
+        summary: 'Submit a batch of SIPAS forms; one receipt per form, idempotent per enumerator by clientUuid',
+        body: z.object({ forms: z.array(z.unknown()).min(1).max(500) }),
+        response: { 200: z.object({ receipts: z.array(ReceiptOut) }), ...errorResponses },
+      },
+    }, async (request) => {
+      const user = requireUser(request);
+      return { receipts: await ingestBatch(app.db, user, request.body.forms) };
+    });
   });
 
   r.get('/forms/:formId', {

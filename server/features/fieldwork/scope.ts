@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { SessionUser } from '../../plugins/app/auth';
+import * as repo from './repository';
 
 /**
  * Which forms a reviewer may see: analysts and admins all of a campaign's forms; a supervisor those of the
@@ -23,4 +24,17 @@ export function formScope(user: SessionUser) {
 export async function canSeeForm(db: Kysely<DB>, user: SessionUser, formId: string) {
   const row = await db.selectFrom('sipas_form').select('id').where('id', '=', formId).where(formScope(user)).executeTakeFirst();
   return !!row;
+}
+
+/**
+ * Whom a submitter may upload forms for (issue 9): an enumerator only for themself; an admin for any
+ * enumerator; a supervisor only for forms they will see afterwards — of an enumerator or a unit assigned to
+ * them in that campaign (the same rule as formScope).
+ */
+export async function uploadScope(db: Kysely<DB>, submitter: { id: string; role: string }, campaignIds: string[]) {
+  if (submitter.role !== 'supervisor') return (_form: { campaignId: string; enumeratorId: string; unitId: string }) => true;
+  const rows = await repo.supervisorAssignments(db, submitter.id, campaignIds);
+  const mine = new Set(rows.flatMap((r) => [r.enumerator_id ? `${r.campaign_id}|e|${r.enumerator_id}` : null, r.unit_id ? `${r.campaign_id}|u|${r.unit_id}` : null].filter((k) => k !== null)));
+  return (form: { campaignId: string; enumeratorId: string; unitId: string }) =>
+    mine.has(`${form.campaignId}|e|${form.enumeratorId}`) || mine.has(`${form.campaignId}|u|${form.unitId}`);
 }

@@ -2,9 +2,11 @@ import type { Insertable, Kysely } from 'kysely';
 import { getQuestionnaire } from '../../../survey-forms/src/index';
 import { analysisCodes } from '../results/analysis-codes';
 import type { DB, FormFlag, FormStatus, Role, SipasFormTable } from '../../db/schema';
-import { clientUuidOf, describeEnvelopeProblems, FormEnvelope } from './envelope';
+import { clientUuidOf, normalisedTextFlag, readEnvelope, type FormEnvelope } from './envelope';
+import type { JsonChange } from '../../http/untrusted-json';
 import { flagsFor, type FlagContext } from './quality';
 import * as repo from './repository';
+import { uploadScope } from './scope';
 import { planToApi } from './setup.service';
 
 /** The compact answers stored beside the JSON (migration 0006); null for an unknown questionnaire. */
@@ -12,6 +14,10 @@ function analysisCodesOf(id: string, version: number, answers: Record<string, un
   const q = getQuestionnaire(id, version);
   return q ? analysisCodes(q, answers) : null;
 }
+
+export type RefusalCode =
+  | 'unreadable' | 'invalid_content' | 'unknown_campaign' | 'campaign_not_in_fieldwork' | 'unknown_unit' | 'unit_not_in_campaign'
+  | 'unknown_enumerator' | 'not_your_enumerator' | 'client_uuid_taken' | 'not_storable';
 
 export interface Receipt {
   index: number;
@@ -22,14 +28,16 @@ export interface Receipt {
   receivedAt?: string;
   reviewStatus?: FormStatus;
   flags?: FormFlag[];
-  error?: { code: 'unreadable' | 'unknown_campaign' | 'unknown_unit' | 'unknown_enumerator'; message: { vi: string; en: string } };
+  error?: { code: RefusalCode; message: { vi: string; en: string } };
 }
 
-const refused = (index: number, clientUuid: string | null, code: NonNullable<Receipt['error']>['code'], vi: string, en: string): Receipt => ({
+const refused = (index: number, clientUuid: string | null, code: RefusalCode, vi: string, en: string): Receipt => ({
   index, clientUuid, status: 'refused', duplicate: false, error: { code, message: { vi, en } },
 });
 
-const storedReceipt = (index: number, row: { id: string; client_uuid: string; received_at: Date; status: FormStatus; flags: FormFlag[] }, duplicate: boolean): Receipt => ({
+type StoredRow = Awaited<ReturnType<typeof repo.findFormsByClientUuid>>[number];
+
+const storedReceipt = (index: number, row: StoredRow, duplicate: boolean): Receipt => ({
   index,
   clientUuid: row.client_uuid,
   status: 'stored',
@@ -40,73 +48,135 @@ const storedReceipt = (index: number, row: { id: string; client_uuid: string; re
   flags: row.flags,
 });
 
+/** Another enumerator's form has this clientUuid: refused, and nothing of that form is told. */
+const uuidTaken = (index: number, clientUuid: string) => refused(index, clientUuid, 'client_uuid_taken',
+  'Mã phiếu (clientUuid) này đã được dùng cho phiếu của người khác; phiếu không được lưu. Hãy tạo lại phiếu.',
+  'This clientUuid is already used by someone else\'s form; the form was not stored. Please enter the form again.');
+
 const key = (a: string, b: string) => `${a}|${b}`;
 
+/** SQLSTATE classes of errors caused by one form's data (22 data exception, 23 integrity, 54 limits), not by the database being unwell. */
+const isDataError = (err: unknown) => /^(22|23|54)/.test(String((err as { code?: unknown })?.code ?? ''));
+
 /**
- * Stores a batch of forms, each with its own receipt (issue 3): idempotent by clientUuid (a resend gets the same
- * receipt and stores nothing new); a form that breaks a rule is stored and flagged; only an unreadable form, or one
- * for a campaign / unit / enumerator that does not exist, is refused. Context is loaded with a few queries per
- * batch and the new forms are written with one INSERT … ON CONFLICT DO NOTHING.
+ * Inserts the rows in one statement; if the database refuses it because of some row's data, each row on its
+ * own, so that one bad form cannot sink the others (issue 9). Returns the stored rows and the failed indexes.
+ */
+async function insertEachOrAll(db: Kysely<DB>, rows: Insertable<SipasFormTable>[]): Promise<{ stored: StoredRow[]; failed: Set<number> }> {
+  try {
+    return { stored: await repo.insertForms(db, rows), failed: new Set() };
+  } catch (err) {
+    if (!isDataError(err) || rows.length === 1) {
+      if (isDataError(err)) return { stored: [], failed: new Set([0]) };
+      throw err;
+    }
+  }
+  const stored: StoredRow[] = [];
+  const failed = new Set<number>();
+  for (const [i, row] of rows.entries()) {
+    try {
+      stored.push(...(await repo.insertForms(db, [row])));
+    } catch (err) {
+      if (!isDataError(err)) throw err;
+      failed.add(i);
+    }
+  }
+  return { stored, failed };
+}
+
+type Parsed = { index: number; env: FormEnvelope; changes: JsonChange[]; enumeratorId: string };
+
+/**
+ * Stores a batch of forms, each with its own receipt (issues 3 and 9). Every form is judged on its own: one that
+ * cannot be stored is refused with the reason, and the others are stored.
+ *   - read: text is made safe (untrusted-json) — what cannot be stored refuses the form, what was normalised is
+ *     stored with a `text_normalised` flag; then the envelope's schema;
+ *   - who: an enumerator sends their own forms; a supervisor only for enumerators / units assigned to them, an
+ *     admin for any enumerator account;
+ *   - resends: idempotent per submitter — the same enumerator's clientUuid gets its stored receipt, another
+ *     enumerator's is refused without telling anything of their form;
+ *   - where: the campaign must exist and be in fieldwork, the unit must be one of the campaign's;
+ *   - a form that passes is stored, flagged for the rules it breaks (quality.ts).
+ * Context is loaded with a few queries per batch and new forms are written with one INSERT … ON CONFLICT DO NOTHING.
  */
 export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role: Role }, rawForms: unknown[]): Promise<Receipt[]> {
   const receipts: (Receipt | undefined)[] = new Array(rawForms.length);
-  const parsed: { index: number; env: FormEnvelope }[] = [];
+  const read: Omit<Parsed, 'enumeratorId'>[] = [];
   rawForms.forEach((raw, index) => {
-    const result = FormEnvelope.safeParse(raw);
-    if (result.success) parsed.push({ index, env: result.data });
-    else {
-      const m = describeEnvelopeProblems(result.error);
-      receipts[index] = refused(index, clientUuidOf(raw), 'unreadable', m.vi, m.en);
-    }
+    const result = readEnvelope(raw);
+    if (result.ok) read.push({ index, env: result.env, changes: result.changes });
+    else receipts[index] = refused(index, clientUuidOf(raw), result.code, result.message.vi, result.message.en);
   });
 
-  // resends: answer with the stored form's receipt
+  // who the form is for, and may this submitter upload it
+  const onBehalf = submitter.role !== 'enumerator';
+  const campaignIds = [...new Set(read.map((p) => p.env.campaignId))];
+  const [enumerators, inScope] = await Promise.all([
+    onBehalf ? repo.enumeratorsByIds(db, [...new Set(read.flatMap((p) => (p.env.enumeratorId ? [p.env.enumeratorId] : [])))]) : Promise.resolve([]),
+    uploadScope(db, submitter, campaignIds),
+  ]);
+  const enumeratorSet = new Set(enumerators.map((e) => e.id));
+  const parsed: Parsed[] = [];
+  for (const p of read) {
+    const enumeratorId = onBehalf ? p.env.enumeratorId : submitter.id;
+    if (!enumeratorId || (onBehalf && !enumeratorSet.has(enumeratorId))) {
+      receipts[p.index] = refused(p.index, p.env.clientUuid, 'unknown_enumerator',
+        'Phiếu tải lên thay điều tra viên phải ghi enumeratorId của một tài khoản điều tra viên.',
+        'A form uploaded on behalf of an enumerator must carry the enumeratorId of an enumerator account.');
+    } else if (!inScope({ campaignId: p.env.campaignId, enumeratorId, unitId: p.env.unitId })) {
+      receipts[p.index] = refused(p.index, p.env.clientUuid, 'not_your_enumerator',
+        'Giám sát viên chỉ tải lên phiếu của điều tra viên hoặc đơn vị được phân công cho mình trong đợt khảo sát này.',
+        'A supervisor may upload only forms of the enumerators or units assigned to them in this campaign.');
+    } else parsed.push({ ...p, enumeratorId });
+  }
+
+  // resends: the same enumerator's form gets its stored receipt; another enumerator's clientUuid is refused
   const existing = new Map((await repo.findFormsByClientUuid(db, [...new Set(parsed.map((p) => p.env.clientUuid))])).map((r) => [r.client_uuid, r]));
-  const seenInBatch = new Map<string, number>();
-  const fresh: typeof parsed = [];
+  const answerResend = (p: Parsed, row: StoredRow) =>
+    row.enumerator_id === p.enumeratorId && inScope({ campaignId: row.campaign_id, enumeratorId: row.enumerator_id, unitId: row.unit_id })
+      ? storedReceipt(p.index, row, true)
+      : uuidTaken(p.index, p.env.clientUuid);
+  const firstInBatch = new Map<string, Parsed>();
+  const fresh: Parsed[] = [];
   for (const p of parsed) {
     const stored = existing.get(p.env.clientUuid);
-    if (stored) receipts[p.index] = storedReceipt(p.index, stored, true);
-    else if (seenInBatch.has(p.env.clientUuid)) continue; // the same form twice in one batch: answered below
+    if (stored) receipts[p.index] = answerResend(p, stored);
+    else if (firstInBatch.has(p.env.clientUuid)) continue; // the same form twice in one batch: answered below
     else {
-      seenInBatch.set(p.env.clientUuid, p.index);
+      firstInBatch.set(p.env.clientUuid, p);
       fresh.push(p);
     }
   }
 
-  const campaignIds = [...new Set(fresh.map((p) => p.env.campaignId))];
   const unitIds = [...new Set(fresh.map((p) => p.env.unitId))];
-  const onBehalf = submitter.role !== 'enumerator';
-  const [campaigns, units, plans, enumerators] = await Promise.all([
-    repo.existingCampaigns(db, campaignIds),
+  const freshCampaignIds = [...new Set(fresh.map((p) => p.env.campaignId))];
+  const [campaigns, units, campaignUnits, plans] = await Promise.all([
+    repo.campaignsByIds(db, freshCampaignIds),
     repo.unitsByIds(db, unitIds),
-    repo.findPlans(db, campaignIds),
-    onBehalf ? repo.enumeratorsByIds(db, [...new Set(fresh.flatMap((p) => (p.env.enumeratorId ? [p.env.enumeratorId] : [])))]) : Promise.resolve([]),
+    repo.campaignUnitPairs(db, freshCampaignIds, unitIds),
+    repo.findPlans(db, freshCampaignIds),
   ]);
-  const campaignSet = new Set(campaigns.map((c) => c.id));
+  const campaignStatus = new Map(campaigns.map((c) => [c.id, c.status]));
   const unitMap = new Map(units.map((u) => [u.id, u]));
+  const inCampaign = new Set(campaignUnits.map((r) => key(r.campaign_id, r.unit_id)));
   const planMap = new Map(plans.map((p) => [p.campaign_id, planToApi(p)]));
-  const enumeratorSet = new Set(enumerators.map((e) => e.id));
 
-  const storable: { index: number; env: FormEnvelope; enumeratorId: string }[] = [];
+  const storable: Parsed[] = [];
   for (const p of fresh) {
     const { env } = p;
-    if (!campaignSet.has(env.campaignId)) {
+    const status = campaignStatus.get(env.campaignId);
+    if (!status) {
       receipts[p.index] = refused(p.index, env.clientUuid, 'unknown_campaign', `Không có đợt đánh giá ${env.campaignId}.`, `No campaign ${env.campaignId}.`);
-      continue;
-    }
-    if (!unitMap.has(env.unitId)) {
+    } else if (status !== 'fieldwork') {
+      receipts[p.index] = refused(p.index, env.clientUuid, 'campaign_not_in_fieldwork',
+        `Đợt đánh giá ${env.campaignId} ${status === 'closed' ? 'đã kết thúc' : 'chưa bắt đầu khảo sát'}; không nhận phiếu.`,
+        `Campaign ${env.campaignId} is ${status === 'closed' ? 'closed' : 'not in fieldwork yet'}; it takes no forms.`);
+    } else if (!unitMap.has(env.unitId)) {
       receipts[p.index] = refused(p.index, env.clientUuid, 'unknown_unit', `Không có đơn vị ${env.unitId}.`, `No unit ${env.unitId}.`);
-      continue;
-    }
-    const enumeratorId = onBehalf ? env.enumeratorId : submitter.id;
-    if (!enumeratorId || (onBehalf && !enumeratorSet.has(enumeratorId))) {
-      receipts[p.index] = refused(p.index, env.clientUuid, 'unknown_enumerator',
-        'Phiếu tải lên thay điều tra viên phải ghi enumeratorId của một tài khoản điều tra viên.',
-        'A form uploaded on behalf of an enumerator must carry the enumeratorId of an enumerator account.');
-      continue;
-    }
-    storable.push({ ...p, enumeratorId });
+    } else if (!inCampaign.has(key(env.campaignId, env.unitId))) {
+      receipts[p.index] = refused(p.index, env.clientUuid, 'unit_not_in_campaign',
+        `Đơn vị ${env.unitId} không thuộc đợt đánh giá ${env.campaignId}.`, `Unit ${env.unitId} is not part of campaign ${env.campaignId}.`);
+    } else storable.push(p);
   }
 
   const pairs = [...new Map(storable.map((s) => [key(s.env.campaignId, s.env.unitId), { campaignId: s.env.campaignId, unitId: s.env.unitId }])).values()];
@@ -146,9 +216,10 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
       quotas: unitQuotas.map((q) => ({ level: q.level, target: q.target, counted: countAt(q.level) })),
       serialTaken: others.length > 0,
     };
-    const { flags, govLevel, duration } = flagsFor(env, ctx, receivedAt);
+    const checked = flagsFor(env, ctx, receivedAt);
+    const flags = s.changes.length > 0 ? [normalisedTextFlag(s.changes), ...checked.flags] : checked.flags;
     // later forms of this batch see this one in the quota counts and serials
-    const levelKey = `${unitKey}|${govLevel ?? ''}`;
+    const levelKey = `${unitKey}|${checked.govLevel ?? ''}`;
     counted.set(levelKey, (counted.get(levelKey) ?? 0) + 1);
     if (serialKey) takenSerials.set(serialKey, (takenSerials.get(serialKey) ?? new Set()).add(env.clientUuid));
     rows.push({
@@ -161,30 +232,39 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
       questionnaire_version: env.questionnaireVersion,
       mode: env.mode,
       paper_serial: env.paperSerial,
-      gov_level: govLevel,
+      gov_level: checked.govLevel,
       answers: JSON.stringify(env.answers),
       analysis_codes: analysisCodesOf(env.questionnaireId, env.questionnaireVersion, env.answers),
       paradata: JSON.stringify(env.paradata),
-      duration_seconds: duration,
+      duration_seconds: checked.duration,
       status: flags.length > 0 ? 'flagged' : 'pending',
       flags: JSON.stringify(flags),
       received_at: receivedAt,
     });
   }
 
-  const inserted = new Map((await repo.insertForms(db, rows)).map((r) => [r.client_uuid, r]));
+  const { stored, failed } = await insertEachOrAll(db, rows);
+  const inserted = new Map(stored.map((r) => [r.client_uuid, r]));
   // a concurrent resend may have won the race for some clientUuids: answer with what is stored
-  const lost = storable.filter((s) => !inserted.has(s.env.clientUuid)).map((s) => s.env.clientUuid);
+  const lost = storable.filter((s, i) => !failed.has(i) && !inserted.has(s.env.clientUuid)).map((s) => s.env.clientUuid);
   const raced = new Map((await repo.findFormsByClientUuid(db, lost)).map((r) => [r.client_uuid, r]));
-  for (const s of storable) {
-    const row = inserted.get(s.env.clientUuid) ?? raced.get(s.env.clientUuid);
-    if (row) receipts[s.index] = storedReceipt(s.index, row, !inserted.has(s.env.clientUuid));
-  }
-  // the same clientUuid twice in one batch: the later copies get the first one's receipt
+  storable.forEach((s, i) => {
+    const row = inserted.get(s.env.clientUuid);
+    const other = raced.get(s.env.clientUuid);
+    if (failed.has(i)) {
+      receipts[s.index] = refused(s.index, s.env.clientUuid, 'not_storable',
+        'Cơ sở dữ liệu không nhận nội dung của phiếu này; các phiếu khác vẫn được lưu.',
+        'The database does not accept this form\'s content; the other forms were stored.');
+    } else if (row) receipts[s.index] = storedReceipt(s.index, row, false);
+    else if (other) receipts[s.index] = answerResend(s, other);
+  });
+  // the same clientUuid twice in one batch: a later copy of the same enumerator's form gets the first one's receipt
   parsed.forEach((p) => {
     if (receipts[p.index]) return;
-    const first = receipts[seenInBatch.get(p.env.clientUuid)!];
-    receipts[p.index] = first ? { ...first, index: p.index, duplicate: first.status === 'stored' } : refused(p.index, p.env.clientUuid, 'unreadable', 'Không lưu được phiếu.', 'The form could not be stored.');
+    const firstCopy = firstInBatch.get(p.env.clientUuid)!;
+    const first = receipts[firstCopy.index];
+    if (firstCopy.enumeratorId !== p.enumeratorId) receipts[p.index] = uuidTaken(p.index, p.env.clientUuid);
+    else if (first) receipts[p.index] = { ...first, index: p.index, duplicate: first.status === 'stored' };
   });
-  return receipts.map((r, index) => r ?? refused(index, null, 'unreadable', 'Không đọc được phiếu.', 'The form cannot be read.'));
+  return receipts.map((r, index) => r ?? refused(index, clientUuidOf(rawForms[index]), 'not_storable', 'Không lưu được phiếu; hãy gửi lại.', 'The form could not be stored; please send it again.'));
 }
