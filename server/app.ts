@@ -31,6 +31,9 @@ import marginRoutes from './features/results/margins.routes';
 import resultTrendRoutes from './features/results/trends.routes';
 import microdataRoutes from './features/microdata/routes';
 
+/** TRUST_PROXY as a hop count: the n proxies nearest the server may set X-Forwarded-For (Fastify's own rule for a number). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 declare module 'fastify' {
   interface FastifyInstance {
     config: AppConfig;
@@ -44,7 +47,8 @@ declare module 'fastify' {
 export async function buildApp(config: AppConfig, database: Database, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
-    trustProxy: true,
+    // the client IP (rate limits, login throttling) is the socket's unless TRUST_PROXY names the proxies in front
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 20 * 1024 * 1024,
   });
   app.decorate('config', config);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -7,6 +8,36 @@ import { z } from 'zod';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** A proxy address for TRUST_PROXY: an IP, a CIDR block, or one of proxy-addr's names. */
+const isProxyAddress = (a: string) => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(a)) return true;
+  const [ip, bits, ...rest] = a.split('/');
+  const version = isIP(ip ?? '');
+  if (!version || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+};
+
+/** off (default) | a hop count | a comma-separated list of proxy addresses/CIDRs — Fastify's trustProxy */
+const trustProxy = z
+  .string()
+  .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+  .refine((list) => (list.length === 1 && /^(false|off|no|\d+)$/.test(list[0]!)) || list.every(isProxyAddress), {
+    message: 'must be off, a hop count, or a comma-separated list of proxy IP addresses/CIDRs (never "true": any client could then forge its address)',
+  })
+  .transform((list): false | number | string[] => {
+    if (list.length === 1 && /^(false|off|no)$/.test(list[0]!)) return false;
+    if (list.length === 1 && /^\d+$/.test(list[0]!)) return Number(list[0]) || false;
+    return list;
+  });
+
+const origins = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+  .refine((list) => list.every((o) => URL.canParse(o) && new URL(o).origin === o.replace(/\/$/, '')), {
+    message: 'must be a comma-separated list of origins like https://parindex.example.gov.vn (scheme, host, optional port; no path)',
+  })
+  .transform((list) => list.map((o) => new URL(o).origin));
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,7 +51,18 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /** enumerators work offline for days: their session must outlive a trip to the mountains */
   ENUMERATOR_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24 * 30),
+  /** failed logins per client IP per minute (successful ones do not count) */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** failed logins per account (and per account from one IP) before each further attempt must wait */
+  LOGIN_BACKOFF_FREE_FAILURES: z.coerce.number().int().nonnegative().default(5),
+  /** the first wait after the free failures (s); it doubles with each further failure */
+  LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().positive().max(3600).default(1),
+  /** the longest wait (s) */
+  LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().positive().max(24 * 3600).default(300),
+  /** which proxies may set X-Forwarded-For: off (default: the client IP is the socket's), a hop count, or addresses/CIDRs */
+  TRUST_PROXY: trustProxy.optional(),
+  /** origins besides PUBLIC_URL's from which browsers may send state-changing requests (comma-separated) */
+  ALLOWED_ORIGINS: origins.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: bool.default(true),
   WEB_DIST: z.string().min(1).default('./dist/web'),
@@ -35,6 +77,14 @@ const EnvSchema = z.object({
   RESPOND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** SIPAS results are computed in the database (grouped sums) from this many accepted forms on; 0: always */
   RESULTS_IN_DATABASE_FROM_FORMS: z.coerce.number().int().nonnegative().default(20000),
+  /** key of the sealed leadership answer pool (base64 of 32 bytes); absent: a key file made once in DATA_DIR */
+  /** XLSX imports (read in a worker thread): largest file, largest inflated content, most rows, longest reading (ms), worker heap (MB) */
+  XLSX_MAX_BYTES: z.coerce.number().int().positive().max(10 * 1024 * 1024).default(5 * 1024 * 1024),
+  XLSX_MAX_INFLATED_BYTES: z.coerce.number().int().positive().max(512 * 1024 * 1024).default(20 * 1024 * 1024),
+  XLSX_MAX_ROWS: z.coerce.number().int().positive().max(2000).default(2000),
+  XLSX_TIME_LIMIT_MS: z.coerce.number().int().positive().default(10_000),
+  XLSX_WORKER_MEMORY_MB: z.coerce.number().int().min(32).default(256),
+  ANSWER_POOL_KEY: z.string().refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)').optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -49,12 +99,22 @@ export interface AppConfig {
   sessionTtlHours: number;
   enumeratorSessionTtlHours: number;
   loginRateLimitPerMinute: number;
+  /** per-account exponential backoff of failed logins (see features/auth/throttle.ts) */
+  loginBackoff: { freeFailures: number; baseSeconds: number; maxSeconds: number };
+  /** Fastify's trustProxy: false = the socket's address is the client's */
+  trustProxy: false | number | string[];
+  /** origins allowed to send state-changing requests: PUBLIC_URL's and ALLOWED_ORIGINS */
+  allowedOrigins: string[];
   logLevel: string;
   demoData: boolean;
   webDist: string;
   mail: { smtpUrl: string | null; from: string; publicUrl: string; senderIntervalMs: number };
   respondRateLimitPerMinute: number;
   resultsInDatabaseFromForms: number;
+  /** base64 key sealing leadership answers while they wait in the pool; null: `${dataDir}/answer-pool.key` */
+  answerPoolKey: string | null;
+  /** limits of an XLSX import (server/features/content-scores/xlsx-reader.ts) */
+  xlsx: { maxBytes: number; maxInflatedBytes: number; maxRows: number; timeLimitMs: number; workerMemoryMb: number };
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration / Cấu hình không hợp lệ:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -77,16 +138,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: e.SESSION_TTL_HOURS,
     enumeratorSessionTtlHours: e.ENUMERATOR_SESSION_TTL_HOURS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginBackoff: { freeFailures: e.LOGIN_BACKOFF_FREE_FAILURES, baseSeconds: e.LOGIN_BACKOFF_BASE_SECONDS, maxSeconds: e.LOGIN_BACKOFF_MAX_SECONDS },
+    trustProxy: e.TRUST_PROXY ?? false,
+    allowedOrigins: [...new Set([new URL(publicUrl).origin, ...(e.ALLOWED_ORIGINS ?? [])])],
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA,
     webDist: e.WEB_DIST,
     mail: {
       smtpUrl: e.SMTP_URL ?? null,
       from: e.MAIL_FROM,
-      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      publicUrl,
       senderIntervalMs: e.MAIL_SENDER_INTERVAL_MS,
     },
     respondRateLimitPerMinute: e.RESPOND_RATE_LIMIT_PER_MINUTE,
     resultsInDatabaseFromForms: e.RESULTS_IN_DATABASE_FROM_FORMS,
+    answerPoolKey: e.ANSWER_POOL_KEY ?? null,
+    xlsx: {
+      maxBytes: e.XLSX_MAX_BYTES, maxInflatedBytes: e.XLSX_MAX_INFLATED_BYTES, maxRows: e.XLSX_MAX_ROWS,
+      timeLimitMs: e.XLSX_TIME_LIMIT_MS, workerMemoryMb: e.XLSX_WORKER_MEMORY_MB,
+    },
   };
 }

@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'invalid_credentials'
   | 'unauthenticated'
   | 'forbidden'
+  | 'csrf_origin'
+  | 'unsupported_media_type'
   | 'not_found'
   | 'conflict'
   | 'table_format'

@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_reports';
 import * as m0005 from './migrations/0005_population';
 import * as m0006 from './migrations/0006_analysis_codes';
 import * as m0007 from './migrations/0007_margins';
+import * as m0010 from './migrations/0010_login_throttle';
 
 /** Migrations in order. Add new ones here; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_population': m0005,
   '0006_analysis_codes': m0006,
   '0007_margins': m0007,
+  '0010_login_throttle': m0010,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -290,9 +290,20 @@ export interface SipasMarginTable {
   population: number;
 }
 
+/** Login failure counters per IP, account and (account, IP); keys hashed (migration 0010). */
+export interface LoginThrottleTable {
+  scope: 'ip' | 'account' | 'account_ip';
+  key_hash: string;
+  failures: number;
+  window_start: Date;
+  last_failure_at: Date | null;
+  last_success_at: Date | null;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
+  login_throttle: LoginThrottleTable;
   unit: UnitTable;
   criteria_set: CriteriaSetTable;
   criterion: CriterionTable;

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { ROLES } from '../../db/schema';
 import { errorResponses } from '../../http/schemas';
 import { requireUser, SESSION_COOKIE } from '../../plugins/app/auth';
-import { login, logout } from './service';
+import { login, loginSucceeded, LoginThrottled, logout, reserveLoginAttempt } from './service';
+import { throttleKeys } from './throttle.repository';
 
 export const UserBody = z.object({
   id: z.string(),
@@ -17,10 +18,8 @@ export default async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/login', {
-    config: {
-      roles: 'public',
-      rateLimit: { max: app.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
-    },
+    // throttled per IP (failures only), per account and per (account, IP): features/auth/throttle.ts
+    config: { roles: 'public' },
     schema: {
       tags: ['auth'],
       summary: 'Log in; sets an HTTP-only session cookie',
@@ -28,10 +27,19 @@ export default async function authRoutes(app: FastifyInstance) {
       response: { 200: z.object({ user: UserBody }), ...errorResponses },
     },
   }, async (request, reply) => {
+    const keys = throttleKeys(request.body.username, request.ip);
+    const policy = { ipFailuresPerMinute: app.config.loginRateLimitPerMinute, ...app.config.loginBackoff };
+    try {
+      await app.db.transaction().execute((trx) => reserveLoginAttempt(trx, keys, policy));
+    } catch (err) {
+      if (err instanceof LoginThrottled) reply.header('retry-after', String(Math.ceil(err.retryAfterMs / 1000)));
+      throw err;
+    }
     const { token, expiresAt, user } = await login(app.db, request.body.username, request.body.password, {
       hours: app.config.sessionTtlHours,
       enumeratorHours: app.config.enumeratorSessionTtlHours,
     });
+    await app.db.transaction().execute((trx) => loginSucceeded(trx, keys));
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       secure: app.config.cookieSecure,

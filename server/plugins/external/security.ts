@@ -2,8 +2,9 @@ import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import sameOrigin from './same-origin';
 
-/** Security headers, cookies and rate limiting (per route; login opts in). */
+/** Security headers, cookies, the same-origin (CSRF) check of state-changing requests, and rate limiting (per route). */
 export default fp(async (app) => {
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -16,7 +17,11 @@ export default fp(async (app) => {
         'upgrade-insecure-requests': null,
       },
     },
+    // not helmet's no-referrer: under it browsers send `Origin: null` even on same-origin POSTs (Fetch standard),
+    // which the CSRF check must refuse; same-origin still keeps survey-link tokens out of other sites' Referer
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(cookie);
+  await app.register(sameOrigin);
   await app.register(rateLimit, { global: false });
 }, { name: 'security' });
