@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDb } from '../support/databases';
 import { startTestApp, type TestApp } from '../support/app';
-import { envelope, fieldworkScenario, variedAnswers, type FieldworkScenario } from '../support/fieldwork';
+import { envelope, fieldworkScenario, sessionCookie, variedAnswers, type FieldworkScenario } from '../support/fieldwork';
 
 type Receipt = { index: number; clientUuid: string | null; status: string; duplicate: boolean; formId?: string; receivedAt?: string; reviewStatus?: string; flags?: { code: string; message: { vi: string; en: string } }[]; error?: { code: string; message: { vi: string; en: string } } };
 
@@ -74,10 +74,7 @@ describeEachDb('submitting SIPAS forms: receipts, idempotency, flags', (kind) =>
     // enumerator 2 sends the last case: log in as them
     const e2 = await t.database.db.selectFrom('app_user').select('id').where('username', '=', 'test-enumerator-2').executeTakeFirstOrThrow();
     expect(e2.id).toBe(s.enumerator2);
-    const { hashToken, newToken } = await import('../../server/features/auth/passwords');
-    const token = newToken();
-    await t.database.db.insertInto('user_session').values({ token_hash: hashToken(token), user_id: e2.id, expires_at: new Date(Date.now() + 3600_000) }).execute();
-    const receipts = [...(await submit(cases.slice(0, -1).map(([, env]) => env), as2)), ...(await submit([cases.at(-1)![1]], `sid=${token}`))];
+    const receipts = [...(await submit(cases.slice(0, -1).map(([, env]) => env), as2)), ...(await submit([cases.at(-1)![1]], await sessionCookie(t, e2.id)))];
     cases.forEach(([code], i) => {
       const r = receipts[i]!;
       expect(r.status, code).toBe('stored');

@@ -3,6 +3,7 @@ import { fillAnswers, getQuestionnaire, type Question } from '../../survey-forms
 import { createCampaign, updateCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
 import { createUser } from '../../server/features/users/service';
+import { hashToken, newToken } from '../../server/features/auth/passwords';
 import { saveAssignments, savePlan, saveQuotas } from '../../server/features/fieldwork/setup.service';
 import type { TestApp } from './app';
 import { TEST_PASSWORD } from './app';
@@ -40,6 +41,13 @@ export async function fieldworkScenario(t: TestApp): Promise<FieldworkScenario> 
     supervisors: [{ userId: t.users.supervisor.id, enumeratorIds: [t.users.enumerator.id], unitIds: [] }],
   });
   return { campaignId: campaign.id, unitA: a.id, unitB: b.id, enumerator1: t.users.enumerator.id, enumerator2: e2.id, today };
+}
+
+/** A session cookie for any user (enumerator 2 has no role of its own in t.cookieFor). */
+export async function sessionCookie(t: TestApp, userId: string): Promise<string> {
+  const token = newToken();
+  await t.database.db.insertInto('user_session').values({ token_hash: hashToken(token), user_id: userId, expires_at: new Date(Date.now() + 3600_000) }).execute();
+  return `sid=${token}`;
 }
 
 const sipas = getQuestionnaire('sipas-2017', 1)!;

@@ -81,10 +81,11 @@ export async function createCampaign(
   return getCampaign(db, row.id);
 }
 
+/** Closing is for good (issue 9): it ends the leadership links and the fieldwork; a new round is a new campaign. */
 const NEXT_STATUS: Record<CampaignStatus, CampaignStatus[]> = {
   draft: ['fieldwork', 'closed'],
   fieldwork: ['closed', 'draft'],
-  closed: ['fieldwork'],
+  closed: [],
 };
 
 export async function updateCampaign(
@@ -95,6 +96,12 @@ export async function updateCampaign(
   const current = await repo.findCampaign(db, id);
   if (!current) throw notFound({ vi: 'đợt đánh giá', en: 'Campaign' });
   await checkReferences(db, input, id);
+  if (input.status && input.status !== current.status && current.status === 'closed') {
+    throw new AppError(409, 'conflict', {
+      vi: 'Đợt đánh giá đã kết thúc và không thể mở lại: các đường dẫn khảo sát đã dùng không được hoạt động lại. Hãy tạo đợt đánh giá mới.',
+      en: 'The campaign is closed and cannot be reopened: its used survey links must stay dead. Create a new campaign instead.',
+    });
+  }
   if (input.status && input.status !== current.status && !NEXT_STATUS[current.status].includes(input.status)) {
     throw new AppError(409, 'conflict', {
       vi: `Không thể chuyển trạng thái từ "${current.status}" sang "${input.status}".`,

@@ -6,11 +6,12 @@ import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Select } from '../../../shared/components/Field';
 import { useUpdateCampaign } from '../api/useUpdateCampaign';
 
-/** Moves a campaign between draft, fieldwork and closed. */
+/** Moves a campaign between draft, fieldwork and closed; closing is final (the server refuses to reopen). */
 export function CampaignStatusControl({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const update = useUpdateCampaign(campaign.id);
   const [status, setStatus] = useState<CampaignStatus>(campaign.status);
+  if (campaign.status === 'closed') return <p className="muted">{t('campaigns.closedIsFinal')}</p>;
 
   return (
     <div className="stack stack--tight">
