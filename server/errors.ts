@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'table_format'
+  /** 413: a file above an import's limits (bytes, inflated bytes, rows, reading time) */
+  | 'too_large'
   | 'rate_limited'
   | 'unknown_token'
   | 'expired'

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { AppError } from '../errors';
 
 /** Folds Vietnamese for header matching: no diacritics, đ → d, lower case. */
 export const foldHeader = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().trim();
@@ -15,26 +16,83 @@ export interface CsvLine<C extends string> {
   get(column: C): string;
 }
 
+/** Row errors shown in a response: the first ones, with the total in `errorCount` (issue 9: answers stay small). */
+export const MAX_REPORTED_ROW_ERRORS = 200;
+
+/** Collects a file's row errors: counts them all, keeps the first MAX_REPORTED_ROW_ERRORS. */
+export class RowErrors {
+  readonly shown: CsvRowError[] = [];
+  length = 0;
+
+  push(error: CsvRowError): void {
+    this.length++;
+    if (this.shown.length < MAX_REPORTED_ROW_ERRORS) this.shown.push(error);
+  }
+
+  /** The response fields: `errors` (the first ones) and `errorCount` (all). */
+  report(): { errors: CsvRowError[]; errorCount: number } {
+    return { errors: this.shown, errorCount: this.length };
+  }
+
+  /** Refuses a commit when there is any error: 400 with the first errors and the count; nothing is stored. */
+  refuseAny(): void {
+    if (this.length === 0) return;
+    const first = this.shown[0]!.message;
+    throw new AppError(400, 'validation', {
+      vi: `Tệp có ${this.length} lỗi; chưa lưu gì. ${first.vi}`,
+      en: `The file has ${this.length} error(s); nothing was stored. ${first.en}`,
+    }, this.report());
+  }
+}
+
+/** 413 for a file with more data rows than an import takes. */
+export function tooManyRows(maxRows: number): AppError {
+  return new AppError(413, 'too_large', {
+    vi: `Tệp có hơn ${maxRows.toLocaleString('vi-VN')} dòng dữ liệu — quá giới hạn của mục nhập này; hãy chia thành các tệp nhỏ hơn. Chưa lưu gì.`,
+    en: `The file has more than ${maxRows.toLocaleString('en-US')} data rows — above this import's limit; split it into smaller files. Nothing was stored.`,
+  }, { maxRows });
+}
+
 /**
  * Reads a CSV (UTF-8, with or without BOM) whose header names its columns in English or Vietnamese (matched without
- * diacritics). Returns the non-empty data lines, or errors naming each missing required column.
+ * diacritics). Returns the non-empty data lines, or errors naming each missing required column. Parsing stops with
+ * 413 past `maxRows` data lines (blank lines count too), so a huge file never becomes a huge array.
  */
-export function readCsv<C extends string>(text: string, aliases: Record<C, string[]>, required: readonly C[]): { lines: CsvLine<C>[]; errors: CsvRowError[] } {
-  const data = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false }).data;
-  const header = data[0] ?? [];
+export function readCsv<C extends string>(
+  text: string, aliases: Record<C, string[]>, required: readonly C[], maxRows: number,
+): { lines: CsvLine<C>[]; errors: RowErrors } {
+  const errors = new RowErrors();
+  const lines: CsvLine<C>[] = [];
   const index = new Map<C, number>();
-  header.forEach((h, i) => {
+  let header: string[] | null = null;
+  let row = 0;
+  let tooMany = false;
+  Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      const cells = result.data.map(String);
+      row++;
+      if (header === null) {
+        header = cells;
+        return;
+      }
+      if (row - 1 > maxRows) {
+        tooMany = true;
+        parser.abort();
+        return;
+      }
+      if (cells.every((c) => c.trim() === '')) return;
+      lines.push({ row, get: (col) => (index.has(col) ? (cells[index.get(col)!] ?? '').trim() : '') });
+    },
+  });
+  if (tooMany) throw tooManyRows(maxRows);
+  (header ?? ([] as string[])).forEach((h, i) => {
     for (const [col, names] of Object.entries(aliases) as [C, string[]][]) if (col === foldHeader(h) || names.includes(foldHeader(h))) index.set(col, i);
   });
-  const errors: CsvRowError[] = required
-    .filter((col) => !index.has(col))
-    .map((col) => ({ row: 1, column: col, message: { vi: `Thiếu cột "${col}" (hoặc: ${aliases[col].join(', ')}).`, en: `Column "${col}" is missing.` } }));
+  for (const col of required.filter((c) => !index.has(c))) {
+    errors.push({ row: 1, column: col, message: { vi: `Thiếu cột "${col}" (hoặc: ${aliases[col].join(', ')}).`, en: `Column "${col}" is missing.` } });
+  }
   if (errors.length) return { lines: [], errors };
-  const lines: CsvLine<C>[] = [];
-  data.slice(1).forEach((cells, i) => {
-    if (cells.every((c) => c.trim() === '')) return;
-    lines.push({ row: i + 2, get: (col) => (index.has(col) ? (cells[index.get(col)!] ?? '').trim() : '') });
-  });
   if (lines.length === 0) errors.push({ row: 2, column: required[0] ?? '', message: { vi: 'Tệp không có dòng dữ liệu nào.', en: 'The file has no data rows.' } });
   return { lines, errors };
 }

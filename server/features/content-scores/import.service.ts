@@ -6,23 +6,31 @@ import {
   TableFormatError,
   validateScoreTable,
 } from '../../../analytics/src/index';
-import type { CriteriaSet, ParsedTable } from '../../../analytics/src/types';
+import type { CriteriaSet, Finding, ParsedTable } from '../../../analytics/src/types';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { ScoreContext } from './context';
 import { deleteScores, insertAudit, listScores, upsertScore, type ContentScoreRow } from './repository';
 import { scoreTreeFor } from './tree';
 import { auditKey, snapshot } from './audit';
+import { blockingFindings } from './commit-check';
+import { MAX_REPORTED_ROW_ERRORS, tooManyRows } from '../../http/csv';
+
+/** Rows of a score table: a criteria set has about 150 codes; page breaks and notes add a few. */
+export const MAX_TABLE_ROWS = 2000;
 
 function parseOrFail(text: string): ParsedTable {
+  let table: ParsedTable;
   try {
-    return parseScoreTable(text);
+    table = parseScoreTable(text);
   } catch (err) {
     if (err instanceof TableFormatError) {
       throw new AppError(400, 'table_format', { vi: err.vi, en: err.en }, { missing: err.missing });
     }
     throw err;
   }
+  if (table.rows.length > MAX_TABLE_ROWS) throw tooManyRows(MAX_TABLE_ROWS);
+  return table;
 }
 
 /** Parse + validate + propose which published parent scores to keep. Stores nothing. */
@@ -30,13 +38,24 @@ export function analyseTable(text: string, set: CriteriaSet) {
   const table = parseOrFail(text);
   const findings = validateScoreTable(table, set);
   const rec = reconcileOverrides(set, table);
-  return { table, findings, rec };
+  const blocking = new Set(blockingFindings(table, set, findings));
+  return { table, findings, rec, blocking };
+}
+
+/** The findings a response shows (the first MAX_REPORTED_ROW_ERRORS, blocking ones first), each marked blocking or not. */
+function reportFindings(findings: readonly Finding[], blocking: ReadonlySet<Finding>) {
+  const ordered = [...findings.filter((f) => blocking.has(f)), ...findings.filter((f) => !blocking.has(f))];
+  return {
+    findings: ordered.slice(0, MAX_REPORTED_ROW_ERRORS).map((f) => ({ ...f, blocking: blocking.has(f) })),
+    findingCount: findings.length,
+    blockingCount: blocking.size,
+  };
 }
 
 export function previewImport(text: string, set: CriteriaSet) {
-  const { table, findings, rec } = analyseTable(text, set);
+  const { table, findings, rec, blocking } = analyseTable(text, set);
   return {
-    findings,
+    ...reportFindings(findings, blocking),
     rowCount: table.rows.length,
     candidates: rec.candidates,
     chosen: rec.chosen,
@@ -54,7 +73,14 @@ type DesiredRow = Omit<ContentScoreRow, 'updated_at' | 'updated_by'>;
  * scores untouched. Every changed row is audited (old, new).
  */
 export async function commitImport(db: Kysely<DB>, ctx: ScoreContext, userId: string, text: string, keepStated: string[]) {
-  const { table, rec } = analyseTable(text, ctx.set);
+  const { table, findings, rec, blocking } = analyseTable(text, ctx.set);
+  if (blocking.size) {
+    const first = [...blocking][0]!.message;
+    throw new AppError(422, 'validation', {
+      vi: `Bảng có ${blocking.size} lỗi phải sửa trước khi lưu; chưa lưu gì. ${first.vi}`,
+      en: `The table has ${blocking.size} error(s) to correct before it can be stored; nothing was stored. ${first.en}`,
+    }, reportFindings(findings, blocking));
+  }
   const candidateCodes = new Set(rec.candidates.map((c) => c.code));
   const notCandidates = keepStated.filter((c) => !candidateCodes.has(c));
   if (notCandidates.length) {

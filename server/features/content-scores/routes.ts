@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses } from '../../http/schemas';
+import { ErrorBody, errorResponses } from '../../http/schemas';
 import { EDITORS, STAFF } from '../../http/roles';
 import { requireUser } from '../../plugins/app/auth';
 import { loadScoreContext } from './context';
@@ -10,15 +10,19 @@ import { scoreTreeFor } from './tree';
 import { commitImport, previewImport } from './import.service';
 import { editScore } from './edit.service';
 import { fieldChanges, type Snapshot } from './audit';
-import { xlsxToTsv } from './xlsx';
+import { XlsxReader } from './xlsx-reader';
 import { BandRef, FindingOut, ImportBody, ScoreCodeParams, ScoreParams, ScoreTreeOut } from './schemas';
 
-const tableText = async (body: { text?: string; xlsxBase64?: string }) =>
-  body.text ?? (await xlsxToTsv(Buffer.from(body.xlsxBase64 ?? '', 'base64')));
+/** An import can also be refused for size (413: file, inflated content, rows, time) or for its findings (422). */
+const importErrors = { ...errorResponses, 413: ErrorBody, 422: ErrorBody };
 
 /** Routes under /api/campaigns/:campaignId/units/:unitId — a unit's content scores in a campaign. */
 export default async function contentScoreRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const xlsx = new XlsxReader(app.config.xlsx);
+  app.addHook('onClose', () => xlsx.close());
+  const tableText = async (body: { text?: string; xlsxBase64?: string }) =>
+    body.text ?? (await xlsx.toTsv(Buffer.from(body.xlsxBase64 ?? '', 'base64')));
 
   r.post('/imports/preview', {
     config: { roles: EDITORS },
@@ -30,6 +34,8 @@ export default async function contentScoreRoutes(app: FastifyInstance) {
       response: {
         200: z.object({
           findings: z.array(FindingOut),
+          findingCount: z.number(),
+          blockingCount: z.number(),
           rowCount: z.number(),
           candidates: z.array(z.object({ code: z.string(), stated: z.number(), computed: z.number() })),
           chosen: z.array(z.string()),
@@ -37,7 +43,7 @@ export default async function contentScoreRoutes(app: FastifyInstance) {
           totalFromLeaves: z.number(),
           totalWithChosen: z.number(),
         }),
-        ...errorResponses,
+        ...importErrors,
       },
     },
   }, async (request) => {
@@ -52,7 +58,7 @@ export default async function contentScoreRoutes(app: FastifyInstance) {
       summary: 'Store a checked table as the unit\'s scores (one transaction, audited)',
       params: ScoreParams,
       body: ImportBody.and(z.object({ keepStated: z.array(z.string().max(20)).max(200).default([]) })),
-      response: { 200: z.object({ stored: z.number(), changed: z.number(), total: z.number() }), ...errorResponses },
+      response: { 200: z.object({ stored: z.number(), changed: z.number(), total: z.number() }), ...importErrors },
     },
   }, async (request) => {
     const user = requireUser(request);

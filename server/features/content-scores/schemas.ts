@@ -13,6 +13,8 @@ export const FindingOut = z.object({
   message: Bilingual,
   expected: z.number().optional(),
   actual: z.number().optional(),
+  /** true when the commit refuses the table until this is corrected (commit-check.ts) */
+  blocking: z.boolean(),
 });
 
 

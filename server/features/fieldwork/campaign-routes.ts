@@ -60,11 +60,15 @@ export default async function campaignFieldworkRoutes(app: FastifyInstance) {
         200: z.object({
           rows: z.array(z.object({ row: z.number(), username: z.string(), displayName: z.string(), phone: z.string().nullable(), unitCodes: z.array(z.string()), supervisorUsername: z.string().nullable(), exists: z.boolean() })),
           errors: z.array(RowError),
+          errorCount: z.number(),
         }),
         ...errorResponses,
       },
     },
-  }, async (request) => checkEnumeratorCsv(app.db, request.params.campaignId, request.body.text));
+  }, async (request) => {
+    const { rows, errors } = await checkEnumeratorCsv(app.db, request.params.campaignId, request.body.text);
+    return { rows, ...errors.report() };
+  });
 
   r.post('/enumerators/commit', {
     config: { roles: EDITORS },

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { AppError } from '../../errors';
-import { cellError, readCsv, type CsvRowError } from '../../http/csv';
+import { cellError, readCsv, type CsvRowError, type RowErrors } from '../../http/csv';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { campaignUnitIds } from '../campaigns/repository';
 import { requireCampaign } from './setup.service';
@@ -26,13 +25,16 @@ export interface ImportRow {
 }
 export type RowError = CsvRowError;
 
+/** Accounts per file: each new one hashes a password (argon2id, ~19 MiB), so a file is a few hundred, not a census. */
+export const MAX_ENUMERATOR_ROWS = 2000;
+
 /**
  * Reads an enumerator list (CSV, UTF-8 with or without BOM) and checks every row against the campaign: usernames,
  * names, phones, unit codes of the campaign, supervisor accounts. Row numbers are the file's line numbers.
  */
-export async function checkEnumeratorCsv(db: Kysely<DB>, campaignId: string, text: string): Promise<{ rows: ImportRow[]; errors: RowError[] }> {
+export async function checkEnumeratorCsv(db: Kysely<DB>, campaignId: string, text: string): Promise<{ rows: ImportRow[]; errors: RowErrors }> {
   await requireCampaign(db, campaignId);
-  const { lines, errors } = readCsv<Column>(text, ALIASES, ['username', 'name', 'units']);
+  const { lines, errors } = readCsv<Column>(text, ALIASES, ['username', 'name', 'units'], MAX_ENUMERATOR_ROWS);
   if (errors.length) return { rows: [], errors };
 
   const units = await db.selectFrom('unit').select(['id', 'code']).execute();
@@ -77,9 +79,7 @@ export async function checkEnumeratorCsv(db: Kysely<DB>, campaignId: string, tex
 /** Creates or updates the accounts and adds their assignments — all or nothing (run in the route's transaction). */
 export async function commitEnumeratorCsv(db: Kysely<DB>, campaignId: string, text: string) {
   const { rows, errors } = await checkEnumeratorCsv(db, campaignId, text);
-  if (errors.length) {
-    throw new AppError(400, 'validation', { vi: `Danh sách có ${errors.length} lỗi; chưa lưu gì.`, en: `The list has ${errors.length} error(s); nothing was stored.` }, { errors });
-  }
+  errors.refuseAny();
   const units = new Map((await db.selectFrom('unit').select(['id', 'code']).execute()).map((u) => [u.code.toLowerCase(), u.id]));
   const created: { username: string; displayName: string; password: string }[] = [];
   const updated: string[] = [];

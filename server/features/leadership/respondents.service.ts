@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { RESPONDENT_GROUPS, type DB, type RespondentGroup } from '../../db/schema';
+import { RESPONDENT_GROUPS, type DB, type MailStatus, type RespondentGroup } from '../../db/schema';
 import { AppError, conflict, notFound } from '../../errors';
-import { cellError, readCsv, type CsvRowError } from '../../http/csv';
+import { cellError, readCsv, type RowErrors } from '../../http/csv';
 import { campaignUnitIds } from '../campaigns/repository';
 import { requireCampaignRow } from './survey.service';
 
@@ -12,7 +12,17 @@ const ALIASES: Record<Column, string[]> = {
   group: ['nhom', 'doi tuong'],
   unit: ['don vi', 'ma don vi'],
 };
+/** Respondents per file: a province's leaders and officials are thousands, not hundreds of thousands. */
+export const MAX_RESPONDENT_ROWS = 20_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+/** What the list shows for a person: answered wins; claimed or being handed over is `sending`; cancelled is `new`. */
+function respondentStatus(responded: boolean, last: MailStatus | null) {
+  if (responded) return 'responded' as const;
+  if (last === 'claimed' || last === 'handing_over') return 'sending' as const;
+  if (last === 'cancelled' || last === null) return 'new' as const;
+  return last;
+}
 
 /** Status of a respondent for the list: their latest message's status, unless they have answered. */
 export async function listRespondents(db: Kysely<DB>, campaignId: string, filter: { status?: string; group?: string; unitId?: string }) {
@@ -38,7 +48,7 @@ export async function listRespondents(db: Kysely<DB>, campaignId: string, filter
     group: r.respondent_group,
     unitId: r.unit_id,
     unitName: r.unit_name,
-    status: (r.responded ? 'responded' : (r.last_status === 'cancelled' ? 'new' : (r.last_status ?? 'new'))) as 'new' | 'queued' | 'sent' | 'failed' | 'responded' | 'sending',
+    status: respondentStatus(r.responded, r.last_status),
     lastError: r.last_error,
     invitedAt: r.invited_at ? new Date(r.invited_at as unknown as string).toISOString() : null,
     remindersSent: Number(r.reminders ?? 0),
@@ -56,9 +66,9 @@ export interface RespondentRow {
 }
 
 /** Checks a respondent list (CSV: name, email, group, unit) row by row against the campaign. Stores nothing. */
-export async function checkRespondentCsv(db: Kysely<DB>, campaignId: string, text: string): Promise<{ rows: RespondentRow[]; errors: CsvRowError[] }> {
+export async function checkRespondentCsv(db: Kysely<DB>, campaignId: string, text: string): Promise<{ rows: RespondentRow[]; errors: RowErrors }> {
   await requireCampaignRow(db, campaignId);
-  const { lines, errors } = readCsv<Column>(text, ALIASES, ['name', 'email', 'group']);
+  const { lines, errors } = readCsv<Column>(text, ALIASES, ['name', 'email', 'group'], MAX_RESPONDENT_ROWS);
   if (errors.length) return { rows: [], errors };
   const units = await db.selectFrom('unit').select(['id', 'code']).execute();
   const inCampaign = new Set((await campaignUnitIds(db, [campaignId])).get(campaignId) ?? []);
@@ -93,9 +103,7 @@ export async function checkRespondentCsv(db: Kysely<DB>, campaignId: string, tex
 /** Adds the list's respondents (an e-mail already in the campaign is updated) — all rows or none. */
 export async function commitRespondentCsv(db: Kysely<DB>, campaignId: string, text: string) {
   const { rows, errors } = await checkRespondentCsv(db, campaignId, text);
-  if (errors.length) {
-    throw new AppError(400, 'validation', { vi: `Danh sách có ${errors.length} lỗi; chưa lưu gì.`, en: `The list has ${errors.length} error(s); nothing was stored.` }, { errors });
-  }
+  errors.refuseAny();
   const units = new Map((await db.selectFrom('unit').select(['id', 'code']).execute()).map((u) => [u.code.toLowerCase(), u.id]));
   const existing = new Map((await db.selectFrom('respondent').select(['id', 'email']).where('campaign_id', '=', campaignId).execute()).map((r) => [r.email.toLowerCase(), r.id]));
   let added = 0;

@@ -62,9 +62,12 @@ export default async function leadershipRoutes(app: FastifyInstance) {
     config: { roles: EDITORS },
     schema: {
       tags: ['leadership'], summary: 'Check a respondent list (CSV: name, email, group, unit) row by row; stores nothing', params: Params, body: CsvBody,
-      response: { 200: z.object({ rows: z.array(z.object({ row: z.number(), name: z.string(), email: z.string(), group: z.string(), unitCode: z.string().nullable() })), errors: z.array(RowErrorOut) }), ...errorResponses },
+      response: { 200: z.object({ rows: z.array(z.object({ row: z.number(), name: z.string(), email: z.string(), group: z.string(), unitCode: z.string().nullable() })), errors: z.array(RowErrorOut), errorCount: z.number() }), ...errorResponses },
     },
-  }, async (request) => checkRespondentCsv(app.db, request.params.campaignId, request.body.text));
+  }, async (request) => {
+    const { rows, errors } = await checkRespondentCsv(app.db, request.params.campaignId, request.body.text);
+    return { rows, ...errors.report() };
+  });
 
   r.post('/respondents/commit', {
     config: { roles: EDITORS },

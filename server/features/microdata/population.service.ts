@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB, QuotaLevel } from '../../db/schema';
 import { AppError } from '../../errors';
-import { cellError, foldHeader, populationCell, readCsv, type CsvRowError } from '../../http/csv';
+import { cellError, foldHeader, populationCell, readCsv, type RowErrors } from '../../http/csv';
 import { campaignUnitIds } from '../campaigns/repository';
 import { requireCampaign } from '../fieldwork/setup.service';
+
+/** Strata per file: units × levels (the JSON PUT takes as many). */
+export const MAX_POPULATION_ROWS = 20_000;
 
 export const POPULATION_LEVELS = ['province', 'district', 'commune', 'all'] as const;
 
@@ -73,9 +76,9 @@ export interface PopulationCsvRow extends PopulationRow {
  * Reads `unit,level,population` (or `đơn vị,cấp,dân số`) and checks every row: unit codes of the campaign, levels
  * (province/district/commune/all, or tỉnh/huyện/xã/tất cả; blank = all), whole numbers above zero, no stratum twice.
  */
-export async function checkPopulationCsv(db: Kysely<DB>, campaignId: string, text: string): Promise<{ rows: PopulationCsvRow[]; errors: CsvRowError[] }> {
+export async function checkPopulationCsv(db: Kysely<DB>, campaignId: string, text: string): Promise<{ rows: PopulationCsvRow[]; errors: RowErrors }> {
   await requireCampaign(db, campaignId);
-  const { lines, errors } = readCsv<Column>(text, ALIASES, ['unit', 'population']);
+  const { lines, errors } = readCsv<Column>(text, ALIASES, ['unit', 'population'], MAX_POPULATION_ROWS);
   if (errors.length) return { rows: [], errors };
   const inCampaign = new Set((await campaignUnitIds(db, [campaignId])).get(campaignId) ?? []);
   const unitByCode = new Map((await db.selectFrom('unit').select(['id', 'code']).execute()).map((u) => [u.code.toLowerCase(), u]));
@@ -109,8 +112,6 @@ export async function checkPopulationCsv(db: Kysely<DB>, campaignId: string, tex
 /** Replaces the campaign's population table with the file's rows — all or nothing (route's transaction). */
 export async function commitPopulationCsv(db: Kysely<DB>, campaignId: string, text: string) {
   const { rows, errors } = await checkPopulationCsv(db, campaignId, text);
-  if (errors.length) {
-    throw new AppError(400, 'validation', { vi: `Tệp có ${errors.length} lỗi; chưa lưu gì.`, en: `The file has ${errors.length} error(s); nothing was stored.` }, { errors });
-  }
+  errors.refuseAny();
   return replacePopulation(db, campaignId, rows);
 }

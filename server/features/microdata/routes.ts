@@ -44,11 +44,14 @@ export default async function microdataRoutes(app: FastifyInstance) {
     schema: {
       tags: ['microdata'], summary: 'Check a population CSV (unit,level,population or đơn vị,cấp,dân số) row by row; stores nothing', params: Params, body: CsvBody,
       response: {
-        200: z.object({ rows: z.array(z.object({ row: z.number(), unitCode: z.string(), unitId: z.string(), level: Level, population: z.number() })), errors: z.array(RowError) }),
+        200: z.object({ rows: z.array(z.object({ row: z.number(), unitCode: z.string(), unitId: z.string(), level: Level, population: z.number() })), errors: z.array(RowError), errorCount: z.number() }),
         ...errorResponses,
       },
     },
-  }, async (request) => checkPopulationCsv(app.db, request.params.campaignId, request.body.text));
+  }, async (request) => {
+    const { rows, errors } = await checkPopulationCsv(app.db, request.params.campaignId, request.body.text);
+    return { rows, ...errors.report() };
+  });
 
   r.post('/population/commit', {
     config: { roles: EDITORS },

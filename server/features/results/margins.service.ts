@@ -3,7 +3,7 @@ import { ageBands, answerGroups } from '../../../analytics/src/index';
 import { allQuestions, getQuestionnaire, optionsOf, type Question, type Questionnaire } from '../../../survey-forms/src/index';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import { cellError, foldHeader, populationCell, readCsv, type CsvRowError } from '../../http/csv';
+import { cellError, foldHeader, populationCell, readCsv, type RowErrors } from '../../http/csv';
 import { findCampaign } from '../campaigns/repository';
 
 // Raking margins (issue 5, "Weighting"): known population totals per category of a demographic variable of the
@@ -98,6 +98,9 @@ export async function listMargins(db: Kysely<DB>, campaignId: string) {
   };
 }
 
+/** Categories per file: a handful of variables with a handful of categories each. */
+export const MAX_MARGIN_ROWS = 1000;
+
 type Column = 'variable' | 'category' | 'population';
 const ALIASES: Record<Column, string[]> = {
   variable: ['bien', 'ten bien', 'cau hoi'],
@@ -110,8 +113,8 @@ const ALIASES: Record<Column, string[]> = {
  * (`marginVariables`), one of its categories (the option value, or its Vietnamese / English label), a whole number
  * above zero, no category twice. Returns the rows or the errors, each naming its row and column in both languages.
  */
-export function checkMarginsCsv(q: Questionnaire, text: string): { rows: MarginRow[]; errors: CsvRowError[] } {
-  const { lines, errors } = readCsv<Column>(text, ALIASES, ['variable', 'category', 'population']);
+export function checkMarginsCsv(q: Questionnaire, text: string): { rows: MarginRow[]; errors: RowErrors } {
+  const { lines, errors } = readCsv<Column>(text, ALIASES, ['variable', 'category', 'population'], MAX_MARGIN_ROWS);
   if (errors.length) return { rows: [], errors };
   const variables = new Map(marginVariables(q).map((v) => [v.variable, v]));
   const names = [...variables.keys()].join(', ');
@@ -151,13 +154,7 @@ export function checkMarginsCsv(q: Questionnaire, text: string): { rows: MarginR
 export async function replaceMarginsCsv(db: Kysely<DB>, campaignId: string, text: string) {
   const { q } = await campaignQuestionnaire(db, campaignId);
   const { rows, errors } = checkMarginsCsv(q, text);
-  if (errors.length) {
-    const first = errors[0]!.message;
-    throw new AppError(400, 'validation', {
-      vi: `Tệp có ${errors.length} lỗi; chưa lưu gì. ${first.vi}`,
-      en: `The file has ${errors.length} error(s); nothing was stored. ${first.en}`,
-    }, { errors });
-  }
+  errors.refuseAny();
   await db.deleteFrom('sipas_margin').where('campaign_id', '=', campaignId).execute();
   await db.insertInto('sipas_margin').values(rows.map((r) => ({ campaign_id: campaignId, ...r }))).execute();
   return listMargins(db, campaignId);
