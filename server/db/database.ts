@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { pgliteStreams } from './pglite-wire';
 import type { AppConfig } from '../config';
 import type { DB } from './schema';
 
@@ -19,35 +19,37 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const PGLITE_POOL_SIZE = 8;
+/** Connections in front of PGlite: they wait for its one session in turn (pglite-wire.ts), not in the pool's queue. */
+const PGLITE_POOL_SIZE = 4;
 
 /**
- * An idle pooled connection that the server closes (restart, failover, a dropped database) emits 'error' on the
- * pool; unhandled, that would end the process. The pool drops that client and opens a new one when needed.
+ * A connection that the server closes (restart, failover, a dropped database) emits 'error' — on the pool when it
+ * is idle, on the client itself when a request holds it. Unhandled, either would end the process. The query under
+ * way fails (the request answers 503 database_unavailable, see unavailable.ts); the pool drops the broken client
+ * and opens a new one when the database is back.
  */
-function keepAliveOnIdleErrors(pool: pg.Pool) {
-  pool.on('error', (err) => {
-    process.stderr.write(`database connection lost (the pool will reconnect): ${err.message}\n`);
-  });
+function keepAliveOnConnectionErrors(pool: pg.Pool) {
+  const report = (err: Error) => process.stderr.write(`database connection lost (the pool will reconnect): ${err.message}\n`);
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
 }
 
 /**
- * One code path for both: a real server through `pg`, or embedded PGlite behind a local socket that `pg`
- * connects to (so queries, transactions and migrations are the same).
+ * One code path for both: a real server through `pg`, or embedded PGlite that `pg` talks to in process over the
+ * same wire protocol (so queries, transactions and migrations are the same).
  */
 export async function openDatabase(database: AppConfig['database']): Promise<Database> {
   if (database.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: database.url, max: 20 });
-    keepAliveOnIdleErrors(pool);
+    // a database that does not answer a new connection within 10 s counts as unavailable (503), not as a hang
+    const pool = new pg.Pool({ connectionString: database.url, max: 20, connectionTimeoutMillis: 10_000 });
+    keepAliveOnConnectionErrors(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, pool, kind: 'postgres', close: () => db.destroy() };
   }
   if (database.dataDir !== 'memory') mkdirSync(database.dataDir, { recursive: true });
   const lite = await PGlite.create(database.dataDir === 'memory' ? undefined : database.dataDir);
-  const server = new PGLiteSocketServer({ db: lite, port: 0, host: '127.0.0.1', maxConnections: PGLITE_POOL_SIZE + 4 });
-  await server.start();
-  const pool = new pg.Pool({ connectionString: `postgres://postgres@${server.getServerConn()}/postgres`, max: PGLITE_POOL_SIZE });
-  keepAliveOnIdleErrors(pool);
+  const pool = new pg.Pool({ user: 'postgres', database: 'postgres', stream: pgliteStreams(lite), max: PGLITE_POOL_SIZE });
+  keepAliveOnConnectionErrors(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {
@@ -58,7 +60,6 @@ export async function openDatabase(database: AppConfig['database']): Promise<Dat
       if (closed) return;
       closed = true;
       await db.destroy();
-      await server.stop();
       await lite.close();
     },
   };
