@@ -198,7 +198,9 @@ export interface RecheckTable {
 
 export type RespondentGroup = 'hdnd' | 'so' | 'huyen' | 'xa';
 export const RESPONDENT_GROUPS: readonly RespondentGroup[] = ['hdnd', 'so', 'huyen', 'xa'];
-export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+/** queued → claimed (batch, lease) → handing_over (committed just before the SMTP send) → sent; a crash leaves
+ * handing_over as uncertain and puts claimed back to queued (migration 0013). */
+export type MailStatus = 'queued' | 'claimed' | 'handing_over' | 'sent' | 'uncertain' | 'failed' | 'cancelled';
 
 export interface LeadershipSurveyTable {
   campaign_id: string;
@@ -240,6 +242,13 @@ export interface MailMessageTable {
   next_attempt_at: Timestamp;
   queued_at: Timestamp;
   sent_at: Date | null;
+  /** the sender process holding the claim, and until when (a lease that runs out puts the message back) */
+  claimed_by: string | null;
+  lease_until: Date | null;
+  handed_over_at: Date | null;
+  /** the SMTP server's reply to the message and the Message-ID it was sent with */
+  smtp_response: string | null;
+  smtp_message_id: string | null;
 }
 
 export interface MailOutboxTable {

@@ -131,21 +131,62 @@ describeEachDb('leadership survey by e-mail through a real SMTP server', (kind) 
     expect(track.overall.rate).toBeCloseTo(60 / 201, 12);
   });
 
-  it('a message interrupted mid-send by a restart is marked failed and not sent again', async () => {
-    await post(`${base}/respondents/commit`, { text: 'name,email,group,unit\nGián Đoạn,crash@so-noivu.example.gov.vn,hdnd,\n' });
-    await post(`${base}/invitations/send`);
-    const db = t.database.db;
-    await db.updateTable('mail_message').set({ status: 'sending' }).where('status', '=', 'queued').execute(); // the process died here
-    const { recoverInterrupted } = await import('../../server/features/leadership/sending.service');
-    expect(await recoverInterrupted(db)).toBe(1);
+  it('a message whose connection breaks after its data is uncertain: listed, never resent by itself, resent by hand with a new link that revokes the old one', async () => {
+    const crash = 'crash@so-noivu.example.gov.vn';
+    await post(`${base}/respondents/commit`, { text: `name,email,group,unit\nGián Đoạn,${crash},hdnd,\n` });
+    smtp.dropAfterData.add(crash); // the server gets the message, the sender never hears back
+    expect((await post(`${base}/invitations/send`)).json()).toEqual({ queued: 1 });
     await t.app.mailer.sendNow();
-    expect(smtp.received.filter((m) => m.to === 'crash@so-noivu.example.gov.vn')).toHaveLength(0);
-    const r = (await get(`${base}/respondents`)).json().respondents.find((x: { email: string }) => x.email === 'crash@so-noivu.example.gov.vn');
-    expect(r).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/Interrupted/) });
-    // resent by hand: exactly one message, with a new link
-    expect((await post(`${base}/respondents/${r.id}/resend`)).json()).toEqual({ queued: 1 });
+    const got = () => smtp.received.filter((m) => m.to === crash);
+    expect(got()).toHaveLength(1);
+    const first = linkIn(got()[0]!.text)!;
+    expect((await get(`${base}/progress`)).json()).toMatchObject({ uncertain: 1, failed: 1, queued: 0, sending: 0 }); // failed: nobody@ above
+    const listed = (await get(`${base}/uncertain`)).json().messages;
+    expect(listed).toEqual([expect.objectContaining({ email: crash, kind: 'invitation', sequence: 1, handedOverAt: expect.any(String) })]);
+    const r = (await get(`${base}/respondents`)).json().respondents.find((x: { email: string }) => x.email === crash);
+    expect(r).toMatchObject({ status: 'uncertain' });
+    // never sent again by itself, and the link it may carry works (it may well have arrived)
+    smtp.dropAfterData.delete(crash);
     await t.app.mailer.sendNow();
-    expect(smtp.received.filter((m) => m.to === 'crash@so-noivu.example.gov.vn')).toHaveLength(1);
+    expect(got()).toHaveLength(1);
+    expect((await t.app.inject({ method: 'GET', url: `/api/respond/${first}` })).statusCode).toBe(200);
+    // one click: a new invitation; the old link stops working in the same commit, before the new one is even sent
+    expect((await post(`${base}/uncertain/resend`)).json()).toEqual({ queued: 1, answered: 0 });
+    expect((await t.app.inject({ method: 'GET', url: `/api/respond/${first}` })).statusCode).toBe(404);
+    expect((await get(`${base}/uncertain`)).json().messages).toEqual([]);
+    await t.app.mailer.sendNow();
+    expect(got()).toHaveLength(2);
+    const second = linkIn(got()[1]!.text)!;
+    expect(second).not.toBe(first);
+    expect((await t.app.inject({ method: 'GET', url: `/api/respond/${second}` })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `/api/respond/${first}` })).statusCode).toBe(404);
+    expect((await get(`${base}/progress`)).json()).toMatchObject({ uncertain: 0, failed: 1 });
+  });
+
+  it('an uncertain message of someone who has since answered is not listed, and no new link is made for them', async () => {
+    // a campaign of its own, so that this answer does not change the first campaign's figures
+    const other = await leadershipScenario(t, 1, '-U');
+    const answered = 'nguoi1@so-noivu.example.gov.vn';
+    const base = other.base;
+    smtp.dropAfterData.add(answered);
+    const before = smtp.received.length;
+    expect((await post(`${base}/invitations/send`)).json()).toEqual({ queued: 1 });
+    await t.app.mailer.sendNow();
+    smtp.dropAfterData.delete(answered);
+    expect(smtp.received.length).toBe(before + 1);
+    const mail = smtp.received.at(-1)!;
+    expect((await get(`${base}/uncertain`)).json().messages.map((m: { email: string }) => m.email)).toEqual([answered]);
+    // it did arrive: the person answers with it
+    const res = await t.app.inject({ method: 'POST', url: `/api/respond/${linkIn(mail.text)}`, payload: { answers: leadershipAnswers(7) } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await get(`${base}/uncertain`)).json().messages).toEqual([]);
+    const r = (await get(`${base}/respondents`)).json().respondents.find((x: { email: string }) => x.email === answered);
+    const resend = await post(`${base}/respondents/${r.id}/resend`);
+    expect(resend.statusCode).toBe(409);
+    expect(resend.json().error.code).toBe('already_answered');
+    expect((await post(`${base}/uncertain/resend`)).json()).toEqual({ queued: 0, answered: 0 });
+    await t.app.mailer.sendNow();
+    expect(smtp.received.length).toBe(before + 1);
   });
 
   it('schedules reminders by itself: at most N per person, at least D days apart, never to responders', async () => {

@@ -7,6 +7,10 @@ export interface TestSmtp {
   received: ReceivedMail[];
   /** recipients the server refuses: 'permanent' → 550, 'temporary' → 451 */
   refuse: Map<string, 'permanent' | 'temporary'>;
+  /** recipients whose message is received (kept in `received`) and then the connection is cut before the reply */
+  dropAfterData: Set<string>;
+  /** how long the server takes to reply 250 after receiving a message (a slow server; 0 by default) */
+  replyDelayMs: number;
   close(): Promise<void>;
 }
 
@@ -14,6 +18,8 @@ export interface TestSmtp {
 export async function startSmtp(): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   const refuse = new Map<string, 'permanent' | 'temporary'>();
+  const dropAfterData = new Set<string>();
+  const state = { replyDelayMs: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -30,11 +36,28 @@ export async function startSmtp(): Promise<TestSmtp> {
       stream.on('end', () => {
         const to = session.envelope.rcptTo.map((r) => r.address).join(',');
         received.push(parseMail(Buffer.concat(chunks).toString('utf8'), to));
-        callback();
+        if (dropAfterData.has(to.toLowerCase())) {
+          // the message is here, but the sender never hears so: the connection breaks before the reply
+          for (const c of server.connections) if ((c as unknown as { id: string }).id === session.id) (c as unknown as { _socket: { destroy(): void } })._socket.destroy();
+          return;
+        }
+        if (state.replyDelayMs > 0) setTimeout(() => callback(), state.replyDelayMs);
+        else callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, received, refuse, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    refuse,
+    dropAfterData,
+    get replyDelayMs() { return state.replyDelayMs; },
+    set replyDelayMs(ms: number) { state.replyDelayMs = ms; },
+    close: () => new Promise((resolve) => {
+      for (const c of server.connections) (c as unknown as { _socket: { destroy(): void } })._socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
 }

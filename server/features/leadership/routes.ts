@@ -5,9 +5,9 @@ import { errorResponses } from '../../http/schemas';
 import { EDITORS, STAFF } from '../../http/roles';
 import { defaultSurvey, findSurvey, renderMessage, requireCampaignRow, saveSurvey, surveyToApi } from './survey.service';
 import { checkRespondentCsv, commitRespondentCsv, listRespondents, removeRespondent, updateRespondent } from './respondents.service';
-import { queueInvitations, queueReminders, resendInvitation, sendingProgress } from './sending.service';
+import { listUncertain, queueInvitations, queueReminders, resendInvitation, resendUncertain, sendingProgress } from './sending.service';
 import { answersSummary, tracking } from './tracking.service';
-import { Group, RespondentOut, RowErrorOut, SurveyBody, TrackingOut } from './schemas';
+import { Group, RespondentOut, RespondentStatus, RowErrorOut, SendProgressOut, SurveyBody, TrackingOut, UncertainMessageOut } from './schemas';
 
 const Params = z.object({ campaignId: z.string().uuid() });
 const RespondentParams = Params.extend({ respondentId: z.string().uuid() });
@@ -53,7 +53,7 @@ export default async function leadershipRoutes(app: FastifyInstance) {
     config: { roles: STAFF },
     schema: {
       tags: ['leadership'], summary: 'Respondents with the status of their latest e-mail (names never next to answers)', params: Params,
-      querystring: z.object({ status: z.enum(['new', 'queued', 'sending', 'sent', 'failed', 'responded']).optional(), group: Group.optional(), unitId: z.string().uuid().optional() }),
+      querystring: z.object({ status: RespondentStatus.optional(), group: Group.optional(), unitId: z.string().uuid().optional() }),
       response: { 200: z.object({ respondents: z.array(RespondentOut) }), ...errorResponses },
     },
   }, async (request) => ({ respondents: await listRespondents(app.db, request.params.campaignId, request.query) }));
@@ -93,7 +93,7 @@ export default async function leadershipRoutes(app: FastifyInstance) {
 
   r.post('/respondents/:respondentId/resend', {
     config: { roles: EDITORS },
-    schema: { tags: ['leadership'], summary: 'Send one person a new invitation (a new link; the old one stops working)', params: RespondentParams, response: { 200: z.object({ queued: z.number() }), ...errorResponses } },
+    schema: { tags: ['leadership'], summary: 'Send one person a new invitation (a new link; the old ones stop working in the same commit); refused (409) once they have answered', params: RespondentParams, response: { 200: z.object({ queued: z.number() }), ...errorResponses } },
   }, async (request) => ({ queued: await app.db.transaction().execute((trx) => resendInvitation(trx, request.params.campaignId, request.params.respondentId)) }));
 
   r.post('/invitations/send', {
@@ -110,9 +110,25 @@ export default async function leadershipRoutes(app: FastifyInstance) {
     config: { roles: STAFF },
     schema: {
       tags: ['leadership'], summary: 'Sending progress', params: Params,
-      response: { 200: z.object({ queued: z.number(), sending: z.number(), sent: z.number(), failed: z.number(), total: z.number(), ratePerMinute: z.number() }), ...errorResponses },
+      response: { 200: SendProgressOut, ...errorResponses },
     },
   }, async (request) => sendingProgress(app.db, request.params.campaignId));
+
+  r.get('/uncertain', {
+    config: { roles: STAFF },
+    schema: {
+      tags: ['leadership'], summary: 'Messages handed to SMTP when the sender stopped (may or may not have arrived), of people yet to answer', params: Params,
+      response: { 200: z.object({ messages: z.array(UncertainMessageOut) }), ...errorResponses },
+    },
+  }, async (request) => ({ messages: await listUncertain(app.db, request.params.campaignId) }));
+
+  r.post('/uncertain/resend', {
+    config: { roles: EDITORS },
+    schema: {
+      tags: ['leadership'], summary: 'A new invitation with a new link to everyone listed as uncertain (their old links stop working); people who answered are skipped', params: Params,
+      response: { 200: z.object({ queued: z.number(), answered: z.number() }), ...errorResponses },
+    },
+  }, async (request) => app.db.transaction().execute((trx) => resendUncertain(trx, request.params.campaignId)));
 
   r.get('/tracking', {
     config: { roles: STAFF },

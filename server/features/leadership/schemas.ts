@@ -15,6 +15,7 @@ export const SurveyBody = z.object({
 });
 
 export const Group = z.enum(['hdnd', 'so', 'huyen', 'xa']);
+export const RespondentStatus = z.enum(['new', 'queued', 'sending', 'sent', 'uncertain', 'failed', 'responded']);
 export const RespondentOut = z.object({
   id: z.string(),
   name: z.string(),
@@ -22,7 +23,8 @@ export const RespondentOut = z.object({
   group: Group,
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
-  status: z.enum(['new', 'queued', 'sending', 'sent', 'failed', 'responded']),
+  /** sending: claimed or being handed to SMTP; uncertain: handed over when the sender stopped (may have arrived) */
+  status: RespondentStatus,
   lastError: z.string().nullable(),
   invitedAt: z.string().nullable(),
   remindersSent: z.number(),
@@ -37,3 +39,26 @@ export const TrackingOut = z.object({
 });
 
 export const RowErrorOut = z.object({ row: z.number(), column: z.string(), message: Bilingual });
+
+export const UncertainMessageOut = z.object({
+  id: z.string(),
+  respondentId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  kind: z.enum(['invitation', 'reminder']),
+  sequence: z.number(),
+  handedOverAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+
+export const SendProgressOut = z.object({
+  queued: z.number(),
+  /** claimed by the sender or being handed to SMTP */
+  sending: z.number(),
+  sent: z.number(),
+  failed: z.number(),
+  /** handed to SMTP when the sender stopped: may or may not have arrived (resend with a new link) */
+  uncertain: z.number(),
+  total: z.number(),
+  ratePerMinute: z.number(),
+});

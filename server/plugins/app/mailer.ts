@@ -1,25 +1,30 @@
 import fp from 'fastify-plugin';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { outboxTransport, smtpTransport, type MailTransport } from '../../features/mail/transport';
-import { queueScheduledReminders, recoverInterrupted, sendDue } from '../../features/leadership/sending.service';
+import { queueScheduledReminders } from '../../features/leadership/sending.service';
+import { recoverInterrupted, sendDue } from '../../features/leadership/sender.service';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    mailer: { transport: MailTransport; sendNow(): Promise<{ sent: number; failed: number; retried: number }> };
+    mailer: { transport: MailTransport; sendNow(): Promise<{ sent: number; failed: number; retried: number; uncertain: number }> };
   }
 }
 
 /**
  * E-mail: SMTP when SMTP_URL is set, else the in-database outbox. A background loop (every MAIL_SENDER_INTERVAL_MS,
  * off when 0) sends due messages at each campaign's rate and queues scheduled reminders once a minute. On start,
- * messages interrupted mid-send are marked failed, never resent blindly.
+ * interrupted work is put in order (sender.service.ts): messages claimed but never handed over go back to the queue,
+ * those being handed to SMTP when the process stopped become `uncertain` (listed for the admin, never resent blindly).
  */
 export default fp(async (app) => {
   const { mail } = app.config;
-  const transport = mail.smtpUrl ? smtpTransport(mail.smtpUrl, mail.from) : outboxTransport(app.db);
+  const transport = mail.smtpUrl ? smtpTransport(mail.smtpUrl, mail.from) : outboxTransport();
+  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   let running: Promise<unknown> | null = null;
   const sendNow = async () => {
     while (running) await running; // one pass at a time
-    const pass = sendDue(app.db, { transport, publicUrl: mail.publicUrl });
+    const pass = sendDue(app.db, { transport, publicUrl: mail.publicUrl, owner });
     running = pass;
     try {
       return await pass;
@@ -33,8 +38,10 @@ export default fp(async (app) => {
   let reminderTimer: NodeJS.Timeout | null = null;
   if (mail.senderIntervalMs > 0) {
     app.addHook('onReady', async () => {
-      const recovered = await recoverInterrupted(app.db);
-      if (recovered) app.log.warn({ recovered }, 'e-mails interrupted mid-send were marked failed (not resent automatically)');
+      const recovered = await recoverInterrupted(app.db, false);
+      if (recovered.requeued || recovered.uncertain) {
+        app.log.warn(recovered, 'e-mail interrupted by a restart: never-handed-over messages queued again; those handed to SMTP are listed as uncertain');
+      }
       timer = setInterval(() => {
         if (!running) sendNow().catch((err) => app.log.error({ err }, 'e-mail sender pass failed'));
       }, mail.senderIntervalMs);
