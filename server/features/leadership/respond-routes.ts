@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../http/schemas';
-import { mixPool, openLink, submitAnswers } from './respond.service';
+import { loadPoolKey } from './answer-pool-key';
+import { campaignsWithPending, mixPool, openLink, submitAnswers } from './respond.service';
 
 const TokenParams = z.object({ token: z.string().min(1).max(100) });
 const RespondErrors = { ...errorResponses, 410: errorResponses[404] };
@@ -11,6 +12,21 @@ const RespondErrors = { ...errorResponses, 410: errorResponses[404] };
 export default async function respondRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const rateLimit = { max: app.config.respondRateLimitPerMinute, timeWindow: '1 minute' };
+  const poolKey = loadPoolKey(app.config);
+
+  /** Releases what can be released, in a transaction of its own; a failure leaves the answers safely sealed. */
+  const mix = async (campaignId: string) => {
+    try {
+      const outcome = await app.db.transaction().execute((trx) => mixPool(trx, campaignId));
+      if (outcome.unreadable > 0) app.log.error({ campaignId, unreadable: outcome.unreadable }, 'pending leadership answers sealed with another key: set ANSWER_POOL_KEY (or restore answer-pool.key) to the key that sealed them');
+    } catch (e) {
+      app.log.error({ err: e, campaignId }, 'mixing the leadership answer pool failed; the answers stay sealed until the next answer or the close');
+    }
+  };
+  // a crash between an answer and its mix leaves a full group sealed: release it at start-up
+  app.addHook('onReady', async () => {
+    for (const campaignId of await campaignsWithPending(app.db)) await mix(campaignId);
+  });
 
   r.get('/:token', {
     config: { roles: 'public', rateLimit },
@@ -31,9 +47,9 @@ export default async function respondRoutes(app: FastifyInstance) {
       response: { 201: z.object({ ok: z.literal(true) }), ...RespondErrors },
     },
   }, async (request, reply) => {
-    const campaignId = await app.db.transaction().execute((trx) => submitAnswers(trx, request.params.token, request.body.answers));
-    // a separate transaction from the respondent's: see mixPool
-    await app.db.transaction().execute((trx) => mixPool(trx, campaignId));
+    const campaignId = await app.db.transaction().execute((trx) => submitAnswers(trx, poolKey, request.params.token, request.body.answers));
+    // the answer is stored: mixing is a separate transaction (never the respondent's) and cannot undo it
+    await mix(campaignId);
     return reply.status(201).send({ ok: true as const });
   });
 }

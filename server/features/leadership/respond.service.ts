@@ -3,10 +3,11 @@ import { getQuestionnaire, validateAnswers } from '../../../survey-forms/src/ind
 import type { DB } from '../../db/schema';
 import { AppError } from '../../errors';
 import { hashToken } from '../auth/passwords';
-import { seededSample } from '../../../analytics/src/index';
-import { randomInt } from 'node:crypto';
+import { secureShuffle } from '../../secure-random';
+import { knownPoolKey, type PoolKey } from './answer-pool-key';
+import { openAnswer, sealAnswer, type PendingAnswer } from './answer-seal';
 
-/** Answers move from the pool to the answer sheets only in groups of at least this many (PAR-INDEX.md §4). */
+/** Answers are released from the pool to the answer sheets only in groups of at least this many (PAR-INDEX.md §4). */
 export const MIX_SIZE = 5;
 
 const unknownToken = () =>
@@ -35,7 +36,8 @@ async function resolve(db: Kysely<DB>, token: string, lock: boolean) {
     .innerJoin('leadership_survey as s', 's.campaign_id', 'r.campaign_id')
     .select(['r.id', 'r.responded', 'r.respondent_group', 'r.unit_id', 'c.id as campaign_id', 'c.name', 'c.year', 'c.status', 's.deadline', 's.questionnaire_id', 's.questionnaire_version', 's.keep_unit'])
     .where('l.token_hash', '=', hashToken(token));
-  if (lock) q = q.forUpdate('r');
+  // the campaign row is share-locked: a close waits for answers in flight, and an answer never slips past a close
+  if (lock) q = q.forUpdate('r').forShare('c');
   const row = await q.executeTakeFirst();
   if (!row) throw unknownToken();
   if (row.status === 'closed') throw expired();
@@ -54,11 +56,13 @@ export async function openLink(db: Kysely<DB>, token: string) {
 }
 
 /**
- * Stores an answer sheet (issue 4, anonymity): the answers go to a pool with only the respondent's group (and unit
- * when the survey keeps it), a random id and no time; the respondent's row learns only that they answered and on
- * which day. Run in the route's transaction: the link works once.
+ * Stores an answer sheet (issue 9, anonymity against whoever reads the database): the answers are sealed with a key
+ * kept outside the database and wait as one opaque, fixed-size row — random id, campaign, key fingerprint — written
+ * in the same transaction that spends the link and marks the respondent as answered (crash-consistent: both or
+ * neither). That row shares the respondent's transaction id, but it holds nothing readable; the answers become
+ * readable only when released among at least MIX_SIZE of the same group (see mixPool).
  */
-export async function submitAnswers(db: Kysely<DB>, token: string, answers: Record<string, unknown>) {
+export async function submitAnswers(db: Kysely<DB>, key: PoolKey, token: string, answers: Record<string, unknown>) {
   const r = await resolve(db, token, true);
   const q = getQuestionnaire(r.questionnaire_id, r.questionnaire_version);
   if (!q) throw new Error(`questionnaire ${r.questionnaire_id} v${r.questionnaire_version} missing`);
@@ -69,35 +73,90 @@ export async function submitAnswers(db: Kysely<DB>, token: string, answers: Reco
       en: `The answers are not valid: ${issues.map((i) => i.message.en).join(' ')}`,
     }, { issues });
   }
-  await db.insertInto('leadership_answer_pool').values({
-    campaign_id: r.campaign_id,
-    respondent_group: r.respondent_group,
-    unit_id: r.keep_unit ? r.unit_id : null,
-    questionnaire_id: q.id,
-    questionnaire_version: q.version,
-    answers: JSON.stringify(answers),
-  }).execute();
+  const pending: PendingAnswer = {
+    group: r.respondent_group,
+    unitId: r.keep_unit ? r.unit_id : null,
+    questionnaireId: q.id,
+    questionnaireVersion: q.version,
+    answers,
+  };
+  await db.insertInto('leadership_sealed_answer').values({ campaign_id: r.campaign_id, key_id: key.id, sealed: sealAnswer(key, r.campaign_id, pending) }).execute();
   await db.updateTable('respondent').set({ responded: true, responded_on: new Date().toISOString().slice(0, 10) }).where('id', '=', r.id).execute();
   await db.updateTable('mail_message').set({ status: 'cancelled' }).where('respondent_id', '=', r.id).where('status', '=', 'queued').execute();
   return r.campaign_id;
 }
 
+export interface MixOutcome {
+  /** answers released to the answer sheets by this call */
+  released: number;
+  /** answers still sealed: fewer than MIX_SIZE of their group (after a close: withheld for good) */
+  pending: number;
+  /** sealed with a key this process does not have (ANSWER_POOL_KEY changed?): kept, never dropped */
+  unreadable: number;
+}
+
+interface Opened { id: string; answer: PendingAnswer }
+
+/** Opens the campaign's pending answers (locked) and sorts them by what they will be released with. */
+async function openPending(trx: Kysely<DB>, campaignId: string) {
+  const rows = await trx.selectFrom('leadership_sealed_answer').select(['id', 'key_id', 'sealed']).where('campaign_id', '=', campaignId).forUpdate().execute();
+  const buckets = new Map<string, Opened[]>();
+  let unreadable = 0;
+  for (const row of rows) {
+    const key = knownPoolKey(row.key_id);
+    let answer: PendingAnswer;
+    try {
+      if (!key) throw new Error('unknown key');
+      answer = openAnswer({ id: row.key_id, key }, campaignId, row.sealed);
+    } catch {
+      unreadable++;
+      continue;
+    }
+    const bucket = `${answer.group}\0${answer.unitId ?? ''}`;
+    buckets.set(bucket, [...(buckets.get(bucket) ?? []), { id: row.id, answer }]);
+  }
+  return { buckets: [...buckets.values()], unreadable };
+}
+
 /**
- * Moves pooled answers to the answer sheets once at least MIX_SIZE wait, in random order — in a transaction of its
- * own, never a respondent's: transaction ids and row order then reveal only groups of at least MIX_SIZE.
- * `final` (campaign close): every sheet of the campaign and the rest of the pool are written again together, shuffled,
- * in one transaction — afterwards neither transaction ids nor row order say anything about who answered when.
+ * Releases pending answers: every group (group and unit, when the survey keeps units) with at least MIX_SIZE pending
+ * answers is opened and written to the answer sheets — and with it the campaign's whole released set is written
+ * again in a fresh random order (crypto Fisher–Yates) with fresh random ids, in this one transaction, never a
+ * respondent's. Afterwards all of the campaign's sheets share one transaction id and their physical order is random:
+ * neither says who answered when, nor which release a sheet came with.
+ * Once the campaign is closed (`final`, or its status), what remains pending in groups under MIX_SIZE is released
+ * together without group and unit when at least MIX_SIZE such answers remain; fewer stay sealed and are withheld
+ * (counted, never shown). Run it in a transaction of its own.
  */
-export async function mixPool(trx: Kysely<DB>, campaignId: string, final = false) {
-  const pooled = await trx.selectFrom('leadership_answer_pool').selectAll().where('campaign_id', '=', campaignId).forUpdate().execute();
-  if (!final && pooled.length < MIX_SIZE) return 0;
-  const earlier = final ? await trx.selectFrom('leadership_answer_sheet').selectAll().where('campaign_id', '=', campaignId).forUpdate().execute() : [];
-  const all = [...pooled, ...earlier];
-  if (all.length === 0) return 0;
-  const shuffled = seededSample(all, all.length, randomInt(2 ** 31));
-  if (earlier.length) await trx.deleteFrom('leadership_answer_sheet').where('campaign_id', '=', campaignId).execute();
-  // fresh random ids: nothing carries over from the pool or from earlier batches
-  await trx.insertInto('leadership_answer_sheet').values(shuffled.map(({ id: _id, answers, ...rest }) => ({ ...rest, answers: JSON.stringify(answers) }))).execute();
-  if (pooled.length) await trx.deleteFrom('leadership_answer_pool').where('id', 'in', pooled.map((p) => p.id)).execute();
-  return pooled.length;
+export async function mixPool(trx: Kysely<DB>, campaignId: string, final = false): Promise<MixOutcome> {
+  // one mixer per campaign at a time (answers in flight hold the row FOR SHARE and are waited for)
+  const campaign = await trx.selectFrom('campaign').select('status').where('id', '=', campaignId).forNoKeyUpdate().executeTakeFirst();
+  if (!campaign) return { released: 0, pending: 0, unreadable: 0 };
+  const { buckets, unreadable } = await openPending(trx, campaignId);
+  const release: Opened[] = buckets.filter((b) => b.length >= MIX_SIZE).flat();
+  let rest = buckets.filter((b) => b.length < MIX_SIZE).flat();
+  if ((final || campaign.status === 'closed') && rest.length >= MIX_SIZE) {
+    release.push(...rest.map(({ id, answer }) => ({ id, answer: { ...answer, group: null, unitId: null } })));
+    rest = [];
+  }
+  if (release.length === 0) return { released: 0, pending: rest.length, unreadable };
+
+  const earlier = await trx.selectFrom('leadership_answer_sheet')
+    .select(['respondent_group', 'unit_id', 'questionnaire_id', 'questionnaire_version', 'answers'])
+    .where('campaign_id', '=', campaignId).forUpdate().execute();
+  const fresh = release.map(({ answer: a }) => ({
+    respondent_group: a.group, unit_id: a.unitId, questionnaire_id: a.questionnaireId, questionnaire_version: a.questionnaireVersion, answers: a.answers,
+  }));
+  const all = secureShuffle([...earlier, ...fresh]).map((s) => ({ ...s, campaign_id: campaignId, answers: JSON.stringify(s.answers) }));
+  await trx.deleteFrom('leadership_answer_sheet').where('campaign_id', '=', campaignId).execute();
+  for (let i = 0; i < all.length; i += INSERT_CHUNK) await trx.insertInto('leadership_answer_sheet').values(all.slice(i, i + INSERT_CHUNK)).execute();
+  await trx.deleteFrom('leadership_sealed_answer').where('id', 'in', release.map((r) => r.id)).execute();
+  return { released: release.length, pending: rest.length, unreadable };
+}
+
+const INSERT_CHUNK = 2000;
+
+/** Campaigns with answers still sealed (for the sweep at start-up: a crash may have come between answer and mix). */
+export async function campaignsWithPending(db: Kysely<DB>) {
+  return (await db.selectFrom('leadership_sealed_answer').select('campaign_id').distinct().execute()).map((r) => r.campaign_id);
 }
