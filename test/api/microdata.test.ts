@@ -194,7 +194,8 @@ describeEachDb('population sizes and anonymised microdata', (kind) => {
         expect(sheetIds.has(cell)).toBe(false);
         expect(cell).not.toContain('@');
       }
-      expect(rows.map((r) => r[1]).sort()).toEqual(['hdnd', 'huyen', 'so', 'so', 'xa']);
+      // every group has fewer than 5 sheets here: all are blanked (test/api/leadership-anonymity.test.ts has the rules)
+      expect(rows.map((r) => r[1])).toEqual(['', '', '', '', '']);
       const book = parse((await get(`/api/campaigns/${l.campaignId}/microdata/leadership-codebook.csv`)).body).slice(1);
       expect(book.map((b) => b[0])).toEqual(header);
     });

@@ -6,6 +6,8 @@ import { createUnit } from '../../server/features/units/service';
 import { describeBrowser, launchChromium, serveApp } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
 import { leadershipAnswers } from '../support/leadership';
+import { loadPoolKey } from '../../server/features/leadership/answer-pool-key';
+import { openAnswer } from '../../server/features/leadership/answer-seal';
 
 const EMAIL = 'hoa.nguyen@hdnd.example.gov.vn';
 /** a second delegate: answers from two tabs at once */
@@ -140,13 +142,12 @@ describeBrowser('an HĐND delegate answers the leadership survey from the e-mail
     // stored: the person is marked as responded; the answers sit apart, without who gave them
     const person = await t.database.db.selectFrom('respondent').select(['responded']).where('email', '=', EMAIL).executeTakeFirstOrThrow();
     expect(person.responded).toBe(true);
-    const pooled = await t.database.db.selectFrom('leadership_answer_pool').selectAll().execute();
-    const sheets = await t.database.db.selectFrom('leadership_answer_sheet').selectAll().execute();
-    const stored = [...pooled, ...sheets];
-    expect(stored).toHaveLength(1);
-    const row = stored[0] as Record<string, unknown>;
-    expect(Object.keys(row).some((k) => /respondent_id|email|token/.test(k))).toBe(false);
-    const answers = (typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as Record<string, unknown>;
+    // one answer: it waits sealed (its group has fewer than 5); only the pool's key opens it
+    const sealed = await t.database.db.selectFrom('leadership_sealed_answer').selectAll().execute();
+    expect(await t.database.db.selectFrom('leadership_answer_sheet').selectAll().execute()).toHaveLength(0);
+    expect(sealed).toHaveLength(1);
+    expect(Object.keys(sealed[0]!)).toEqual(['id', 'campaign_id', 'key_id', 'sealed']);
+    const { answers } = openAnswer(loadPoolKey(t.config), sealed[0]!.campaign_id, sealed[0]!.sealed);
     expect(Object.keys(answers)).toHaveLength(22);
     expect(Object.values(answers).filter((v) => v === 'dont_know')).toHaveLength(5);
 

@@ -1,10 +1,13 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
 import { allQuestions, getQuestionnaire, optionsOf, type Question, type Questionnaire } from '../../../survey-forms/src/index';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { requireCampaign } from '../fieldwork/setup.service';
+import { secureShuffle as shuffle } from '../../secure-random';
+import { blankSmallCategories } from './small-cells';
+import { MIX_SIZE } from '../leadership/respond.service';
 
 // Anonymised microdata: one row per accepted SIPAS form (or leadership answer sheet) with a random id made anew for
 // every export, in random order; no person, device, place, time, serial or free text. Year of birth → age band.
@@ -31,14 +34,6 @@ interface Variable {
 /** A UTF-8 CSV with BOM and CRLF line ends (Excel opens it with Vietnamese intact). */
 export function csvFile(rows: readonly (readonly string[])[]): Buffer {
   return Buffer.from(`\uFEFF${Papa.unparse(rows as string[][], { newline: '\r\n' })}\r\n`, 'utf8');
-}
-
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
 }
 
 /** Random ids, unique within one export, unrelated to anything stored. */
@@ -163,7 +158,7 @@ export async function sipasCodebook(db: Kysely<DB>, campaignId: string): Promise
   return { name: fileName(campaign.year, 'sipas-codebook'), body: codebookFile(variables) };
 }
 
-const GROUP_CODES = 'hdnd=Đại biểu HĐND tỉnh; so=Lãnh đạo sở, ban, ngành; huyen=Lãnh đạo UBND cấp huyện; xa=Lãnh đạo UBND cấp xã';
+const GROUP_CODES = 'hdnd=Đại biểu HĐND tỉnh; so=Lãnh đạo sở, ban, ngành; huyen=Lãnh đạo UBND cấp huyện; xa=Lãnh đạo UBND cấp xã; (trống)=ẩn: nhóm dưới 5 phiếu';
 
 async function leadershipVariables(db: Kysely<DB>, campaignId: string) {
   const survey = await db.selectFrom('leadership_survey').select(['questionnaire_id', 'questionnaire_version', 'keep_unit']).where('campaign_id', '=', campaignId).executeTakeFirst();
@@ -179,7 +174,22 @@ async function leadershipVariables(db: Kysely<DB>, campaignId: string) {
   return { keepUnit: survey.keep_unit, questions, variables: [...fixed, ...questions.map((x) => x.variable)] };
 }
 
-/** Leadership answer sheets (already anonymous; sheets still waiting in the pool are not included). */
+/**
+ * Group and unit of each sheet, blanked where fewer than MIX_SIZE sheets share them: the unit within its group first,
+ * then the group (a sheet whose group is blanked loses its unit too).
+ */
+function suppressSmallGroups(group: readonly string[], unit: readonly string[]) {
+  const units = [...unit];
+  for (const g of new Set(group)) {
+    const at = group.flatMap((x, i) => (x === g ? [i] : []));
+    blankSmallCategories(at.map((i) => unit[i]!), MIX_SIZE).forEach((u, k) => { units[at[k]!] = u; });
+  }
+  const groups = blankSmallCategories(group, MIX_SIZE);
+  return { groups, units: units.map((u, i) => (groups[i] === '' ? '' : u)) };
+}
+
+/** Leadership answer sheets (released ones only; answers still sealed in the pool are not included); groups and
+ * units under 5 sheets blanked. */
 export async function leadershipMicrodata(db: Kysely<DB>, campaignId: string): Promise<MicrodataFile> {
   const campaign = await requireCampaign(db, campaignId);
   const { keepUnit, questions, variables } = await leadershipVariables(db, campaignId);
@@ -190,9 +200,10 @@ export async function leadershipMicrodata(db: Kysely<DB>, campaignId: string): P
     .where('s.campaign_id', '=', campaignId)
     .execute();
   const year = campaign.year;
-  const rows = sheets.map((s) => {
+  const { groups, units } = suppressSmallGroups(sheets.map((s) => s.respondent_group ?? ''), sheets.map((s) => s.code ?? ''));
+  const rows = sheets.map((s, i) => {
     const answers = s.answers as Record<string, unknown>;
-    return [s.respondent_group, ...(keepUnit ? [s.code ?? ''] : []), ...questions.map(({ question }) => answerCell(question, answers[question.id], year))];
+    return [groups[i]!, ...(keepUnit ? [units[i]!] : []), ...questions.map(({ question }) => answerCell(question, answers[question.id], year))];
   });
   const ids = randomIds(rows.length);
   const body = shuffle(rows).map((r, i) => [ids[i]!, ...r]);

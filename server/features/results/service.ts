@@ -15,6 +15,7 @@ import { editScore } from '../content-scores/edit.service';
 import { CHOICE_QUESTION } from './analysis-codes';
 import { DatabasePathUnavailable, sipasFromDatabase, type DatabaseSipasResult } from './sipas-database.service';
 import { formCategories, loadMargins, marginVariables, type MarginVariable } from './margins.service';
+import { groupAverageInput } from './leadership-groups';
 
 /** Accepted forms of a unit below this are not written into its score leaves (issue 5: suppression below 5). */
 export const MIN_FORMS = 5;
@@ -524,8 +525,10 @@ async function leadershipData(db: Kysely<DB>, campaignId: string, byGroup: boole
     }
     return { group: row.respondent_group, answers };
   });
-  const result = leadershipScores(sheets, { codes: codes.map((c) => c.code), byGroup, maxPoints: Object.fromEntries(codes.map((c) => [c.code, c.max])) });
-  return { campaign, set, codes, result };
+  const codeList = codes.map((c) => c.code);
+  const groupInput = byGroup ? groupAverageInput(sheets, codeList, MIN_FORMS) : null;
+  const result = leadershipScores(groupInput?.sheets ?? sheets, { codes: codeList, byGroup, maxPoints: Object.fromEntries(codes.map((c) => [c.code, c.max])) });
+  return { campaign, set, codes, result: { ...result, sheets: sheets.length }, validAnswers: groupInput?.validAnswers ?? null };
 }
 
 /** Leadership points (issue 5): per sub-criterion score = max × mean weight, with n, don't-know share, SE, CI; cells < 5 suppressed. */
@@ -550,7 +553,8 @@ export async function leadershipResults(db: Kysely<DB>, campaignId: string, byGr
         dontKnow: hidden ? null : i.dontKnow,
         dontKnowShare: hidden ? null : i.dontKnowShare,
         warning: i.warning,
-        groups: (i.groups ?? []).map((g) => ({ group: g.group, n: g.n, mean: g.n < MIN_FORMS ? null : g.mean, se: g.n < MIN_FORMS ? null : g.se })),
+        // a group under 5 valid answers: its count only (it is also left out of the score: see groupAverageInput)
+        groups: (i.groups ?? []).map((g) => ({ group: g.group, n: d.validAnswers?.(i.code, g.group) ?? g.n, mean: g.n < MIN_FORMS ? null : g.mean, se: g.n < MIN_FORMS ? null : g.se })),
       };
     }),
     total: d.result.total,
