@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_reports';
 import * as m0005 from './migrations/0005_population';
 import * as m0006 from './migrations/0006_analysis_codes';
 import * as m0007 from './migrations/0007_margins';
+import * as m0009 from './migrations/0009_sealed_answer_pool';
 import * as m0010 from './migrations/0010_login_throttle';
 import * as m0013 from './migrations/0013_mail_handover';
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_population': m0005,
   '0006_analysis_codes': m0006,
   '0007_margins': m0007,
+  '0009_sealed_answer_pool': m0009,
   '0010_login_throttle': m0010,
   '0013_mail_handover': m0013,
 };

@@ -268,11 +268,21 @@ export interface RespondentLinkTable {
 export interface LeadershipAnswerSheetTable {
   id: Generated<string>;
   campaign_id: string;
-  respondent_group: RespondentGroup;
+  /** null: released at the close without a group, among at least 5 such answers (migration 0009) */
+  respondent_group: RespondentGroup | null;
   unit_id: string | null;
   questionnaire_id: string;
   questionnaire_version: number;
   answers: Json<Record<string, unknown>>;
+}
+
+/** A pending leadership answer, sealed with a key kept outside the database; nothing else (migration 0009). */
+export interface LeadershipSealedAnswerTable {
+  id: Generated<string>;
+  campaign_id: string;
+  /** fingerprint of the key that sealed it */
+  key_id: string;
+  sealed: Buffer;
 }
 
 /** A campaign's own agency mapping (code → agencies responsible); absent = the seeds/agencies/ default. */
@@ -333,7 +343,7 @@ export interface DB {
   mail_message: MailMessageTable;
   mail_outbox: MailOutboxTable;
   leadership_answer_sheet: LeadershipAnswerSheetTable;
-  leadership_answer_pool: LeadershipAnswerSheetTable;
+  leadership_sealed_answer: LeadershipSealedAnswerTable;
   respondent_link: RespondentLinkTable;
   campaign_agency_map: CampaignAgencyMapTable;
   sipas_population: SipasPopulationTable;
