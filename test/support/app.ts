@@ -8,6 +8,7 @@ import type { Role } from '../../server/db/schema';
 import { createUser } from '../../server/features/users/service';
 import { hashToken, newToken } from '../../server/features/auth/passwords';
 import { freshDatabase, type DbKind } from './fresh-database';
+import { freePort } from './server-process';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
 export const ALL_ROLES: Role[] = ['admin', 'analyst', 'supervisor', 'enumerator'];
@@ -28,7 +29,10 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
   await migrateToLatest(database.db);
   await loadReferenceData(database.db);
   // the e-mail sender is driven by the tests themselves (app.mailer.sendNow()) unless a test turns it on
-  const config = loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', WEB_DIST: './dist/web', MAIL_SENDER_INTERVAL_MS: '0', ...env });
+  // a free port of its own: PUBLIC_URL (the one origin allowed to send state-changing requests) defaults to
+  // http://localhost:PORT, and serveApp listens there, so browser tests are same-origin
+  const port = String(await freePort());
+  const config = loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', WEB_DIST: './dist/web', MAIL_SENDER_INTERVAL_MS: '0', PORT: port, ...env });
   const users = {} as TestApp['users'];
   for (const role of ALL_ROLES) {
     const u = await createUser(database.db, { username: `test-${role}`, displayName: `Test ${role}`, role, password: TEST_PASSWORD });

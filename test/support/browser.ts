@@ -40,10 +40,15 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Serves the test app on a free local port; returns its origin (http://localhost:…, where Secure cookies work). */
+/**
+ * Serves the test app on its configured port (startTestApp picks a free one) and returns its origin
+ * (http://localhost:…, where Secure cookies work) — the app's PUBLIC_URL, so the CSRF check lets its pages post.
+ */
 export async function serveApp(app: FastifyInstance): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  return `http://localhost:${(app.server.address() as AddressInfo).port}`;
+  await app.listen({ port: app.config.port, host: '127.0.0.1' });
+  const origin = `http://localhost:${(app.server.address() as AddressInfo).port}`;
+  if (!app.config.allowedOrigins.includes(origin)) throw new Error(`serveApp: ${origin} is not the app's PUBLIC_URL (${app.config.mail.publicUrl})`);
+  return origin;
 }
 
 /** Logs in through the main app's login page, as a person would, and waits for the signed-in layout. */
