@@ -30,6 +30,7 @@ import resultRoutes from './features/results/routes';
 import marginRoutes from './features/results/margins.routes';
 import resultTrendRoutes from './features/results/trends.routes';
 import microdataRoutes from './features/microdata/routes';
+import healthRoutes from './features/health/routes';
 
 /** TRUST_PROXY as a hop count: the n proxies nearest the server may set X-Forwarded-For (Fastify's own rule for a number). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -63,6 +64,7 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
   await app.register(mailerPlugin);
 
   await app.register(async (api) => {
+    await api.register(healthRoutes, { prefix: '/health' });
     await api.register(authRoutes, { prefix: '/auth' });
     await api.register(userRoutes, { prefix: '/users' });
     await api.register(unitRoutes, { prefix: '/units' });

@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'unknown_token'
   | 'expired'
   | 'already_answered'
+  /** 503: the database does not answer (restart, failover); retryable, with Retry-After */
+  | 'database_unavailable'
   | 'internal';
 
 export class AppError extends Error {

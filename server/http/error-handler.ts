@@ -1,13 +1,20 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors';
+import { databaseUnavailable, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable';
 
 /** Maps errors to `{error: {code, message, message_vi}}`. 5xx details are logged, never sent. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof AppError) {
-      return reply.status(err.statusCode).send({
-        error: { code: err.code, message: err.messages.en, message_vi: err.messages.vi, details: err.details },
+    // the database restarting or failing over: 503, retryable (the client sends the same request again)
+    const outage = !(err instanceof AppError) && isDatabaseUnavailable(err);
+    if (outage) request.log.warn({ err }, 'database unavailable');
+    const known = outage ? databaseUnavailable() : err;
+    if (known instanceof AppError) {
+      const retryable = known.code === 'database_unavailable';
+      if (retryable) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return reply.status(known.statusCode).send({
+        error: { code: known.code, message: known.messages.en, message_vi: known.messages.vi, details: known.details, ...(retryable ? { retryable } : {}) },
       });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -7,6 +7,8 @@ export const ErrorBody = z.object({
     message: z.string(),
     message_vi: z.string().optional(),
     details: z.unknown().optional(),
+    /** true on 503 database_unavailable: send the same request again after Retry-After seconds */
+    retryable: z.boolean().optional(),
   }),
 });
 
@@ -17,6 +19,7 @@ export const errorResponses = {
   404: ErrorBody,
   409: ErrorBody,
   429: ErrorBody,
+  503: ErrorBody,
 } as const;
 
 /** A text in Vietnamese and English (messages, labels). */

@@ -10,7 +10,7 @@ export function postgresBinDir(): string | null {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
   const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
-  return versions.length ? join(base, versions[0], 'bin') : null;
+  return versions.length ? join(base, versions[0]!, 'bin') : null;
 }
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;

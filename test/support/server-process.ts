@@ -180,5 +180,5 @@ export async function loginOverHttp(origin: string, username: string, password: 
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sid='));
   if (!cookie) throw new Error('login set no session cookie');
-  return cookie.split(';')[0];
+  return cookie.split(';')[0]!;
 }
