@@ -8,7 +8,8 @@ import { loginClient } from './http-client';
 
 const USAGE = `Usage: npm run -s simulate -- sipas --campaign <id> --forms <N> [--seed <S>] [--url <base URL>]
        [--user <username>] [--password <password> | --login-file <DEMO-LOGIN.txt>] [--resend-share 0.1] [--json]
-The user must be a supervisor or an admin: forms are uploaded on behalf of the campaign's enumerators.`;
+The user must be an admin, or a supervisor of the campaign's enumerators: forms are uploaded on their behalf
+(a supervisor's forms for enumerators not assigned to them are refused).`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);

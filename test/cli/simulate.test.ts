@@ -16,6 +16,8 @@ describeEachDb('npm run simulate -- sipas (synthetic forms through the HTTP API)
     t = await startTestApp(kind);
     s = await fieldworkScenario(t);
     await t.database.db.updateTable('fieldwork_quota').set({ target: 1000 }).execute(); // no quota flags here
+    // the supervisor uploads for their team only (issue 9): here both enumerators are theirs
+    await t.database.db.insertInto('supervisor_assignment').values({ campaign_id: s.campaignId, supervisor_id: t.users.supervisor.id, enumerator_id: s.enumerator2, unit_id: null }).execute();
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   });
