@@ -5,6 +5,22 @@ import { describeEachDb } from '../support/databases';
 import { startTestApp, type TestApp } from '../support/app';
 import { HA_GIANG_TABLE, haGiangCampaign } from '../support/scenario';
 
+/**
+ * The Hà Giang table with its sub-criteria (x.y.z rows) broken in turn: a negative appraised score, NaN, 1e309, and
+ * every fourth one left out (a missing code).
+ */
+function brokenTable(table: string): string {
+  let n = 0;
+  return table.split('\n').flatMap((line) => {
+    const cells = line.split('\t');
+    if (!/^\d+\.\d+\.\d+$/.test(cells[0] ?? '')) return [line];
+    const broken = ['-0.25', 'NaN', '1e309', null][n++ % 4];
+    if (broken === null) return [];
+    cells[4] = broken;
+    return [cells.join('\t')];
+  }).join('\n');
+}
+
 describeEachDb('importing a published appendix table', (kind) => {
   let t: TestApp;
   let base: string;
@@ -36,6 +52,9 @@ describeEachDb('importing a published appendix table', (kind) => {
     expect(body.statedTotal).toBeCloseTo(84.4089, 6);
     expect(body.totalWithChosen).toBeCloseTo(84.4089, 6);
     expect(body.totalFromLeaves).toBeCloseTo(84.3919, 6);
+    // its faults are settled by the analyst's choices (kept parent scores) or read by name (the second 5.1.2 is 5.1.3)
+    expect(body.blockingCount).toBe(0);
+    expect(body.findings.every((f: { blocking: boolean }) => f.blocking === false)).toBe(true);
     expect(await count()).toBe(0);
   });
 
@@ -81,6 +100,46 @@ describeEachDb('importing a published appendix table', (kind) => {
     } finally {
       await sql`drop trigger fail_on_85 on content_score`.execute(t.database.db);
       await sql`drop function fail_on_85()`.execute(t.database.db);
+    }
+  });
+
+  it('refuses (422, nothing written) a commit of a table whose preview lists errors: negative, NaN, 1e309, missing codes', async () => {
+    const snapshot = async () => ({
+      scores: await t.database.db.selectFrom('content_score').selectAll().orderBy('criterion_code').execute(),
+      audit: await t.database.db.selectFrom('audit_log').selectAll().orderBy('id').execute(),
+    });
+    const before = await snapshot();
+    expect(before.scores.length).toBeGreaterThan(100); // the Hà Giang import above
+    const bad = brokenTable(HA_GIANG_TABLE);
+    const preview = (await t.app.inject({ method: 'POST', url: `${base}/imports/preview`, headers: { cookie }, payload: { text: bad } })).json();
+    const kinds = new Set(preview.findings.filter((f: { blocking: boolean }) => f.blocking).map((f: { kind: string }) => f.kind));
+    expect([...kinds].sort()).toEqual(['missing_code', 'negative_score', 'unparsable_number']);
+    expect(preview.blockingCount).toBeGreaterThan(60);
+
+    const res = await t.app.inject({ method: 'POST', url: `${base}/imports/commit`, headers: { cookie }, payload: { text: bad, keepStated: [] } });
+    expect(res.statusCode, res.body).toBe(422);
+    const err = res.json().error;
+    expect(err.code).toBe('validation');
+    expect(err.message).toMatch(new RegExp(`^The table has ${preview.blockingCount} error\\(s\\) to correct`));
+    expect(err.message_vi).toMatch(new RegExp(`^Bảng có ${preview.blockingCount} lỗi phải sửa trước khi lưu; chưa lưu gì\\.`));
+    expect(err.details.blockingCount).toBe(preview.blockingCount);
+    const key = (f: { kind: string; code: string; row: number | null; column?: string }) => `${f.kind} ${f.code} ${f.row} ${f.column}`;
+    const refused = err.details.findings.filter((f: { blocking: boolean }) => f.blocking).map(key);
+    expect(refused).toEqual(preview.findings.filter((f: { blocking: boolean }) => f.blocking).map(key));
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a repeated code that cannot be read as a missing criterion, and an unknown code', async () => {
+    const line11 = HA_GIANG_TABLE.split('\n').find((l) => l.startsWith('1.1\t'))!;
+    const cases: [string, string][] = [
+      [HA_GIANG_TABLE.replace(line11, `${line11}\n${line11}`), 'duplicate_code 1.1'],
+      [HA_GIANG_TABLE.replace(line11, `${line11}\n1.9\tMột tiêu chí lạ\t0\t0\t0\t`), 'unknown_code 1.9'],
+    ];
+    for (const [text, expected] of cases) {
+      const preview = (await t.app.inject({ method: 'POST', url: `${base}/imports/preview`, headers: { cookie }, payload: { text } })).json();
+      expect(preview.findings.filter((f: { blocking: boolean }) => f.blocking).map((f: { kind: string; code: string }) => `${f.kind} ${f.code}`)).toEqual([expected]);
+      const res = await t.app.inject({ method: 'POST', url: `${base}/imports/commit`, headers: { cookie }, payload: { text, keepStated: ['1.3'] } });
+      expect(res.statusCode, res.body).toBe(422);
     }
   });
 
