@@ -22,7 +22,7 @@ export interface FieldworkScenario {
 }
 
 /** A SIPAS campaign in fieldwork with a plan, quotas, two enumerators and a supervisor (of enumerator 1 only). */
-export async function fieldworkScenario(t: TestApp): Promise<FieldworkScenario> {
+export async function fieldworkScenario(t: Pick<TestApp, 'users'> & { database: Pick<TestApp['database'], 'db'> }): Promise<FieldworkScenario> {
   const db = t.database.db;
   const province = await createUnit(db, { code: 'FW', name: 'Tỉnh Hà Giang (khảo sát)', parentId: null, kind: 'province', group: null });
   const a = await createUnit(db, { code: 'FW-A', name: 'Thành phố Hà Giang', parentId: province.id, kind: 'district', group: 'huyen' });
