@@ -482,7 +482,8 @@ export interface MailPreview {
   body: string;
 }
 
-export const RESPONDENT_STATUSES = ['new', 'queued', 'sending', 'sent', 'failed', 'responded'] as const;
+/** sending: claimed by the sender or being handed to SMTP; uncertain: handed over when the sender stopped (may have arrived) */
+export const RESPONDENT_STATUSES = ['new', 'queued', 'sending', 'sent', 'uncertain', 'failed', 'responded'] as const;
 export type RespondentStatus = (typeof RESPONDENT_STATUSES)[number];
 export interface Respondent {
   id: string;
@@ -533,8 +534,27 @@ export interface SendProgress {
   sending: number;
   sent: number;
   failed: number;
+  /** handed to SMTP when the sender stopped: may or may not have arrived; resend with a new link */
+  uncertain: number;
   total: number;
   ratePerMinute: number;
+}
+/** GET …/leadership/uncertain — one message that may or may not have arrived, of someone yet to answer */
+export interface UncertainMessage {
+  id: string;
+  respondentId: string;
+  name: string;
+  email: string;
+  kind: MailKind;
+  sequence: number;
+  handedOverAt: string | null;
+  lastError: string | null;
+}
+/** POST …/leadership/uncertain/resend */
+export interface UncertainResendResult {
+  queued: number;
+  /** answered meanwhile: no new link */
+  answered: number;
 }
 /** rate = responded / (invited − failed); null when that is 0 */
 export interface ResponseRate {

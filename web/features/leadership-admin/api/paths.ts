@@ -13,5 +13,6 @@ export const leadershipKeys = {
   respondents: (campaignId: string, filters: RespondentFilters) => [...queryKeys.campaign(campaignId), 'leadership', 'respondents', filters] as const,
   progress: (campaignId: string) => [...queryKeys.campaign(campaignId), 'leadership', 'progress'] as const,
   tracking: (campaignId: string) => [...queryKeys.campaign(campaignId), 'leadership', 'tracking'] as const,
+  uncertain: (campaignId: string) => [...queryKeys.campaign(campaignId), 'leadership', 'uncertain'] as const,
   outbox: (limit: number, offset: number) => ['mail-outbox', limit, offset] as const,
 };

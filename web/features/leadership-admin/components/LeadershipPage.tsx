@@ -18,6 +18,7 @@ import { SendButton, type SendKind } from './SendButton';
 import { SendProgressBar } from './SendProgressBar';
 import { SurveySettingsForm } from './SurveySettingsForm';
 import { TrackingPanel } from './TrackingPanel';
+import { UncertainMessages } from './UncertainMessages';
 
 const TABS = ['setup', 'respondents', 'sending'] as const;
 type Tab = (typeof TABS)[number];
@@ -150,6 +151,8 @@ function SendingTab({ campaignId, survey, canEdit }: { campaignId: string; surve
           </p>
         )}
       </section>
+
+      <UncertainMessages campaignId={campaignId} canEdit={canEdit} />
 
       <section className="card stack" aria-labelledby="leadership-tracking">
         <h2 id="leadership-tracking">{t('leadership.tracking.title')}</h2>

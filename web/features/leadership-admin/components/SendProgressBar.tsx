@@ -6,14 +6,14 @@ import { useFormat } from '../../../shared/format/useFormat';
 import { leadershipKeys } from '../api/paths';
 import { isSending, useSendProgress } from '../api/useSendProgress';
 
-/** The sending queue: delivered / failed / waiting, as a bar; refreshed every 2 s while anything waits. */
+/** The sending queue: delivered / failed / uncertain / waiting, as a bar; refreshed every 2 s while anything waits. */
 export function SendProgressBar({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
   const progress = useSendProgress(campaignId);
   const p = progress.data;
-  const done = p ? p.sent + p.failed : 0;
+  const done = p ? p.sent + p.failed + p.uncertain : 0;
 
   // each delivered batch changes the respondents' status and the response table: refresh them as it goes
   const lastDone = useRef<number | null>(null);
@@ -22,13 +22,14 @@ export function SendProgressBar({ campaignId }: { campaignId: string }) {
     if (lastDone.current !== null && lastDone.current !== done) {
       void queryClient.invalidateQueries({ queryKey: leadershipKeys.respondentLists(campaignId) });
       void queryClient.invalidateQueries({ queryKey: leadershipKeys.tracking(campaignId) });
+      void queryClient.invalidateQueries({ queryKey: leadershipKeys.uncertain(campaignId) });
     }
     lastDone.current = done;
   }, [p, done, campaignId, queryClient]);
 
   if (progress.error) return <ErrorNotice error={progress.error} />;
   if (!p) return null;
-  const total = Math.max(p.total, p.queued + p.sending + p.sent + p.failed);
+  const total = Math.max(p.total, p.queued + p.sending + p.sent + p.failed + p.uncertain);
   if (total === 0) return <p className="muted">{t('leadership.progress.nothingYet')}</p>;
   const waiting = p.queued + p.sending;
   const sending = isSending(p);
@@ -48,6 +49,7 @@ export function SendProgressBar({ campaignId }: { campaignId: string }) {
           waiting: format.integer(waiting),
         })}
       </p>
+      {p.uncertain > 0 && <p className="small">{t('leadership.progress.uncertain', { count: p.uncertain })}</p>}
       {sending ? (
         <p className="small muted">
           <span className="spinner spinner--inline spinner--small" aria-hidden="true" />{' '}
