@@ -11,6 +11,8 @@ const Schema = z.object({
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Debian's Rscript (apt-get install r-cran-survey), for the cross-check against R's survey package */
   RSCRIPT_PATH: z.string().default('/usr/bin/Rscript'),
+  /** replays a fuzz run (test/api/fuzz-submissions.test.ts prints the seed of a failing run) */
+  FUZZ_SEED: z.coerce.number().int().optional(),
 });
 
 const parsed = Schema.parse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== '')));
@@ -22,4 +24,5 @@ export const testConfig = {
   chromiumInstalled: existsSync(parsed.CHROMIUM_PATH),
   rscriptPath: parsed.RSCRIPT_PATH,
   rInstalled: existsSync(parsed.RSCRIPT_PATH),
+  fuzzSeed: parsed.FUZZ_SEED,
 };
