@@ -194,15 +194,29 @@ describeEachDb('leadership answers cannot be joined to respondents by anyone rea
     // sheets as a campaign released before this protection (or a group where many said "Không biết") can hold them
     const COUNTS = { so: 7, xa: 6, hdnd: 3, huyen: 2 } as const;
 
-    beforeAll(async () => {
-      ({ base, campaignId } = await leadershipScenario(t, 8, '-S'));
-      let k = 0;
-      for (const [group, n] of Object.entries(COUNTS)) {
+    let k = 0;
+    const withSheets = async (suffix: string, counts: Partial<Record<(typeof GROUPS)[number], number>>) => {
+      const scenario = await leadershipScenario(t, 8, suffix);
+      for (const [group, n] of Object.entries(counts)) {
         await t.database.db.insertInto('leadership_answer_sheet').values(Array.from({ length: n }, () => ({
-          campaign_id: campaignId, respondent_group: group as (typeof GROUPS)[number], unit_id: null,
-          questionnaire_id: q.id, questionnaire_version: q.version, answers: JSON.stringify(leadershipAnswers(k++)),
+          campaign_id: scenario.campaignId, respondent_group: group as (typeof GROUPS)[number], unit_id: null,
+          questionnaire_id: q.id, questionnaire_version: q.version, answers: JSON.stringify(leadershipAnswers(k++ % 18)),
         }))).execute();
       }
+      return scenario;
+    };
+    const exportedGroups = async (id: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/campaigns/${id}/microdata/leadership.csv`, headers: { cookie } });
+      expect(res.statusCode, res.body).toBe(200);
+      const [header, ...lines] = parse(res.body.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data as string[][];
+      expect(header![1]).toBe('group');
+      const counts = new Map<string, number>();
+      for (const l of lines) counts.set(l[1]!, (counts.get(l[1]!) ?? 0) + 1);
+      return Object.fromEntries(counts);
+    };
+
+    beforeAll(async () => {
+      ({ base, campaignId } = await withSheets('-S', COUNTS));
     });
 
     it('results/leadership?byGroup=true: a group under 5 shows no mean and is left out of the score', async () => {
@@ -223,13 +237,11 @@ describeEachDb('leadership answers cannot be joined to respondents by anyone rea
     });
 
     it('the leadership microdata export blanks groups under 5 (and enough others that the blank is no group)', async () => {
-      const res = await t.app.inject({ method: 'GET', url: `${base.replace('/leadership', '')}/microdata/leadership.csv`, headers: { cookie } });
-      expect(res.statusCode, res.body).toBe(200);
-      const [header, ...lines] = parse(res.body.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data as string[][];
-      expect(header![1]).toBe('group');
-      const counts = new Map<string, number>();
-      for (const l of lines) counts.set(l[1]!, (counts.get(l[1]!) ?? 0) + 1);
-      expect(Object.fromEntries(counts)).toEqual({ so: 7, xa: 6, '': 5 });
+      expect(base).toContain(campaignId);
+      expect(await exportedGroups(campaignId)).toEqual({ so: 7, xa: 6, '': 5 }); // hdnd 3 + huyen 2
+      // hdnd alone (3) would be a blank everybody can name: the next smallest group (xa) is blanked with it
+      const other = await withSheets('-S2', { so: 7, xa: 6, hdnd: 3 });
+      expect(await exportedGroups(other.campaignId)).toEqual({ so: 7, '': 9 });
     });
   });
 
