@@ -72,7 +72,7 @@ export class XlsxReader {
       worker.once('message', (answer: XlsxAnswer) => {
         done();
         if (answer.ok) resolve(answer.tsv);
-        else if (answer.statusCode === 500) reject(new Error('XLSX worker failed'));
+        else if (!('code' in answer)) reject(new Error('XLSX worker failed'));
         else reject(new AppError(answer.statusCode, answer.code, answer.messages, answer.details));
       });
       worker.once('error', (err: Error & { code?: string }) => {
