@@ -13,6 +13,7 @@ const UNAVAILABLE_MESSAGES = [
   'connection timeout',
   'timeout exceeded when trying to connect',
   'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
   'Cannot use a pool after calling end on the pool',
 ];
 
