@@ -1,5 +1,9 @@
 import Papa from 'papaparse';
 import { AppError } from '../errors';
+import { CONTROL, LONE_SURROGATE } from './untrusted-json';
+
+/** A character PostgreSQL cannot store (U+0000), another control character, or half of a surrogate pair. */
+const BAD_CHARACTER = new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}`);
 
 /** Folds Vietnamese for header matching: no diacritics, đ → d, lower case. */
 export const foldHeader = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().trim();
@@ -64,7 +68,6 @@ export function readCsv<C extends string>(
   const errors = new RowErrors();
   const lines: CsvLine<C>[] = [];
   const index = new Map<C, number>();
-  let header: string[] | null = null;
   let row = 0;
   let tooMany = false;
   Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
@@ -72,8 +75,10 @@ export function readCsv<C extends string>(
     step: (result, parser) => {
       const cells = result.data.map(String);
       row++;
-      if (header === null) {
-        header = cells;
+      if (row === 1) {
+        cells.forEach((h, i) => {
+          for (const [col, names] of Object.entries(aliases) as [C, string[]][]) if (col === foldHeader(h) || names.includes(foldHeader(h))) index.set(col, i);
+        });
         return;
       }
       if (row - 1 > maxRows) {
@@ -82,17 +87,21 @@ export function readCsv<C extends string>(
         return;
       }
       if (cells.every((c) => c.trim() === '')) return;
+      for (const [col, i] of index) {
+        if (BAD_CHARACTER.test(cells[i] ?? '')) {
+          errors.push(cellError(row, col, 'có ký tự điều khiển hoặc ký tự hỏng (như văn bản bị cắt giữa một biểu tượng cảm xúc); hãy sửa ô này.',
+            'contains a control character or a broken character (such as text cut in the middle of an emoji); correct this cell.'));
+        }
+      }
       lines.push({ row, get: (col) => (index.has(col) ? (cells[index.get(col)!] ?? '').trim() : '') });
     },
   });
   if (tooMany) throw tooManyRows(maxRows);
-  (header ?? ([] as string[])).forEach((h, i) => {
-    for (const [col, names] of Object.entries(aliases) as [C, string[]][]) if (col === foldHeader(h) || names.includes(foldHeader(h))) index.set(col, i);
-  });
+  const missing = new RowErrors();
   for (const col of required.filter((c) => !index.has(c))) {
-    errors.push({ row: 1, column: col, message: { vi: `Thiếu cột "${col}" (hoặc: ${aliases[col].join(', ')}).`, en: `Column "${col}" is missing.` } });
+    missing.push({ row: 1, column: col, message: { vi: `Thiếu cột "${col}" (hoặc: ${aliases[col].join(', ')}).`, en: `Column "${col}" is missing.` } });
   }
-  if (errors.length) return { lines: [], errors };
+  if (missing.length) return { lines: [], errors: missing };
   if (lines.length === 0) errors.push({ row: 2, column: required[0] ?? '', message: { vi: 'Tệp không có dòng dữ liệu nào.', en: 'The file has no data rows.' } });
   return { lines, errors };
 }

@@ -42,8 +42,8 @@ export type CleanJson = { ok: true; value: unknown; changes: JsonChange[] } | { 
 /** Keys that change an object's prototype or constructor when code copies them by assignment. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // C0 controls but tab (09), line feed (0A) and carriage return (0D)
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const num = (n: number, vi: boolean) => n.toLocaleString(vi ? 'vi-VN' : 'en-US');
 

@@ -15,6 +15,7 @@ import { scoreTreeFor } from './tree';
 import { auditKey, snapshot } from './audit';
 import { blockingFindings } from './commit-check';
 import { MAX_REPORTED_ROW_ERRORS, tooManyRows } from '../../http/csv';
+import { CONTROL, LONE_SURROGATE } from '../../http/untrusted-json';
 
 /** Rows of a score table: a criteria set has about 150 codes; page breaks and notes add a few. */
 export const MAX_TABLE_ROWS = 2000;
@@ -22,7 +23,9 @@ export const MAX_TABLE_ROWS = 2000;
 function parseOrFail(text: string): ParsedTable {
   let table: ParsedTable;
   try {
-    table = parseScoreTable(text);
+    // tables copied from Word or PDF carry stray control characters (vertical tabs for line breaks) and, cut in the
+    // middle of an emoji, half surrogate pairs: removed / replaced (U+FFFD) before notes reach the database
+    table = parseScoreTable(text.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD'));
   } catch (err) {
     if (err instanceof TableFormatError) {
       throw new AppError(400, 'table_format', { vi: err.vi, en: err.en }, { missing: err.missing });
