@@ -17,9 +17,6 @@ export default fp(async (app) => {
         'upgrade-insecure-requests': null,
       },
     },
-    // not helmet's no-referrer: under it browsers send `Origin: null` even on same-origin POSTs (Fetch standard),
-    // which the CSRF check must refuse; same-origin still keeps survey-link tokens out of other sites' Referer
-    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(cookie);
   await app.register(sameOrigin);
