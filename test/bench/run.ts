@@ -9,9 +9,9 @@ import { benchRecompute } from './recompute';
 
 const { values } = parseArgs({
   options: {
-    forms: { type: 'string', default: '20000' },
+    forms: { type: 'string', default: '4000' }, // per run (one run per client count and database)
     batch: { type: 'string', default: '50' },  // phones send at most 50 forms a batch
-    clients: { type: 'string', default: '4' },
+    clients: { type: 'string', default: '1,4,16' },
     only: { type: 'string' },
     db: { type: 'string' },
     'recompute-forms': { type: 'string', default: '1000000' },
@@ -19,13 +19,13 @@ const { values } = parseArgs({
 });
 const config = loadConfig();
 const pgUrl = config.database.kind === 'postgres' ? config.database.url : 'postgres://postgres@127.0.0.1:5432/postgres';
-const opts = { forms: Number(values.forms), batchSize: Number(values.batch), clients: Number(values.clients), resendShare: 0.1 };
+const opts = { forms: Number(values.forms), batchSize: Number(values.batch), clients: values.clients.split(',').map(Number), resendShare: 0.1 };
 
 if (!values.only || values.only === 'engine') benchEngine();
 if (!values.only || values.only === 'ingest') {
   for (const kind of (['postgres', 'pglite'] as const).filter((k) => !values.db || values.db === k)) {
     try {
-      await benchIngest(kind, pgUrl, kind === 'pglite' ? { ...opts, forms: Math.min(opts.forms, 5000) } : opts);
+      await benchIngest(kind, pgUrl, opts);
     } catch (err) {
       console.log(`\n== Ingest on ${kind}: not run — ${(err as Error).message}`);
     }

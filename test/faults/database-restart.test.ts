@@ -28,8 +28,8 @@ async function health(origin: string) {
 }
 
 /** Waits until GET /api/health answers 200 (the server reconnected by itself); bounded by the test's timeout. */
-async function healthyAgain(origin: string) {
-  while ((await health(origin)).status !== 200) await new Promise((r) => setTimeout(r, 200));
+async function healthyAgain(server: ServerProcess) {
+  while (server.alive() && (await health(server.origin)).status !== 200) await new Promise((r) => setTimeout(r, 200));
 }
 
 describeWithPg('PostgreSQL restarts and dies under ingest load (real server process, private cluster)', () => {
@@ -59,7 +59,7 @@ describeWithPg('PostgreSQL restarts and dies under ingest load (real server proc
   async function underLoad(fault: (run: PhonesRun) => Promise<void>) {
     const forms = ingestForms(s, FORMS_PER_RUN, seed++);
     sent += forms.length;
-    const run = runPhones({ origin: server.origin, cookie, batches: cutIntoBatches(forms, [60, 150, 90]), clients: CLIENTS, resendFailedAfterMs: 250 });
+    const run = runPhones({ origin: server.origin, cookie, batches: cutIntoBatches(forms, [60, 150, 90]), clients: CLIENTS, resendFailedAfterMs: 250, keepTrying: () => server.alive() });
     await run.answered(CLIENTS * 2); // every phone is busy
     const before = run.responses.length;
     await fault(run);
@@ -99,7 +99,7 @@ describeWithPg('PostgreSQL restarts and dies under ingest load (real server proc
       expect(down.body.error).toMatchObject({ code: 'database_unavailable', retryable: true });
       await load.answered(load.responses.length + CLIENTS); // phones keep trying while it is down
       await cluster.start();
-      await healthyAgain(server.origin);
+      await healthyAgain(server);
     });
     expectCleanOutage(run, before);
   }, 600_000);

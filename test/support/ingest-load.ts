@@ -82,6 +82,8 @@ export interface PhonesOptions {
   resendShare?: number;
   /** send a batch again after an answer other than 200 (with the same clientUuids), after this many ms */
   resendFailedAfterMs?: number;
+  /** stop resending when this says so (e.g. the server process died: nobody will ever answer) */
+  keepTrying?: () => boolean;
 }
 
 export interface PhonesRun {
@@ -147,7 +149,7 @@ export function runPhones(opts: PhonesOptions): PhonesRun {
       inFlight--;
       responses.push({ status: res.status, retryAfter: res.retryAfter, ms: performance.now() - t0, ...readAnswer(res.status, res.text) });
       for (const w of waiters.filter((x) => responses.length >= x.n)) { waiters.splice(waiters.indexOf(w), 1); w.ok(); }
-      if (res.status !== 200 && opts.resendFailedAfterMs !== undefined) {
+      if (res.status !== 200 && opts.resendFailedAfterMs !== undefined && (opts.keepTrying?.() ?? true)) {
         await new Promise((r) => setTimeout(r, opts.resendFailedAfterMs));
         queue.push(body);
         continue;
