@@ -53,14 +53,15 @@ describeEachDb('every state-changing route refuses cross-site requests (CSRF)', 
         t.app.inject({ method, url: urlOf(path), headers: { cookie: await t.cookieFor('admin'), ...headers }, ...body });
       const what = `${method} ${path}`;
 
-      for (const headers of [
+      const foreign: Record<string, string>[] = [
         { origin: 'https://evil.example' },
         { origin: 'http://parindex.example.gov.vn' }, // same host, other scheme: another origin
         { origin: 'https://parindex.example.gov.vn.evil.example' },
         { origin: 'null' },
         { referer: 'https://evil.example/page' },
         { referer: 'https://evil.example/?u=https://parindex.example.gov.vn/' },
-      ]) {
+      ];
+      for (const headers of foreign) {
         for (const body of [{ payload: {} }, {}]) {
           const res = await call(headers, body);
           expect(res.statusCode, `${what} ${JSON.stringify(headers)}: ${res.body}`).toBe(403);
@@ -80,12 +81,13 @@ describeEachDb('every state-changing route refuses cross-site requests (CSRF)', 
       expect(typeOnly.statusCode, `${what} text/plain without a body`).toBe(415);
 
       // the app's own pages (either allowed origin; Referer alone; JSON with a charset) are not refused by this layer
-      for (const headers of [
+      const own: Record<string, string>[] = [
         { origin: appOrigin },
         { origin: 'https://par.example.vn' },
         { referer: `${appOrigin}/campaigns` },
         { origin: appOrigin, 'content-type': 'application/json; charset=utf-8' },
-      ]) {
+      ];
+      for (const headers of own) {
         const res = await call(headers, 'content-type' in headers ? { payload: '{}' } : { payload: {} });
         expect(CSRF_CODES, `${what} ${JSON.stringify(headers)}: ${res.body}`).not.toContain(codeOf(res.body));
       }
