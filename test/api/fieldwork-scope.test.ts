@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createCampaign, updateCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
+import { saveAssignments, savePlan } from '../../server/features/fieldwork/setup.service';
 import { describeEachDb } from '../support/databases';
 import { startTestApp, type TestApp } from '../support/app';
 import { envelope, fieldworkScenario, sessionCookie, type FieldworkScenario } from '../support/fieldwork';
@@ -67,6 +68,18 @@ describeEachDb('who may submit which forms (issue 9: scope holes)', (kind) => {
     // the phone whose receipt was lost before the close gets its original receipt, not a refusal
     expect(afterClose[1]).toMatchObject({ duplicate: true, formId: storedBeforeClose!.formId, receivedAt: storedBeforeClose!.receivedAt });
     expect(await rows()).toHaveLength(2);
+  });
+
+  it('shows the phone only campaigns in fieldwork, the status that takes forms', async () => {
+    const c = await createCampaign(t.database.db, { name: 'Đợt chuẩn bị', year: 2026, criteriaSetCode: 'par-province-2023', bandSetCode: 'national', unitIds: [s.unitA], previousCampaignId: null });
+    await savePlan(t.database.db, c.id, { questionnaireId: 'sipas-2017', questionnaireVersion: 1, startsOn: null, endsOn: null, minDurationSeconds: 300, gpsMaxKm: 25, recheckPercent: 10 });
+    await saveAssignments(t.database.db, c.id, { enumerators: [{ userId: s.enumerator1, unitIds: [s.unitA] }], supervisors: [] });
+    const listed = async () => ((await t.app.inject({ method: 'GET', url: '/api/fieldwork/me', headers: { cookie: e1 } })).json().assignments as { campaignId: string }[]).map((a) => a.campaignId).includes(c.id);
+    expect(await listed()).toBe(false);
+    await updateCampaign(t.database.db, c.id, { status: 'fieldwork' });
+    expect(await listed()).toBe(true);
+    await updateCampaign(t.database.db, c.id, { status: 'closed' });
+    expect(await listed()).toBe(false);
   });
 
   it('refuses a form for a unit that exists but is not one of the campaign\'s', async () => {

@@ -96,7 +96,7 @@ export async function enumeratorProfile(db: Kysely<DB>, user: SessionUser) {
     .select(['c.id as campaign_id', 'c.name as campaign_name', 'c.year', 'c.status', 'p.questionnaire_id', 'p.questionnaire_version', 'p.starts_on', 'p.ends_on',
       'u.id as unit_id', 'u.code', 'u.name as unit_name', 'u.latitude', 'u.longitude'])
     .where('a.enumerator_id', '=', user.id)
-    .where('c.status', '<>', 'closed')
+    .where('c.status', '=', 'fieldwork') // the only status that takes forms (issue 9): no form filled for nothing
     .orderBy('c.year', 'desc')
     .orderBy('u.code')
     .execute();
