@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchChromium, serveApp } from '../support/browser';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
-import { createCampaign } from '../../server/features/campaigns/service';
+import { createCampaign, updateCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
 import { saveAssignments, savePlan, saveQuotas } from '../../server/features/fieldwork/setup.service';
 
@@ -69,6 +69,7 @@ describeBrowser('enumerator app: two forms offline, a reload offline, then a syn
       name: 'SIPAS Hà Giang 2026', year: 2026, criteriaSetCode: 'par-province-2022', bandSetCode: 'national',
       unitIds: [province.id, district.id], previousCampaignId: null,
     });
+    await updateCampaign(db, campaign.id, { status: 'fieldwork' }); // only a campaign in fieldwork takes forms
     ids = { campaignId: campaign.id, provinceId: province.id, districtId: district.id };
     await savePlan(db, campaign.id, {
       questionnaireId: 'sipas-2017', questionnaireVersion: 1, startsOn: null, endsOn: null, minDurationSeconds: 0, gpsMaxKm: 25, recheckPercent: 10,
