@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDb } from '../support/databases';
 import { startTestApp, type TestApp } from '../support/app';
 import { envelope, fieldworkScenario, variedAnswers, type FieldworkScenario } from '../support/fieldwork';
+import type { Receipt } from '../../server/features/fieldwork/submissions.service';
 
-type Receipt = { index: number; clientUuid: string | null; status: string; duplicate: boolean; formId?: string; reviewStatus?: string; flags?: { code: string; message: { vi: string; en: string } }[]; error?: { code: string; message: { vi: string; en: string } } };
 
 /** A form whose answers are given as raw JSON text (1e309, `__proto__`, 20,000-deep lists cannot pass through JSON.stringify). */
 const rawForm = (form: ReturnType<typeof envelope>, answersJson: string) => JSON.stringify({ ...form, answers: '@@ANSWERS@@' }).replace('"@@ANSWERS@@"', answersJson);

@@ -6,8 +6,8 @@ import { saveAssignments, savePlan } from '../../server/features/fieldwork/setup
 import { describeEachDb } from '../support/databases';
 import { startTestApp, type TestApp } from '../support/app';
 import { envelope, fieldworkScenario, sessionCookie, type FieldworkScenario } from '../support/fieldwork';
+import type { Receipt } from '../../server/features/fieldwork/submissions.service';
 
-type Receipt = { index: number; clientUuid: string | null; status: string; duplicate: boolean; formId?: string; receivedAt?: string; reviewStatus?: string; flags?: unknown[]; error?: { code: string; message: { vi: string; en: string } } };
 
 describeEachDb('who may submit which forms (issue 9: scope holes)', (kind) => {
   let t: TestApp;

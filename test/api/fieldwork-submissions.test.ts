@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDb } from '../support/databases';
 import { startTestApp, type TestApp } from '../support/app';
 import { envelope, fieldworkScenario, sessionCookie, variedAnswers, type FieldworkScenario } from '../support/fieldwork';
+import type { Receipt } from '../../server/features/fieldwork/submissions.service';
 
-type Receipt = { index: number; clientUuid: string | null; status: string; duplicate: boolean; formId?: string; receivedAt?: string; reviewStatus?: string; flags?: { code: string; message: { vi: string; en: string } }[]; error?: { code: string; message: { vi: string; en: string } } };
 
 describeEachDb('submitting SIPAS forms: receipts, idempotency, flags', (kind) => {
   let t: TestApp;

@@ -5,8 +5,8 @@ import { startTestApp, type TestApp } from '../support/app';
 import { envelope, fieldworkScenario, sessionCookie, type FieldworkScenario } from '../support/fieldwork';
 import { FUZZ_KINDS, fuzzBatches, fuzzCorpus, type FuzzCase } from '../support/fuzz-forms';
 import { testConfig } from '../support/test-config';
+import type { Receipt } from '../../server/features/fieldwork/submissions.service';
 
-type Receipt = { index: number; clientUuid: string | null; status: string; duplicate: boolean; formId?: string; flags?: { code: string }[]; error?: { code: string; message: { vi: string; en: string } } };
 
 const CASES = 520;
 const BAD_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
