@@ -60,7 +60,7 @@ export function tooManyRows(maxRows: number): AppError {
 /**
  * Reads a CSV (UTF-8, with or without BOM) whose header names its columns in English or Vietnamese (matched without
  * diacritics). Returns the non-empty data lines, or errors naming each missing required column. Parsing stops with
- * 413 past `maxRows` data lines (blank lines count too), so a huge file never becomes a huge array.
+ * 413 past `maxRows` non-blank data lines, so a huge file never becomes a huge array.
  */
 export function readCsv<C extends string>(
   text: string, aliases: Record<C, string[]>, required: readonly C[], maxRows: number,
@@ -81,12 +81,12 @@ export function readCsv<C extends string>(
         });
         return;
       }
-      if (row - 1 > maxRows) {
+      if (cells.every((c) => c.trim() === '')) return;
+      if (lines.length === maxRows) {
         tooMany = true;
         parser.abort();
         return;
       }
-      if (cells.every((c) => c.trim() === '')) return;
       for (const [col, i] of index) {
         if (BAD_CHARACTER.test(cells[i] ?? '')) {
           errors.push(cellError(row, col, 'có ký tự điều khiển hoặc ký tự hỏng (như văn bản bị cắt giữa một biểu tượng cảm xúc); hãy sửa ô này.',
