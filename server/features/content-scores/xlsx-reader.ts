@@ -14,6 +14,9 @@ const WORKER_FILE = fileURLToPath(new URL('./xlsx-worker.ts', import.meta.url));
 // The server runs TypeScript through tsx; a worker thread does not inherit its loader, so it registers tsx first.
 const BOOT = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(WORKER_FILE)});`;
 
+/** Files read at once; more wait their turn (each worker holds tens of MB, and the machine may have 2 cores). */
+export const MAX_CONCURRENT_XLSX = 2;
+
 interface Spare {
   worker: Worker;
   ready: Promise<void>;
@@ -22,6 +25,8 @@ interface Spare {
 export class XlsxReader {
   private spare: Spare | null = null;
   private closed = false;
+  private running = 0;
+  private readonly queue: (() => void)[] = [];
 
   constructor(private readonly limits: XlsxLimits) {}
 
@@ -51,12 +56,16 @@ export class XlsxReader {
   /** The first worksheet as TSV text, or 400/413 (vi/en) for a damaged file or one over the limits. */
   async toTsv(data: Buffer): Promise<string> {
     checkZipDirectory(data, this.limits);
+    if (this.running >= MAX_CONCURRENT_XLSX) await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.running++;
     const { worker, ready } = this.take();
     try {
       await ready;
       return await this.run(worker, data);
     } finally {
       void worker.terminate();
+      this.running--;
+      this.queue.shift()?.();
     }
   }
 
