@@ -14,7 +14,7 @@ function brokenTable(table: string): string {
   return table.split('\n').flatMap((line) => {
     const cells = line.split('\t');
     if (!/^\d+\.\d+\.\d+$/.test(cells[0] ?? '')) return [line];
-    const broken = ['-0.25', 'NaN', '1e309', null][n++ % 4];
+    const broken: string | null = ['-0.25', 'NaN', '1e309', null][n++ % 4] ?? null;
     if (broken === null) return [];
     cells[4] = broken;
     return [cells.join('\t')];
