@@ -91,8 +91,14 @@ export interface OverrideCandidate {
   /** the sum of its children */
   computed: number;
 }
+/** a finding of a preview: blocking ones must be corrected before the table can be stored (the commit refuses them) */
+export type ImportFinding = Finding & { blocking: boolean };
 export interface ImportPreview {
-  findings: Finding[];
+  /** the first 200 findings, blocking ones first */
+  findings: ImportFinding[];
+  /** all findings, and how many of them block the commit */
+  findingCount: number;
+  blockingCount: number;
   rowCount: number;
   candidates: OverrideCandidate[];
   /** candidate codes the server suggests keeping as printed */

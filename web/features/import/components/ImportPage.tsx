@@ -114,10 +114,11 @@ export function ImportPage() {
           <ImportTotals preview={result} selectionChanged={!sameSet(keepStated, result.chosen)} />
           <OverrideChoices candidates={result.candidates} suggested={result.chosen} value={keepStated} onChange={setKeepStated} />
           <FindingsTable findings={result.findings} />
-          {errorCount > 0 && <Notice tone="warning">{t('import.hasErrors', { count: errorCount })}</Notice>}
+          {result.blockingCount > 0 && <Notice tone="error">{t('import.hasBlocking', { count: result.blockingCount })}</Notice>}
+          {result.blockingCount === 0 && errorCount > 0 && <Notice tone="warning">{t('import.hasErrors', { count: errorCount })}</Notice>}
           {commit.error && <ErrorNotice error={commit.error} title={t('import.commitFailed')} />}
           <div className="actions actions--sticky">
-            <Button variant="primary" busy={commit.isPending} onClick={save}>
+            <Button variant="primary" busy={commit.isPending} disabled={result.blockingCount > 0} onClick={save}>
               {t('import.commit')}
             </Button>
             <Button variant="ghost" onClick={cancel} disabled={commit.isPending}>
