@@ -49,4 +49,23 @@ describeBrowser('analyst imports the Hà Giang 2022 table in the browser', () =>
     const stored = await t.database.db.selectFrom('content_score').select('criterion_code').execute();
     expect(stored.length).toBeGreaterThan(90);
   });
+
+  it('refuses to save a table with blocking errors: they are marked and the save button is disabled', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    await logInAs(page, origin, 'test-analyst');
+    await page.goto(`${origin}/campaigns/${ids.campaignId}/units/${ids.unitId}/import`);
+    // a negative score on a leaf: the commit would refuse it, so the page does not offer to save
+    const broken = HA_GIANG_TABLE.split('\n').map((line) => {
+      const cells = line.split('\t');
+      if (cells[0] !== '1.3.1') return line;
+      cells[4] = '-0,5';
+      return cells.join('\t');
+    }).join('\n');
+    expect(broken).not.toBe(HA_GIANG_TABLE);
+    await page.locator('textarea').fill(broken);
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByText(/lỗi phải sửa trước khi lưu/).waitFor();
+    await expect(page.getByRole('table').filter({ hasText: 'chặn lưu' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Lưu vào hệ thống' }).isDisabled()).resolves.toBe(true);
+  });
 });
