@@ -20,7 +20,7 @@ export { rankUnits, compareWithPrevious, type UnitScore, type RankedUnit, type G
 export { parseUnitsCsv, type UnitsCsvError } from './units-csv';
 export { mulberry32, hash32, seededSample } from './random';
 export {
-  surveyDesign, designWeights, stratumWeights, kishEffectiveSize, taylorVariance, domainMean, toEstimate, svyMean, bootstrapFactors, replicateVariance,
+  surveyDesign, domainDesign, designWeights, stratumWeights, kishEffectiveSize, taylorVariance, domainMean, toEstimate, svyMean, bootstrapFactors, replicateVariance,
   DomainMeans, SurveyInputError, Z95, SMALL_N, SUPPRESS_N, SMALL_N_RULES, TAYLOR,
   type SurveyDesign, type DesignInput, type DesignWeights, type PopulationSizes, type DomainMean, type Estimate, type EstimateWarning,
   type VarianceOption, type MeanSpec, type SmallNRules,

@@ -1,15 +1,25 @@
 // Seeded pseudo-random numbers: the same seed gives the same draw on every machine (re-check samples, demo data,
 // simulations, bootstrap). mulberry32 — small, fast, good enough for sampling (not for secrets).
 
+const MULBERRY_STEP = 0x6d2b79f5;
+
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
+    a = (a + MULBERRY_STEP) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * mulberry32(seed) after `skip` draws: its state only advances by a constant step, so draw k of the stream is
+ * reached in O(1) (the bootstrap of a domain draws only in the strata the domain touches).
+ */
+export function mulberry32After(seed: number, skip: number): () => number {
+  return mulberry32(((seed >>> 0) + Math.imul(skip, MULBERRY_STEP)) >>> 0);
 }
 
 /** A 32-bit hash of a string (FNV-1a), to derive per-stratum seeds from one seed. */

@@ -1,7 +1,7 @@
 // SIPAS indices (PAR-INDEX.md §3): item, factor, part and overall satisfaction indices from the forms, weighted,
 // with standard errors and 95 % CIs; the PAR points of 8.1.1–8.1.5; breakdowns; shares of a multi-choice question.
 import type { CriteriaSet } from './types';
-import { DomainMeans, type Estimate, type SmallNRules, type SurveyDesign, SurveyInputError, type VarianceOption } from './survey-design';
+import { DomainMeans, domainDesign, type Estimate, type SmallNRules, type SurveyDesign, SurveyInputError, type VarianceOption } from './survey-design';
 
 /** A factor of a SIPAS questionnaire: its item question ids, its overall question, its part (survey-forms `listFactors`). */
 export interface SipasFactorRef {
@@ -344,7 +344,10 @@ export interface SipasGroupResult {
 /**
  * The indices per group (issue 5: breakdowns by unit, level of government, each demographic): `groups[i]` is form i's
  * group (null / undefined = left out), groups in order of first appearance. Each group is a domain of the whole design
- * (its SEs keep all strata, as R's svyby does).
+ * (its SEs keep all strata, as R's svyby does). Linear in the forms: the forms are partitioned by group once and each
+ * group is estimated over its own forms only (`domainDesign`: the strata keep their full n_h, N_h, and the bootstrap
+ * factors of the whole design), since a form outside a domain only adds z_i = 0 to its stratum:
+ *   V_d = Σ_h f_h · n_h / (n_h − 1) · [Σ_{i∈h∩d} z_i² − (Σ_{i∈h∩d} z_i)² / n_h].
  */
 export function sipasBreakdown(
   design: SurveyDesign,
@@ -362,10 +365,32 @@ export function sipasBreakdown(
     seen.add(g);
     names.push(g);
   }
-  return names.map((group) => {
-    const within = new Uint8Array(design.n);
-    for (let i = 0; i < design.n; i++) within[i] = groups[i] === group && (!options.within || options.within[i]) ? 1 : 0;
-    const result = sipasIndices(design, answers, factors, { ...options, within });
+  const number = new Map(names.map((g, k) => [g, k]));
+  const of = new Int32Array(design.n).fill(-1);
+  const sizes = new Int32Array(names.length);
+  for (let i = 0; i < design.n; i++) {
+    const g = groups[i];
+    const k = g === null || g === undefined || (options.within && !options.within[i]) ? undefined : number.get(g);
+    if (k === undefined) continue;
+    of[i] = k;
+    sizes[k]!++;
+  }
+  const index = Array.from(sizes, (size) => new Int32Array(size));
+  sizes.fill(0);
+  for (let i = 0; i < design.n; i++) if (of[i]! >= 0) index[of[i]!]![sizes[of[i]!]!++] = i;
+  const ids = [...new Set(factors.flatMap((f) => (f.overall !== undefined ? [...f.items, f.overall] : f.items)))].filter((id) => answers[id] !== undefined);
+  return names.map((group, k) => {
+    const own = index[k]!;
+    const domain = domainDesign(design, own);
+    const columns: Record<string, Float64Array> = {};
+    for (const id of ids) {
+      const raw = answers[id]!;
+      if (raw.length !== design.n) throw new SurveyInputError(`Có ${raw.length} giá trị cho ${design.n} phiếu.`, `${raw.length} values for ${design.n} forms.`);
+      const col = new Float64Array(own.length);
+      for (let j = 0; j < own.length; j++) col[j] = raw[own[j]!]!;
+      columns[id] = col;
+    }
+    const result = sipasIndices(domain, columns, factors, { ...options, within: null });
     return { group, forms: result.forms, result };
   });
 }

@@ -2,7 +2,7 @@
 // design weights, domain means with Taylor-linearised or bootstrap standard errors, linear combinations of means.
 // The Taylor formulas are those of R's `survey` package (`svydesign(ids = ~1, strata = ~stratum, weights = ~w)`,
 // `svymean(~y, subset(design, !is.na(y)))`), which test/r/survey-crosscheck.test.ts checks to 1e-9.
-import { mulberry32 } from './random';
+import { mulberry32, mulberry32After } from './random';
 
 /** qnorm(0.975): the normal quantile of a two-sided 95 % interval (R's `confint` on a `svystat`). */
 export const Z95 = 1.959963984540054;
@@ -45,12 +45,41 @@ export interface SurveyDesign {
   readonly stratum: Int32Array;
   /** stratum names, in order of first appearance */
   readonly strata: readonly string[];
-  /** n_h: forms per stratum */
+  /** n_h: forms per stratum (of the whole design, also in a `domainDesign`) */
   readonly stratumSize: Int32Array;
-  /** the forms of each stratum */
+  /** the forms of each stratum (in a `domainDesign`: only the domain's) */
   readonly members: readonly Int32Array[];
   /** N_h per stratum when the finite population correction is used, else null (sampling with replacement) */
   readonly population: Float64Array | null;
+  /** set on a `domainDesign`: the whole design and, for each of its forms, the form's index there */
+  readonly domainOf?: { readonly design: SurveyDesign; readonly index: Int32Array };
+}
+
+/**
+ * A domain of `design` (a breakdown group) as a design of its own forms only: form k is form `index[k]` of the whole
+ * design (`index` ascending), with its weight and stratum. The strata keep their full sizes n_h (and N_h), so
+ * `taylorVariance` over the domain's forms equals it over all forms with z = 0 outside the domain, and the
+ * bootstrap gives the domain's forms the factors they get in the whole design (same seed). Estimation over it costs
+ * O(domain forms) instead of O(all forms) — the breakdowns are linear in the forms.
+ */
+export function domainDesign(design: SurveyDesign, index: Int32Array): SurveyDesign {
+  const whole = design.domainOf?.design ?? design;
+  const at = design.domainOf ? index.map((k) => design.domainOf!.index[k]!) : index;
+  const n = at.length;
+  const weights = new Float64Array(n);
+  const stratum = new Int32Array(n);
+  const counts = new Int32Array(whole.strata.length);
+  for (let k = 0; k < n; k++) {
+    const i = at[k]!;
+    if (k > 0 && i <= at[k - 1]!) throw new Error('domainDesign: form indices must be strictly ascending');
+    weights[k] = whole.weights[i]!;
+    stratum[k] = whole.stratum[i]!;
+    counts[stratum[k]!]!++;
+  }
+  const members = Array.from(counts, (size) => new Int32Array(size));
+  counts.fill(0);
+  for (let k = 0; k < n; k++) members[stratum[k]!]![counts[stratum[k]!]!++] = k;
+  return { n, weights, stratum, strata: whole.strata, stratumSize: whole.stratumSize, members, population: whole.population, domainOf: { design: whole, index: at } };
 }
 
 export interface DesignInput {
@@ -182,21 +211,25 @@ export function kishEffectiveSize(weights: ArrayLike<number>): number {
  * (R `survey`: svyrecvar / onestage):  V = Σ_h f_h · n_h / (n_h − 1) · Σ_{i∈h} (z_i − z̄_h)²,
  * z̄_h the mean of z over ALL n_h forms of stratum h (zeros outside a domain count), f_h = 1 − n_h / N_h with the fpc,
  * else 1. A stratum with a single form contributes 0 (R: options(survey.lonely.psu = "certainty")).
+ * Over a `domainDesign` (m_h of the n_h forms of h present, z = 0 for the n_h − m_h others) the same sum is
+ *   Σ_{i∈h} (z_i − z̄_h)² = Σ_{i∈h, present} (z_i − z̄_h)² + (n_h − m_h) · z̄_h²,  z̄_h = Σ_{present} z_i / n_h.
  */
 export function taylorVariance(design: SurveyDesign, z: ArrayLike<number>): number {
   let v = 0;
   for (let h = 0; h < design.strata.length; h++) {
     const idx = design.members[h]!;
-    const nh = idx.length;
+    const nh = design.stratumSize[h]!;
+    const mh = idx.length;
     if (nh < 2) continue;
     let mean = 0;
-    for (let j = 0; j < nh; j++) mean += z[idx[j]!]!;
+    for (let j = 0; j < mh; j++) mean += z[idx[j]!]!;
     mean /= nh;
     let ss = 0;
-    for (let j = 0; j < nh; j++) {
+    for (let j = 0; j < mh; j++) {
       const d = z[idx[j]!]! - mean;
       ss += d * d;
     }
+    if (mh < nh) ss += (nh - mh) * mean * mean;
     const f = design.population ? 1 - nh / design.population[h]! : 1;
     v += (f * nh * ss) / (nh - 1);
   }
@@ -294,6 +327,10 @@ export function bootstrapFactors(design: SurveyDesign, replicates: number, seed:
   if (!Number.isInteger(replicates) || replicates < 2) {
     throw new SurveyInputError(`Số lần lặp bootstrap phải là số nguyên ≥ 2 (${replicates}).`, `Bootstrap replicates must be an integer ≥ 2 (${replicates}).`);
   }
+  if (design.domainOf) {
+    domainBootstrapFactors(design, replicates, seed, each);
+    return;
+  }
   const rand = mulberry32(seed);
   const factors = new Float64Array(design.n);
   for (let b = 0; b < replicates; b++) {
@@ -306,6 +343,50 @@ export function bootstrapFactors(design: SurveyDesign, replicates: number, seed:
       }
       const scale = nh / (nh - 1);
       for (let k = 0; k < nh - 1; k++) factors[idx[Math.floor(rand() * nh)]!]! += scale;
+    }
+    each(b, factors);
+  }
+}
+
+/**
+ * `bootstrapFactors` of a `domainDesign`: the factors its forms get in the whole design's replicates, drawn only in
+ * the strata the domain touches. The whole design's stream makes Σ_h (n_h − 1) draws per replicate (strata with
+ * n_h ≥ 2, in order), so stratum h's draws in replicate b start at draw b · Σ_h (n_h − 1) + Σ_{h' < h} (n_h' − 1).
+ */
+function domainBootstrapFactors(design: SurveyDesign, replicates: number, seed: number, each: (b: number, factors: Float64Array) => void): void {
+  const { design: whole, index } = design.domainOf!;
+  const start = new Float64Array(whole.strata.length);
+  let perReplicate = 0;
+  for (let h = 0; h < whole.strata.length; h++) {
+    start[h] = perReplicate;
+    if (whole.stratumSize[h]! >= 2) perReplicate += whole.stratumSize[h]! - 1;
+  }
+  // for each touched stratum: the domain form at each position of the whole stratum's member list (−1: none)
+  const touched: { h: number; at: Int32Array }[] = [];
+  for (let h = 0; h < whole.strata.length; h++) {
+    const own = design.members[h]!;
+    if (own.length === 0) continue;
+    const all = whole.members[h]!;
+    const at = new Int32Array(all.length).fill(-1);
+    let j = 0;
+    for (let p = 0; p < all.length && j < own.length; p++) if (all[p] === index[own[j]!]) at[p] = own[j++]!;
+    touched.push({ h, at });
+  }
+  const factors = new Float64Array(design.n);
+  for (let b = 0; b < replicates; b++) {
+    factors.fill(0);
+    for (const { h, at } of touched) {
+      const nh = at.length;
+      if (nh === 1) {
+        factors[at[0]!] = 1;
+        continue;
+      }
+      const rand = mulberry32After(seed, b * perReplicate + start[h]!);
+      const scale = nh / (nh - 1);
+      for (let k = 0; k < nh - 1; k++) {
+        const p = at[Math.floor(rand() * nh)]!;
+        if (p >= 0) factors[p]! += scale;
+      }
     }
     each(b, factors);
   }

@@ -1,7 +1,7 @@
 // Engine benchmark (part of `npm run bench`): the PAR INDEX engine on realistic volumes. Prints figures only.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { aggregate, parseScoreTable, rankUnits, reconcileOverrides, validateScoreTable } from '../../analytics/src/index';
+import { aggregate, mulberry32, parseScoreTable, rankUnits, reconcileOverrides, sipasBreakdown, surveyDesign, validateScoreTable, type SipasFactorRef } from '../../analytics/src/index';
 import type { NodeScore } from '../../analytics/src/types';
 import { loadBandSets, loadCriteriaSet } from '../../seeds/load-criteria-sets';
 
@@ -16,6 +16,24 @@ function measure(name: string, iterations: number, fn: () => void) {
 const table = readFileSync(new URL('../../seeds/tables/ha-giang-2022.appendix.tsv', import.meta.url), 'utf8');
 const set = loadCriteriaSet('par-province-2022');
 const bands = loadBandSets().find((b) => b.code === 'province5')!;
+
+const BREAKDOWN_FACTORS: SipasFactorRef[] = Array.from({ length: 5 }, (_, f) => ({
+  factor: `f${f + 1}`,
+  part: 'service',
+  items: Array.from({ length: 4 }, (_, k) => `f${f + 1}_q${k + 1}`),
+  overall: `f${f + 1}_all`,
+}));
+
+/** n forms over 40 units (the strata, and the breakdown), weighted, 6 % "don't know". */
+function breakdownData(n: number) {
+  const rand = mulberry32(7);
+  const strata = Array.from({ length: n }, () => `U${Math.floor(rand() * 40)}`);
+  const answers: Record<string, Float64Array> = {};
+  for (const f of BREAKDOWN_FACTORS) {
+    for (const id of [...f.items, f.overall!]) answers[id] = Float64Array.from({ length: n }, () => (rand() < 0.06 ? 9 : 1 + Math.floor(rand() * 5)));
+  }
+  return { strata, answers, design: surveyDesign({ strata, weights: Float64Array.from({ length: n }, () => 1 + rand() * 50) }) };
+}
 
 export function benchEngine() {
   console.log(`\n== Engine (pure functions, no I/O), node ${process.version}`);
@@ -37,6 +55,10 @@ export function benchEngine() {
     });
   });
   measure('rank 2,000 units in 2 groups with bands', 50, () => rankUnits(totals, bands));
+  for (const n of [20_000, 200_000]) {
+    const b = breakdownData(n);
+    measure(`sipasBreakdown ${n.toLocaleString('en')} forms × 40 units, 25 questions`, n > 50_000 ? 2 : 10, () => sipasBreakdown(b.design, b.answers, BREAKDOWN_FACTORS, b.strata));
+  }
   const mem = process.memoryUsage();
   console.log(`peak-ish memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
 }
