@@ -11,6 +11,8 @@ export interface TestSmtp {
   dropAfterData: Set<string>;
   /** how long the server takes to reply 250 after receiving a message (a slow server; 0 by default) */
   replyDelayMs: number;
+  /** connection errors the server saw (e.g. ECONNRESET from a client killed mid-session) */
+  connectionErrors: Error[];
   close(): Promise<void>;
 }
 
@@ -46,6 +48,10 @@ export async function startSmtp(): Promise<TestSmtp> {
       });
     },
   });
+  // a client that dies mid-session (the fault tests SIGKILL the app while it sends) resets its connection: smtp-server
+  // re-emits that on the server, where an unheard 'error' would end the test process; it is counted, not thrown
+  const connectionErrors: Error[] = [];
+  server.on('error', (err: Error) => { connectionErrors.push(err); });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
@@ -53,6 +59,7 @@ export async function startSmtp(): Promise<TestSmtp> {
     received,
     refuse,
     dropAfterData,
+    connectionErrors,
     get replyDelayMs() { return state.replyDelayMs; },
     set replyDelayMs(ms: number) { state.replyDelayMs = ms; },
     close: () => new Promise((resolve) => {
