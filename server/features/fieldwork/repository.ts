@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, FieldworkPlanTable, SipasFormTable } from '../../db/schema';
 
 export const findPlans = (db: Kysely<DB>, campaignIds: string[]) =>
@@ -59,33 +59,16 @@ export const formsWithSerials = (db: Kysely<DB>, pairs: { campaignId: string; se
         .where((eb) => eb.or(pairs.map((p) => eb.and([eb('campaign_id', '=', p.campaignId), eb('paper_serial', '=', p.serial)]))))
         .execute();
 
-/** A new form as the ingest stores it: every column but the generated id, given (no column defaults), JSON columns as JSON text. */
-export type NewForm = Required<Omit<Insertable<SipasFormTable>, 'id'>>;
-
-/** What the ingest reads back of each stored form. */
-export type StoredForm = Pick<Selectable<SipasFormTable>, 'id' | 'client_uuid' | 'received_at' | 'status' | 'flags' | 'enumerator_id' | 'campaign_id' | 'unit_id'>;
-
-/**
- * Inserts new forms; a clientUuid already stored (a resend racing this one) is skipped, never duplicated.
- * One statement per batch with one array parameter per column (INSERT … SELECT FROM unnest): its text and its
- * parameter count do not grow with the batch, so neither compiling it nor binding it costs per form (issue 10).
- */
-export const insertForms = async (db: Kysely<DB>, rows: NewForm[]): Promise<StoredForm[]> => {
-  if (rows.length === 0) return [];
-  const column = <K extends keyof NewForm>(k: K) => rows.map((r) => r[k] ?? null);
-  const result = await sql<StoredForm>`
-    insert into sipas_form (client_uuid, campaign_id, unit_id, enumerator_id, submitted_by, questionnaire_id, questionnaire_version,
-      mode, paper_serial, gov_level, answers, analysis_codes, paradata, duration_seconds, status, flags, received_at)
-    select * from unnest(${column('client_uuid')}::uuid[], ${column('campaign_id')}::uuid[], ${column('unit_id')}::uuid[],
-      ${column('enumerator_id')}::uuid[], ${column('submitted_by')}::uuid[], ${column('questionnaire_id')}::text[],
-      ${column('questionnaire_version')}::integer[], ${column('mode')}::text[], ${column('paper_serial')}::text[],
-      ${column('gov_level')}::text[], ${column('answers')}::jsonb[], ${column('analysis_codes')}::bytea[],
-      ${column('paradata')}::jsonb[], ${column('duration_seconds')}::integer[], ${column('status')}::text[],
-      ${column('flags')}::jsonb[], ${column('received_at')}::timestamptz[])
-    on conflict (client_uuid) do nothing
-    returning id, client_uuid, received_at, status, flags, enumerator_id, campaign_id, unit_id`.execute(db);
-  return result.rows;
-};
+/** Inserts new forms; a clientUuid already stored (a resend racing this one) is skipped, never duplicated. */
+export const insertForms = (db: Kysely<DB>, rows: Insertable<SipasFormTable>[]) =>
+  rows.length === 0
+    ? Promise.resolve([])
+    : db
+        .insertInto('sipas_form')
+        .values(rows)
+        .onConflict((oc) => oc.column('client_uuid').doNothing())
+        .returning(['id', 'client_uuid', 'received_at', 'status', 'flags', 'enumerator_id', 'campaign_id', 'unit_id'])
+        .execute();
 
 export const campaignsByIds = (db: Kysely<DB>, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('campaign').select(['id', 'status']).where('id', 'in', ids).execute();

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { getQuestionnaire } from '../../../survey-forms/src/index';
 import { analysisCodes } from '../results/analysis-codes';
-import type { DB, FormFlag, FormStatus, Role } from '../../db/schema';
+import type { DB, FormFlag, FormStatus, Role, SipasFormTable } from '../../db/schema';
 import { clientUuidOf, normalisedTextFlag, readEnvelope, type FormEnvelope } from './envelope';
 import type { JsonChange } from '../../http/untrusted-json';
 import { flagsFor, type FlagContext } from './quality';
@@ -62,7 +62,7 @@ const isDataError = (err: unknown) => /^(22|23|54)/.test(String((err as { code?:
  * Inserts the rows in one statement; if the database refuses it because of some row's data, each row on its
  * own, so that one bad form cannot sink the others (issue 9). Returns the stored rows and the failed indexes.
  */
-async function insertEachOrAll(db: Kysely<DB>, rows: repo.NewForm[]): Promise<{ stored: StoredRow[]; failed: Set<number> }> {
+async function insertEachOrAll(db: Kysely<DB>, rows: Insertable<SipasFormTable>[]): Promise<{ stored: StoredRow[]; failed: Set<number> }> {
   try {
     return { stored: await repo.insertForms(db, rows), failed: new Set() };
   } catch (err) {
@@ -198,7 +198,7 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
   }
 
   const receivedAt = new Date();
-  const rows: repo.NewForm[] = [];
+  const rows: Insertable<SipasFormTable>[] = [];
   for (const s of storable) {
     const { env } = s;
     const unitKey = key(env.campaignId, env.unitId);
