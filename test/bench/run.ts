@@ -6,6 +6,7 @@ import { benchEngine } from './engine';
 import { benchIngest } from './ingest';
 import { benchInvitations } from './mail';
 import { benchRecompute } from './recompute';
+import { benchResults } from './results';
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     db: { type: 'string' },
     'recompute-forms': { type: 'string', default: '1000000' },
+    'results-forms': { type: 'string' }, // e.g. 2000,20000 (default 2000,20000,200000)
   },
 });
 const config = loadConfig();
@@ -47,4 +49,5 @@ if (!values.only || values.only === 'recompute') {
     console.log(`\n== Recompute on postgres: not run — ${(err as Error).message}`);
   }
 }
+if (!values.only || values.only === 'results') await benchResults(pgUrl, values['results-forms'] ? values['results-forms'].split(',').map(Number) : undefined);
 process.exit(0);
