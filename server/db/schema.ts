@@ -3,8 +3,8 @@ import type { BandSet, ScoringRule, Source } from '../../analytics/src/types';
 
 // Kysely table types. Keep in step with db/migrations.
 
-export type Role = 'admin' | 'analyst' | 'supervisor' | 'enumerator';
-export const ROLES: readonly Role[] = ['admin', 'analyst', 'supervisor', 'enumerator'];
+export type Role = 'admin' | 'analyst' | 'supervisor' | 'enumerator' | 'unit_officer' | 'appraiser';
+export const ROLES: readonly Role[] = ['admin', 'analyst', 'supervisor', 'enumerator', 'unit_officer', 'appraiser'];
 export type UnitKind = 'province' | 'department' | 'district' | 'commune';
 export type CampaignStatus = 'draft' | 'fieldwork' | 'closed';
 
@@ -20,6 +20,9 @@ export interface AppUserTable {
   password_hash: string;
   active: Generated<boolean>;
   phone: string | null;
+  /** unit officers: the one unit they belong to (migration 0014) */
+  unit_id: ColumnType<string | null, string | null | undefined, string | null>;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -48,6 +51,12 @@ export interface CriteriaSetTable {
   year: number;
   name: string;
   created_at: Timestamp;
+  /** versions of one set share a family; a set used by a campaign is immutable (a correction is a new version) */
+  family: ColumnType<string | null, string | null | undefined, string | null>;
+  version: Generated<number>;
+  unit_kind: ColumnType<UnitKind | null, UnitKind | null | undefined, UnitKind | null>;
+  description: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CriterionTable {
@@ -61,6 +70,10 @@ export interface CriterionTable {
   rule: Json<ScoringRule | null> | null;
   round_decimals: number | null;
   position: number;
+  evidence_required: Generated<boolean>;
+  /** the documents expected as evidence, one text each */
+  evidence_expected: ColumnType<string[] | null, string | null | undefined, string | null>;
+  evidence_guidance: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BandSetTable {
@@ -96,6 +109,7 @@ export interface ContentScoreTable {
   /** an inner node's published score kept instead of the sum of its children */
   is_override: Generated<boolean>;
   note: string | null;
+  not_applicable_reason: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: Timestamp;
   updated_by: string | null;
 }
@@ -319,6 +333,140 @@ export interface LoginThrottleTable {
   last_success_at: Date | null;
 }
 
+// Self-assessment and appraisal (migration 0014, server/features/assessment/DESIGN.md)
+export type AssessmentPhase = 'self_assessment' | 'appraisal' | 'response' | 'final_appraisal' | 'approval' | 'published';
+export const ASSESSMENT_PHASES: readonly AssessmentPhase[] = ['self_assessment', 'appraisal', 'response', 'final_appraisal', 'approval', 'published'];
+export type SheetStatus = 'draft' | 'submitted' | 'appraised' | 'responded' | 'finalised' | 'approved';
+export type AppraisalStatus = 'pending' | 'agreed' | 'changed' | 'more_evidence';
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+/** numeric columns come back from pg as strings; convert with Number() in repositories */
+type Numeric = ColumnType<string | number | null, number | null | undefined, number | null>;
+
+export interface CampaignCriteriaSetTable {
+  campaign_id: string;
+  unit_kind: UnitKind;
+  criteria_set_code: string;
+}
+
+export interface AssessmentPhaseTable {
+  campaign_id: string;
+  phase: AssessmentPhase;
+  opens_at: ColumnType<Date, Date | string, Date | string>;
+  closes_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface AppraiserAssignmentTable {
+  campaign_id: string;
+  user_id: string;
+  criteria_set_code: string;
+  /** a field (level-0 node), an inner node or a leaf: the appraiser appraises every leaf under it */
+  criterion_code: string;
+}
+
+export interface AssessmentSheetTable {
+  campaign_id: string;
+  unit_id: string;
+  status: Generated<SheetStatus>;
+  submitted_at: Nullable<Date>;
+  submitted_by: Nullable<string>;
+  /** the gaps the officer acknowledged when submitting incomplete */
+  acknowledged_gaps: Nullable<unknown>;
+  approved_at: Nullable<Date>;
+  approved_by: Nullable<string>;
+  reopened_phase: Nullable<AssessmentPhase>;
+  reopened_until: Nullable<Date>;
+  reopen_reason: Nullable<string>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface AssessmentLeafTable {
+  campaign_id: string;
+  unit_id: string;
+  criterion_code: string;
+  self_score: Numeric;
+  /** rule leaves: the evidence figures as entered (numerator, denominator …) */
+  self_inputs: Nullable<unknown>;
+  explanation: Nullable<string>;
+  self_updated_at: Nullable<Date>;
+  self_updated_by: Nullable<string>;
+  appraisal_status: Generated<AppraisalStatus>;
+  appraised_score: Numeric;
+  appraisal_comment: Nullable<string>;
+  appraised_at: Nullable<Date>;
+  appraised_by: Nullable<string>;
+  response_text: Nullable<string>;
+  responded_at: Nullable<Date>;
+  responded_by: Nullable<string>;
+  final_score: Numeric;
+  final_comment: Nullable<string>;
+  finalised_at: Nullable<Date>;
+  finalised_by: Nullable<string>;
+  /** optimistic concurrency: a write names the version it read */
+  version: Generated<number>;
+}
+
+export interface AssessmentEventTable {
+  id: Generated<string>;
+  campaign_id: string;
+  unit_id: string;
+  criterion_code: string | null;
+  at: Timestamp;
+  user_id: string | null;
+  kind: string;
+  from_value: Numeric;
+  to_value: Numeric;
+  comment: string | null;
+}
+
+export interface EvidenceBlobTable {
+  sha256: string;
+  size: ColumnType<string | number, number, number>;
+  media_type: string;
+  storage_key: string;
+  created_at: Timestamp;
+  signature: Nullable<unknown>;
+}
+
+export interface EvidenceDocumentTable {
+  id: Generated<string>;
+  campaign_id: string;
+  unit_id: string;
+  sha256: string;
+  filename: string;
+  media_type: string;
+  size: ColumnType<string | number, number, number>;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+  deleted_at: Nullable<Date>;
+  deleted_by: Nullable<string>;
+}
+
+export interface EvidenceLinkTable {
+  id: Generated<string>;
+  document_id: string;
+  campaign_id: string;
+  unit_id: string;
+  criterion_code: string;
+  pointer: string | null;
+  stage: Generated<'self' | 'response'>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface UserNotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  at: Timestamp;
+  kind: string;
+  campaign_id: string | null;
+  unit_id: string | null;
+  criterion_code: string | null;
+  message: Json<{ vi: string; en: string }>;
+  read_at: Nullable<Date>;
+  dedupe_key: string | null;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -348,4 +496,14 @@ export interface DB {
   campaign_agency_map: CampaignAgencyMapTable;
   sipas_population: SipasPopulationTable;
   sipas_margin: SipasMarginTable;
+  campaign_criteria_set: CampaignCriteriaSetTable;
+  assessment_phase: AssessmentPhaseTable;
+  appraiser_assignment: AppraiserAssignmentTable;
+  assessment_sheet: AssessmentSheetTable;
+  assessment_leaf: AssessmentLeafTable;
+  assessment_event: AssessmentEventTable;
+  evidence_blob: EvidenceBlobTable;
+  evidence_document: EvidenceDocumentTable;
+  evidence_link: EvidenceLinkTable;
+  user_notification: UserNotificationTable;
 }

@@ -1,3 +1,4 @@
+import { ANY_USER } from '../../http/roles';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ export const UserBody = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
-  role: z.enum(ROLES as unknown as ['admin', 'analyst', 'supervisor', 'enumerator']),
+  role: z.enum(ROLES as unknown as ['admin', 'analyst', 'supervisor', 'enumerator', 'unit_officer', 'appraiser']),
 });
 
 export default async function authRoutes(app: FastifyInstance) {
@@ -61,7 +62,7 @@ export default async function authRoutes(app: FastifyInstance) {
   });
 
   r.get('/me', {
-    config: { roles: ['admin', 'analyst', 'supervisor', 'enumerator'] },
+    config: { roles: ANY_USER },
     schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: z.object({ user: UserBody }), ...errorResponses } },
   }, async (request) => ({ user: requireUser(request) }));
 }

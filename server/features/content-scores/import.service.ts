@@ -107,6 +107,7 @@ export async function commitImport(db: Kysely<DB>, ctx: ScoreContext, userId: st
     not_applicable: false,
     is_override: false,
     note: null,
+    not_applicable_reason: null,
   });
   for (const [code, s] of scores) {
     desired.set(code, { ...base(code), self_score: s.self ?? null, appraised: s.appraised ?? null, note: s.note ?? null, not_applicable: s.notApplicable ?? false });

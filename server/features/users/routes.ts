@@ -5,7 +5,7 @@ import { errorResponses, IdParams } from '../../http/schemas';
 import { ADMINS } from '../../http/roles';
 import { createUser, listUsers, updateUser } from './service';
 
-const RoleEnum = z.enum(['admin', 'analyst', 'supervisor', 'enumerator']);
+const RoleEnum = z.enum(['admin', 'analyst', 'supervisor', 'enumerator', 'unit_officer', 'appraiser']);
 const UserOut = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: RoleEnum, active: z.boolean() });
 
 export default async function userRoutes(app: FastifyInstance) {
