@@ -8,6 +8,10 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'not_found'
   | 'conflict'
+  /** 409: a self-assessment / appraisal step outside its phase (the message says which phase is open and until when) */
+  | 'phase_closed'
+  /** 409: someone else changed the object since it was read (optimistic version check); details carry the current state */
+  | 'version_conflict'
   | 'table_format'
   /** 413: a file above an import's limits (bytes, inflated bytes, rows, reading time) */
   | 'too_large'

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../errors';
 import { findCampaign, isUnitInCampaign } from '../campaigns/repository';
 import { findBandSet, loadCriteriaSet } from '../criteria/repository';
 import { findUnit } from '../units/repository';
+import { criteriaSetCodeForUnit } from '../campaigns/unit-criteria-set';
 
 export interface ScoreContext {
   campaign: { id: string; name: string; year: number; status: string; previousCampaignId: string | null };
@@ -13,7 +14,7 @@ export interface ScoreContext {
   bandSet: BandSet;
 }
 
-/** Loads the campaign, the unit (which must be assessed in it), the criteria set and the band set. */
+/** Loads the campaign, the unit (which must be assessed in it), the unit's criteria set (per unit kind) and the band set. */
 export async function loadScoreContext(db: Kysely<DB>, campaignId: string, unitId: string): Promise<ScoreContext> {
   const campaign = await findCampaign(db, campaignId);
   if (!campaign) throw notFound({ vi: 'đợt đánh giá', en: 'Campaign' });
@@ -25,7 +26,7 @@ export async function loadScoreContext(db: Kysely<DB>, campaignId: string, unitI
       en: `Unit "${unit.name}" is not assessed in campaign "${campaign.name}".`,
     });
   }
-  const set = await loadCriteriaSet(db, campaign.criteria_set_code);
+  const set = await loadCriteriaSet(db, (await criteriaSetCodeForUnit(db, campaignId, unitId)) ?? campaign.criteria_set_code);
   const bandSet = await findBandSet(db, campaign.band_set_code);
   if (!set || !bandSet) throw new Error(`campaign ${campaignId} refers to a missing criteria set or band set`);
   return {
