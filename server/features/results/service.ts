@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   choiceShares, designWeights, kishEffectiveSize, leadershipAnswer, leadershipScores, rake, roundTo, sipasBreakdown, sipasIndices, sipasPointsMap,
-  surveyDesign, SurveyInputError, answerColumns, trimWeights, TAYLOR,
+  surveyDesign, SurveyInputError, trimWeights, TAYLOR,
   type CriteriaSet, type Estimate, type LeadershipSheet, type RakeMargin, type RakeResult, type SipasFactorPoints, type SipasPoints,
   type SipasResult, type VarianceOption,
 } from '../../../analytics/src/index';
@@ -14,7 +14,8 @@ import { loadScoreContext } from '../content-scores/context';
 import { editScore } from '../content-scores/edit.service';
 import { CHOICE_QUESTION } from './analysis-codes';
 import { DatabasePathUnavailable, sipasFromDatabase, type DatabaseSipasResult } from './sipas-database.service';
-import { formCategories, loadMargins, marginVariables, type MarginVariable } from './margins.service';
+import { formCategories, loadMargins, marginVariables, type MarginRow, type MarginVariable } from './margins.service';
+import { readSipasForms } from './sipas-forms';
 import { groupAverageInput } from './leadership-groups';
 
 /** Accepted forms of a unit below this are not written into its score leaves (issue 5: suppression below 5). */
@@ -108,7 +109,7 @@ function asConflict<T>(run: () => T): T {
  * unit × level strata: N_hl from the campaign's per-level `sipas_population` rows; a sampled (unit, level) without one
  * is a 409 naming the unit and the level.
  */
-async function levelPopulation(db: Kysely<DB>, campaignId: string, forms: readonly { unit_id: string; gov_level: string | null }[],
+async function levelPopulation(db: Kysely<DB>, campaignId: string, formUnits: readonly string[], formLevels: readonly (string | null)[],
   units: readonly { id: string; name: string; code: string }[]): Promise<Map<string, number>> {
   const rows = await db.selectFrom('sipas_population').select(['unit_id', 'level', 'population'])
     .where('campaign_id', '=', campaignId).where('level', '!=', 'all').execute();
@@ -116,13 +117,13 @@ async function levelPopulation(db: Kysely<DB>, campaignId: string, forms: readon
   const unit = new Map(units.map((u) => [u.id, u]));
   const missing: string[][] = [];
   const seen = new Set<string>();
-  for (const f of forms) {
-    const key = `${f.unit_id}/${f.gov_level ?? ''}`;
+  for (let i = 0; i < formUnits.length; i++) {
+    const key = `${formUnits[i]}/${formLevels[i] ?? ''}`;
     if (seen.has(key) || population.has(key)) continue;
     seen.add(key);
-    const u = unit.get(f.unit_id);
-    const name = u ? `${u.name} (${u.code})` : f.unit_id;
-    const level = levelName(f.gov_level);
+    const u = unit.get(formUnits[i]!);
+    const name = u ? `${u.name} (${u.code})` : formUnits[i]!;
+    const level = levelName(formLevels[i]!);
     missing.push([`${name}, ${level.vi}`, `${name}, ${level.en}`]);
   }
   if (missing.length > 0) {
@@ -134,7 +135,6 @@ async function levelPopulation(db: Kysely<DB>, campaignId: string, forms: readon
   return population;
 }
 
-/** Everything the SIPAS computations need, read once: accepted forms (answers, unit, level), design, factors, points. */
 /** What every SIPAS computation of a campaign reads first: the plan's questionnaire, form counts, units, factors, points. */
 async function sipasContext(db: Kysely<DB>, campaignId: string) {
   const { campaign, set } = await requireCampaign(db, campaignId);
@@ -161,30 +161,36 @@ async function sipasContext(db: Kysely<DB>, campaignId: string) {
   return { campaign, set, q, statusRows, units, factors, items, points, accepted };
 }
 
-async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items' | 'overall', wq: WeightingQuery = {}, context?: SipasContext) {
+/**
+ * Everything the form-by-form SIPAS computations need: the accepted forms read from their compact codes (sipas-forms.ts;
+ * the demographic answers of `demographic` and of the raked margins only when asked), weights, design, options.
+ */
+async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items' | 'overall', wq: WeightingQuery = {}, context?: SipasContext,
+  demographic: MarginVariable | null = null) {
   const { campaign, set, q, statusRows, units, factors, items, points } = context ?? await sipasContext(db, campaignId);
-  const forms = await db.selectFrom('sipas_form').select(['answers', 'unit_id', 'gov_level'])
-    .where('campaign_id', '=', campaignId).where('status', '=', 'accepted').orderBy('id').execute();
-  const ids = [...items.map((i) => i.id), ...factors.flatMap((f) => (f.overall ? [f.overall] : []))];
-  const answers = answerColumns(forms.map((f) => f.answers as Record<string, unknown>), ids);
+  const marginRows = wq.calibration === 'rake' ? await loadMargins(db, campaignId) : [];
+  const keys = [...new Set([...(demographic ? [demographic.variable] : []), ...marginRows.map((r) => r.variable)])];
+  const read = await readSipasForms(db, campaignId, q, keys);
+  const n = read.n;
+  const answers = read.answers;
   /** each form's unit (the breakdown by unit, the per-unit points) */
-  const formUnits = forms.map((f) => f.unit_id);
+  const formUnits = read.units;
   const strataKind = wq.strata ?? 'unit';
   /** each form's stratum of the design: its unit, or unit × level */
-  const strata = strataKind === 'unit_level' ? forms.map((f) => `${f.unit_id}/${f.gov_level ?? ''}`) : formUnits;
+  const strata = strataKind === 'unit_level' ? formUnits.map((u, i) => `${u}/${read.levels[i] ?? ''}`) : formUnits;
 
   let weighting: 'population' | 'unweighted' = 'unweighted';
   let weightingNote: { vi: string; en: string } | null = null;
   let weights: Float64Array | undefined;
   if (strataKind === 'unit_level') {
-    if (forms.length > 0) {
-      const population = await levelPopulation(db, campaignId, forms, units);
+    if (n > 0) {
+      const population = await levelPopulation(db, campaignId, formUnits, read.levels, units);
       weights = asConflict(() => designWeights(strata, population).weights);
       weighting = 'population';
     }
   } else {
     const population = await populationOf(db, campaignId);
-    if (population && forms.length > 0) {
+    if (population && n > 0) {
       try {
         weights = designWeights(strata, population).weights;
         weighting = 'population';
@@ -199,9 +205,9 @@ async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items
   let calibration: CalibrationDetails | null = null;
   let trimmed = 0;
   const trim = wq.trimMin !== undefined || wq.trimMax !== undefined ? { min: wq.trimMin ?? null, max: wq.trimMax ?? null } : null;
-  if (forms.length > 0 && (wq.calibration === 'rake' || trim)) {
-    let w = weights ?? new Float64Array(forms.length).fill(1);
-    const raking = wq.calibration === 'rake' ? await rakingPlan(db, campaignId, q, campaign.year, forms.map((f) => f.answers as Record<string, unknown>)) : null;
+  if (n > 0 && (wq.calibration === 'rake' || trim)) {
+    let w = weights ?? new Float64Array(n).fill(1);
+    const raking = wq.calibration === 'rake' ? rakingPlan(marginRows, q, campaign.year, read.demographics) : null;
     const doRake = (start: Float64Array) => {
       if (!raking) return start;
       const result = asConflict(() => rake(raking.subset.map((i) => start[i]!), raking.margins));
@@ -231,15 +237,18 @@ async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items
     calibration: calibration as CalibrationDetails | null,
     trim,
     trimmed,
-    effectiveSize: forms.length > 0 ? kishEffectiveSize(design.weights) : null,
-    designEffect: forms.length > 0 ? forms.length / kishEffectiveSize(design.weights) : null,
-    weightTotal: forms.length > 0 ? design.weights.reduce((a, b) => a + b, 0) : null,
+    effectiveSize: n > 0 ? kishEffectiveSize(design.weights) : null,
+    designEffect: n > 0 ? n / kishEffectiveSize(design.weights) : null,
+    weightTotal: n > 0 ? design.weights.reduce((a, b) => a + b, 0) : null,
     variance: varianceOption.method === 'bootstrap'
       ? { method: 'bootstrap' as const, replicates: varianceOption.replicates, seed: varianceOption.seed }
       : { method: 'taylor' as const, replicates: null, seed: null },
   };
   const options = { factorIndex, points, ...(varianceOption.method === 'bootstrap' && { variance: varianceOption }) };
-  return { campaign, set, q, forms, accepted: forms.length, statusRows, units, factors, items, answers, strata, formUnits, design, weights, weighting, weightingNote, weightingDetails, points, options };
+  return {
+    campaign, set, q, n, accepted: n, statusRows, units, factors, items, answers, strata, formUnits, levels: read.levels, choices: read.choices,
+    demographics: read.demographics, design, weights, weighting, weightingNote, weightingDetails, points, options,
+  };
 }
 
 /** true when every weight is within [floor, cap] (relative tolerance 1e-9) */
@@ -261,8 +270,7 @@ interface RakingPlan {
  * the year of birth at the campaign's year). Forms with a blank answer to any raked variable keep their design weight
  * and are left out of the raking (counted in `blankForms`; analytics/README.md).
  */
-async function rakingPlan(db: Kysely<DB>, campaignId: string, q: Questionnaire, year: number, answers: readonly Record<string, unknown>[]): Promise<RakingPlan> {
-  const rows = await loadMargins(db, campaignId);
+function rakingPlan(rows: readonly MarginRow[], q: Questionnaire, year: number, answers: readonly Record<string, unknown>[]): RakingPlan {
   if (rows.length === 0) {
     throw new AppError(409, 'conflict', {
       vi: 'Chưa có biên để hiệu chỉnh (raking): nhập dân số theo giới tính, nhóm tuổi… (Kết quả → Trọng số → Biên).',
@@ -338,17 +346,17 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
     const out = await sipasResultsInDatabase(db, ctx, query);
     if (out) return out;
   }
-  const d = await sipasData(db, campaignId, query.factorIndex, query, ctx);
-  const demographic = demographicOf(d.q, query.by);
+  const demographic = demographicOf(ctx.q, query.by);
+  const d = await sipasData(db, campaignId, query.factorIndex, query, ctx, demographic);
   const base = {
-    ...baseOf(d, query, d.forms.length),
+    ...baseOf(d, query, d.n),
     weighting: d.weighting,
     weightingNote: d.weightingNote,
-    effectiveSize: d.forms.length > 0 ? kishEffectiveSize(d.design.weights) : null,
+    effectiveSize: d.n > 0 ? kishEffectiveSize(d.design.weights) : null,
     weightingDetails: d.weightingDetails,
     computation: 'forms' as const,
   };
-  if (d.forms.length === 0) {
+  if (d.n === 0) {
     return {
       ...base,
       items: d.items.map((i) => ({ id: i.id, factor: i.factor, label: text(i.label), ...estimate(emptyEstimate()), dontKnow: 0, blank: 0 })),
@@ -361,15 +369,12 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
   }
   const r = sipasIndices(d.design, d.answers, d.factors, d.options);
   const groupKeys = query.by === 'unit' ? d.formUnits
-    : query.by === 'gov_level' ? d.forms.map((f) => f.gov_level)
-    : formCategories(demographic!, d.forms.map((f) => f.answers as Record<string, unknown>), d.campaign.year);
+    : query.by === 'gov_level' ? d.levels
+    : formCategories(demographic!, d.demographics, d.campaign.year);
   const breakdown = sipasBreakdown(d.design, d.answers, d.factors, groupKeys, d.options);
   const improve = improveOf(d.q);
-  const shares = improve
-    ? choiceShares(d.design, d.forms.map((f) => {
-      const v = (f.answers as Record<string, unknown>)[improve.id];
-      return Array.isArray(v) ? v : null;
-    }), improve.values, { ...(d.options.variance && { variance: d.options.variance }) })
+  const shares = improve && d.choices
+    ? choiceShares(d.design, d.choices, improve.values, { ...(d.options.variance && { variance: d.options.variance }) })
     : [];
   return { ...base, ...sipasOutput(d, query, r, breakdown, shares) };
 }
