@@ -31,6 +31,10 @@ import marginRoutes from './features/results/margins.routes';
 import resultTrendRoutes from './features/results/trends.routes';
 import microdataRoutes from './features/microdata/routes';
 import healthRoutes from './features/health/routes';
+import assessmentRoutes from './features/assessment/routes';
+import appraisalRoutes from './features/assessment/appraisal-routes';
+import notificationRoutes from './features/assessment/notification-routes';
+import evidenceRoutes from './features/evidence/routes';
 
 /** TRUST_PROXY as a hop count: the n proxies nearest the server may set X-Forwarded-For (Fastify's own rule for a number). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -83,6 +87,10 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
     await api.register(marginRoutes, { prefix: '/campaigns/:campaignId/results/margins' });
     await api.register(resultTrendRoutes, { prefix: '/campaigns/:campaignId/results/trends' });
     await api.register(microdataRoutes, { prefix: '/campaigns/:campaignId' });
+    await api.register(assessmentRoutes, { prefix: '/campaigns/:campaignId/assessment' });
+    await api.register(appraisalRoutes, { prefix: '/campaigns/:campaignId/assessment' });
+    await api.register(notificationRoutes, { prefix: '/notifications' });
+    await api.register(evidenceRoutes);
   }, { prefix: '/api' });
 
   const webRoot = resolve(config.webDist);
