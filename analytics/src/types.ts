@@ -35,6 +35,15 @@ export interface CriterionDef {
   rule?: ScoringRule | null;
   /** decimals the published tables round this node's aggregated score to (e.g. 8.1 SIPAS → 2); absent = no rounding */
   round?: number | null;
+  /** leaves of a province's own set (issue 11): what a unit attaches as evidence (tài liệu kiểm chứng) */
+  evidence?: CriterionEvidence | null;
+}
+
+/** A leaf's evidence requirements: whether a document is required, the documents expected, guidance for the unit. */
+export interface CriterionEvidence {
+  required: boolean;
+  expected: string[];
+  guidance: string | null;
 }
 
 export interface CriteriaSet {
