@@ -84,6 +84,9 @@ const EnvSchema = z.object({
   XLSX_MAX_ROWS: z.coerce.number().int().positive().max(2000).default(2000),
   XLSX_TIME_LIMIT_MS: z.coerce.number().int().positive().default(10_000),
   XLSX_WORKER_MEMORY_MB: z.coerce.number().int().min(32).default(256),
+  /** days before a self-assessment phase closes when officers whose part is incomplete are reminded, e.g. "3,1" */
+  ASSESSMENT_REMINDER_DAYS: z.string().regex(/^\d{1,3}(,\d{1,3})*$/, 'comma-separated whole days, e.g. 3,1').default('3,1')
+    .transform((v) => [...new Set(v.split(',').map(Number))].filter((d) => d > 0).sort((x, y) => y - x)),
   ANSWER_POOL_KEY: z.string().refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)').optional(),
 });
 
@@ -113,6 +116,8 @@ export interface AppConfig {
   resultsInDatabaseFromForms: number;
   /** base64 key sealing leadership answers while they wait in the pool; null: `${dataDir}/answer-pool.key` */
   answerPoolKey: string | null;
+  /** self-assessment deadline reminders: days before a phase closes, largest first */
+  assessment: { reminderDays: number[] };
   /** limits of an XLSX import (server/features/content-scores/xlsx-reader.ts) */
   xlsx: { maxBytes: number; maxInflatedBytes: number; maxRows: number; timeLimitMs: number; workerMemoryMb: number };
 }
@@ -153,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     respondRateLimitPerMinute: e.RESPOND_RATE_LIMIT_PER_MINUTE,
     resultsInDatabaseFromForms: e.RESULTS_IN_DATABASE_FROM_FORMS,
     answerPoolKey: e.ANSWER_POOL_KEY ?? null,
+    assessment: { reminderDays: e.ASSESSMENT_REMINDER_DAYS },
     xlsx: {
       maxBytes: e.XLSX_MAX_BYTES, maxInflatedBytes: e.XLSX_MAX_INFLATED_BYTES, maxRows: e.XLSX_MAX_ROWS,
       timeLimitMs: e.XLSX_TIME_LIMIT_MS, workerMemoryMb: e.XLSX_WORKER_MEMORY_MB,

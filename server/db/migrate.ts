@@ -10,6 +10,7 @@ import * as m0009 from './migrations/0009_sealed_answer_pool';
 import * as m0010 from './migrations/0010_login_throttle';
 import * as m0013 from './migrations/0013_mail_handover';
 import * as m0014 from './migrations/0014_self_assessment';
+import * as m0015 from './migrations/0015_user_mail';
 
 /** Migrations in order. Add new ones here; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_login_throttle': m0010,
   '0013_mail_handover': m0013,
   '0014_self_assessment': m0014,
+  '0015_user_mail': m0015,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

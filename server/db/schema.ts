@@ -467,6 +467,24 @@ export interface UserNotificationTable {
   dedupe_key: string | null;
 }
 
+/** e-mail to a user for one in-app notification (migration 0015; server/features/assessment/notifications-mail.ts) */
+export interface UserMailTable {
+  id: Generated<string>;
+  notification_id: string;
+  user_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  status: ColumnType<'queued' | 'handing_over' | 'sent' | 'uncertain' | 'failed', 'queued' | undefined, 'queued' | 'handing_over' | 'sent' | 'uncertain' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  lease_until: Nullable<Date>;
+  last_error: Nullable<string>;
+  queued_at: Timestamp;
+  sent_at: Nullable<Date>;
+  smtp_response: Nullable<string>;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -506,4 +524,5 @@ export interface DB {
   evidence_document: EvidenceDocumentTable;
   evidence_link: EvidenceLinkTable;
   user_notification: UserNotificationTable;
+  user_mail: UserMailTable;
 }
