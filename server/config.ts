@@ -87,6 +87,9 @@ const EnvSchema = z.object({
   /** days before a self-assessment phase closes when officers whose part is incomplete are reminded, e.g. "3,1" */
   ASSESSMENT_REMINDER_DAYS: z.string().regex(/^\d{1,3}(,\d{1,3})*$/, 'comma-separated whole days, e.g. 3,1').default('3,1')
     .transform((v) => [...new Set(v.split(',').map(Number))].filter((d) => d > 0).sort((x, y) => y - x)),
+  /** evidence documents (issue 11): largest file (bytes) and where the files are kept (default DATA_DIR/evidence) */
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().positive().max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
+  EVIDENCE_DIR: z.string().min(1).optional(),
   ANSWER_POOL_KEY: z.string().refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)').optional(),
 });
 
@@ -120,6 +123,8 @@ export interface AppConfig {
   assessment: { reminderDays: number[] };
   /** limits of an XLSX import (server/features/content-scores/xlsx-reader.ts) */
   xlsx: { maxBytes: number; maxInflatedBytes: number; maxRows: number; timeLimitMs: number; workerMemoryMb: number };
+  /** evidence documents (server/features/evidence): largest file in bytes, the storage folder */
+  evidence: { maxBytes: number; dir: string };
 }
 
 export class ConfigError extends Error {}
@@ -163,5 +168,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: e.XLSX_MAX_BYTES, maxInflatedBytes: e.XLSX_MAX_INFLATED_BYTES, maxRows: e.XLSX_MAX_ROWS,
       timeLimitMs: e.XLSX_TIME_LIMIT_MS, workerMemoryMb: e.XLSX_WORKER_MEMORY_MB,
     },
+    evidence: { maxBytes: e.EVIDENCE_MAX_BYTES, dir: e.EVIDENCE_DIR ?? `${e.DATA_DIR}/evidence` },
   };
 }
