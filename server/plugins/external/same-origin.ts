@@ -13,10 +13,19 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  *   header does not come from a browser page (curl, the CLI, scripts) and has no victim's cookie to abuse: it passes.
  * - a body must be JSON: a Content-Type other than application/json (text/plain and form encodings, which a
  *   cross-site HTML form can send without a CORS preflight), or a body without one, is refused: 415. No route
- *   takes multipart or text bodies (files travel base64 in JSON).
+ *   takes text bodies. Multipart (file uploads) only on routes that declare `config.multipart: true`, and only with
+ *   the header `X-Requested-With` (any value): an HTML form cannot set it, and a page on another site cannot send it
+ *   without a CORS preflight, which this server never grants.
  *
  * Runs before authentication, so a forged request learns nothing and touches no session.
  */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** the route takes multipart/form-data uploads (with an X-Requested-With header; see below) */
+    multipart?: boolean;
+  }
+}
+
 export default fp(async (app) => {
   const allowed = new Set(app.config.allowedOrigins);
   const appOrigin = app.config.allowedOrigins[0]!;
@@ -33,6 +42,13 @@ export default fp(async (app) => {
     }
     const type = request.headers['content-type'];
     const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+    if (type !== undefined && mediaType(type) === 'multipart/form-data' && request.routeOptions.config?.multipart) {
+      if (request.headers['x-requested-with']) return;
+      throw new AppError(415, 'unsupported_media_type', {
+        vi: 'Tải tệp lên (multipart/form-data) phải kèm tiêu đề X-Requested-With (biểu mẫu HTML của trang khác không gửi được tiêu đề này).',
+        en: 'File uploads (multipart/form-data) must carry an X-Requested-With header (an HTML form on another site cannot send one).',
+      });
+    }
     if (type === undefined ? hasBody : mediaType(type) !== 'application/json') {
       const got = type === undefined ? { vi: 'không khai báo', en: 'none' } : { vi: type, en: type };
       throw new AppError(415, 'unsupported_media_type', {
