@@ -35,6 +35,7 @@ import assessmentRoutes from './features/assessment/routes';
 import appraisalRoutes from './features/assessment/appraisal-routes';
 import notificationRoutes from './features/assessment/notification-routes';
 import evidenceRoutes from './features/evidence/routes';
+import myAssessmentRoutes from './features/assessment/mine-routes';
 
 /** TRUST_PROXY as a hop count: the n proxies nearest the server may set X-Forwarded-For (Fastify's own rule for a number). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -91,6 +92,7 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
     await api.register(appraisalRoutes, { prefix: '/campaigns/:campaignId/assessment' });
     await api.register(notificationRoutes, { prefix: '/notifications' });
     await api.register(evidenceRoutes);
+    await api.register(myAssessmentRoutes, { prefix: '/assessment' });
   }, { prefix: '/api' });
 
   const webRoot = resolve(config.webDist);
