@@ -6,6 +6,7 @@ type Scoreish = {
   numerator: number | null;
   denominator: number | null;
   not_applicable: boolean;
+  not_applicable_reason?: string | null;
   is_override: boolean;
   note: string | null;
 };
@@ -21,6 +22,7 @@ export function snapshot(row: Scoreish | undefined | null) {
     numerator: row.numerator,
     denominator: row.denominator,
     notApplicable: row.not_applicable,
+    ...(row.not_applicable_reason ? { notApplicableReason: row.not_applicable_reason } : {}),
     override: row.is_override,
     note: row.note,
   };

@@ -10,6 +10,8 @@ export interface ScoreEdit {
   appraised?: number | null;
   self?: number | null;
   notApplicable?: boolean;
+  /** why the criterion does not apply to the unit (kept with notApplicable; cleared when it applies again) */
+  notApplicableReason?: string | null;
   note?: string | null;
   numerator?: number | null;
   denominator?: number | null;
@@ -41,13 +43,14 @@ export async function editScore(db: Kysely<DB>, ctx: ScoreContext, userId: strin
     numerator: before?.numerator ?? null,
     denominator: before?.denominator ?? null,
     not_applicable: before?.not_applicable ?? false,
+    not_applicable_reason: before?.not_applicable_reason ?? null,
     is_override: before?.is_override ?? false,
     note: before?.note ?? null,
   };
   if (edit.note !== undefined) next.note = edit.note;
 
   if (!isLeaf) {
-    if (edit.self !== undefined || edit.notApplicable !== undefined || edit.numerator !== undefined || edit.denominator !== undefined) {
+    if (edit.self !== undefined || edit.notApplicable !== undefined || edit.notApplicableReason !== undefined || edit.numerator !== undefined || edit.denominator !== undefined) {
       throw invalid('code', `${code} là tiêu chí có tiêu chí thành phần; chỉ có thể giữ điểm công bố (appraised) và ghi chú.`,
         `${code} has sub-criteria; only a published score override (appraised) and a note can be set.`);
     }
@@ -58,6 +61,8 @@ export async function editScore(db: Kysely<DB>, ctx: ScoreContext, userId: strin
   } else {
     if (edit.self !== undefined) next.self_score = edit.self;
     if (edit.notApplicable !== undefined) next.not_applicable = edit.notApplicable;
+    if (edit.notApplicableReason !== undefined) next.not_applicable_reason = edit.notApplicableReason;
+    if (!next.not_applicable) next.not_applicable_reason = null;
     if (edit.numerator !== undefined) next.numerator = edit.numerator;
     if (edit.denominator !== undefined) next.denominator = edit.denominator;
     if (edit.appraised !== undefined) next.appraised = edit.appraised;
