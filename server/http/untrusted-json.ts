@@ -61,64 +61,87 @@ function refusal(path: string, reason: JsonRefusal['reason'], vi: string, en: st
   return { ok: false, refusal: { path, reason, message: { vi: `Trường ${where(path)}: ${vi}`, en: `Field ${whereEn(path)}: ${en}` } } };
 }
 
+// one-shot tests (not global: test() keeps no lastIndex); SUSPECT: nothing in a string without it needs a look
+const CONTROL_ONE = new RegExp(CONTROL.source);
+const LONE_SURROGATE_ONE = new RegExp(LONE_SURROGATE.source);
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF]/;
+
 /** What is wrong with a key, or null if it is a plain name. */
 function keyProblem(key: string, limits: JsonLimits): { reason: JsonRefusal['reason']; vi: string; en: string } | null {
   if (FORBIDDEN_KEYS.has(key)) return { reason: 'forbidden_key', vi: `tên khoá "${key}" không được phép.`, en: `the key name "${key}" is not allowed.` };
   if (key.length > limits.maxKeyLength) {
     return { reason: 'key_too_long', vi: `tên khoá dài ${num(key.length, true)} ký tự (tối đa ${limits.maxKeyLength}).`, en: `a key of ${num(key.length, false)} characters (at most ${limits.maxKeyLength}).` };
   }
-  if (new RegExp(CONTROL.source).test(key) || new RegExp(LONE_SURROGATE.source).test(key)) {
+  if (SUSPECT.test(key) && (CONTROL_ONE.test(key) || LONE_SURROGATE_ONE.test(key))) {
     return { reason: 'bad_key', vi: 'tên khoá chứa ký tự điều khiển hoặc ký tự hỏng.', en: 'the key contains a control character or a broken character.' };
   }
   return null;
 }
 
-function cleanString(s: string, path: string, limits: JsonLimits, changes: JsonChange[]): CleanJson {
+/** Thrown inside the walk with the refusal (the first problem found), caught by cleanJson. */
+class Refused {
+  constructor(readonly result: CleanJson) {}
+}
+
+const refuse = (path: string, reason: JsonRefusal['reason'], vi: string, en: string): never => {
+  throw new Refused(refusal(path, reason, vi, en));
+};
+
+// The walk returns the cleaned copy and builds a value's path (`answers.q5`) only when it is needed: for a
+// refusal, a change, or the children of an object or list (issue 10: cleaning costs about as much as JSON.parse).
+function cleanString(s: string, pathOf: () => string, limits: JsonLimits, changes: JsonChange[]): string {
   if (s.length > limits.maxStringLength) {
-    return refusal(path, 'string_too_long',
+    refuse(pathOf(), 'string_too_long',
       `văn bản dài ${num(s.length, true)} ký tự (tối đa ${num(limits.maxStringLength, true)}).`,
       `a text of ${num(s.length, false)} characters (at most ${num(limits.maxStringLength, false)}).`);
   }
+  if (!SUSPECT.test(s)) return s;
   let removedControls = 0;
   let replacedSurrogates = 0;
   const out = s
     .replace(CONTROL, () => { removedControls++; return ''; })
     .replace(LONE_SURROGATE, () => { replacedSurrogates++; return '\uFFFD'; });
-  if (removedControls || replacedSurrogates) changes.push({ path, removedControls, replacedSurrogates });
-  return { ok: true, value: out, changes };
+  if (removedControls || replacedSurrogates) changes.push({ path: pathOf(), removedControls, replacedSurrogates });
+  return out;
 }
 
-function walk(value: unknown, path: string, depth: number, limits: JsonLimits, changes: JsonChange[]): CleanJson {
-  if (typeof value === 'string') return cleanString(value, path, limits, changes);
+function walk(value: unknown, pathOf: () => string, depth: number, limits: JsonLimits, changes: JsonChange[]): unknown {
+  if (typeof value === 'string') return cleanString(value, pathOf, limits, changes);
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? { ok: true, value, changes } : refusal(path, 'not_finite', 'số quá lớn hoặc không phải số hữu hạn.', 'a number that is too large or not finite.');
+    return Number.isFinite(value) ? value : refuse(pathOf(), 'not_finite', 'số quá lớn hoặc không phải số hữu hạn.', 'a number that is too large or not finite.');
   }
-  if (value === null || typeof value === 'boolean') return { ok: true, value, changes };
-  if (typeof value !== 'object') return refusal(path, 'not_finite', 'giá trị không phải JSON.', 'not a JSON value.');
-  if (depth >= limits.maxDepth) {
-    return refusal(path, 'too_deep', `lồng nhau quá ${limits.maxDepth} cấp.`, `nested more than ${limits.maxDepth} levels deep.`);
+  if (value === null || typeof value === 'boolean') return value;
+  if (typeof value !== 'object') return refuse(pathOf(), 'not_finite', 'giá trị không phải JSON.', 'not a JSON value.');
+  const path = pathOf();
+  if (depth >= limits.maxDepth) refuse(path, 'too_deep', `lồng nhau quá ${limits.maxDepth} cấp.`, `nested more than ${limits.maxDepth} levels deep.`);
+  const tooMany = (n: number) => n > limits.maxItems && refuse(path, 'too_many_items',
+    `có ${num(n, true)} phần tử (tối đa ${num(limits.maxItems, true)}).`, `${num(n, false)} entries (at most ${num(limits.maxItems, false)}).`);
+  if (Array.isArray(value)) {
+    tooMany(value.length);
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(walk(value[i], () => childPath(path, i), depth + 1, limits, changes));
+    return out;
   }
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  if (entries.length > limits.maxItems) {
-    return refusal(path, 'too_many_items', `có ${num(entries.length, true)} phần tử (tối đa ${num(limits.maxItems, true)}).`, `${num(entries.length, false)} entries (at most ${num(limits.maxItems, false)}).`);
-  }
-  const out: unknown[] | Record<string, unknown> = Array.isArray(value) ? [] : {};
+  const entries = Object.entries(value);
+  tooMany(entries.length);
+  const out: Record<string, unknown> = {};
   for (const [key, v] of entries) {
-    const at = childPath(path, key);
-    if (typeof key === 'string') {
-      const problem = keyProblem(key, limits);
-      if (problem) return refusal(at, problem.reason, problem.vi, problem.en);
-    }
-    const inner = walk(v, at, depth + 1, limits, changes);
-    if (!inner.ok) return inner;
-    (out as Record<string | number, unknown>)[key] = inner.value;
+    const problem = keyProblem(key, limits);
+    if (problem) refuse(childPath(path, key), problem.reason, problem.vi, problem.en);
+    out[key] = walk(v, () => childPath(path, key), depth + 1, limits, changes);
   }
-  return { ok: true, value: out, changes };
+  return out;
 }
 
 /** Checks and normalises a JSON value (see the file's comment); `path` names the root in messages. */
 export function cleanJson(value: unknown, limits: JsonLimits = FORM_LIMITS, path = ''): CleanJson {
-  return walk(value, path, 0, limits, []);
+  const changes: JsonChange[] = [];
+  try {
+    return { ok: true, value: walk(value, () => path, 0, limits, changes), changes };
+  } catch (err) {
+    if (err instanceof Refused) return err.result;
+    throw err;
+  }
 }
 
 /** The changes made, for a reader: "answers.q5 (2 ký tự điều khiển bị xoá), …" in both languages. */
