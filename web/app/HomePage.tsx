@@ -7,5 +7,6 @@ export function HomePage() {
   const user = useCurrentUser().data;
   if (user?.role === 'enumerator') return <EnumeratorRedirect />;
   if (user?.role === 'supervisor') return <Navigate to="/fieldwork" replace />;
+  if (user?.role === 'unit_officer' || user?.role === 'appraiser') return <Navigate to="/assessment" replace />;
   return <Navigate to="/campaigns" replace />;
 }

@@ -7,20 +7,31 @@ import { Spinner } from '../shared/components/Spinner';
 import { useCurrentUser } from '../shared/session/useCurrentUser';
 import type { Role } from '../shared/api/contract';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from '../features/assessment/components/NotificationBell';
 
 // Supervisors work on the fieldwork: it comes first for them.
 const NAV: Record<Exclude<Role, 'enumerator'>, readonly { to: string; label: string }[]> = {
   admin: [
     { to: '/campaigns', label: 'nav.campaigns' },
     { to: '/fieldwork', label: 'nav.fieldwork' },
+    { to: '/assessment', label: 'nav.assessment' },
     { to: '/units', label: 'nav.units' },
     { to: '/criteria', label: 'nav.criteria' },
   ],
   analyst: [
     { to: '/campaigns', label: 'nav.campaigns' },
     { to: '/fieldwork', label: 'nav.fieldwork' },
+    { to: '/assessment', label: 'nav.assessment' },
     { to: '/units', label: 'nav.units' },
     { to: '/criteria', label: 'nav.criteria' },
+  ],
+  unit_officer: [
+    { to: '/assessment', label: 'nav.assessment' },
+    { to: '/notifications', label: 'nav.notifications' },
+  ],
+  appraiser: [
+    { to: '/assessment', label: 'nav.assessment' },
+    { to: '/notifications', label: 'nav.notifications' },
   ],
   supervisor: [
     { to: '/fieldwork', label: 'nav.fieldwork' },
@@ -47,6 +58,7 @@ export function Layout() {
           </NavLink>
           <div className="topbar__tools">
             <LanguageSwitch />
+            {showNav && <NotificationBell />}
             {user && (
               <span className="topbar__user" title={user.username}>
                 {user.displayName} <span className="topbar__role">· {t(`roles.${user.role}`)}</span>

@@ -24,3 +24,10 @@ export const MailOutboxPage = lazy(() => import('../features/leadership-admin/co
 export const RespondPage = lazy(() => import('../features/respond/components/RespondPage').then((m) => ({ default: m.RespondPage })));
 export const SurveyDataPage = lazy(() => import('../features/survey-data/components/SurveyDataPage').then((m) => ({ default: m.SurveyDataPage })));
 export const ResultsPage = lazy(() => import('../features/results/components/ResultsPage').then((m) => ({ default: m.ResultsPage })));
+const assessment = () => import('../features/assessment/components/pages');
+export const AssessmentHomePage = lazy(() => assessment().then((m) => ({ default: m.AssessmentHomePage })));
+export const AssessmentSheetsPage = lazy(() => assessment().then((m) => ({ default: m.SheetsPage })));
+export const AssessmentSheetPage = lazy(() => assessment().then((m) => ({ default: m.SheetPage })));
+export const AssessmentQueuePage = lazy(() => assessment().then((m) => ({ default: m.QueuePage })));
+export const AssessmentProgressPage = lazy(() => assessment().then((m) => ({ default: m.ProgressPage })));
+export const NotificationsPage = lazy(() => assessment().then((m) => ({ default: m.NotificationsPage })));

@@ -5,6 +5,12 @@ import { HomePage } from './HomePage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Layout } from './Layout';
 import {
+  AssessmentHomePage,
+  AssessmentProgressPage,
+  AssessmentQueuePage,
+  AssessmentSheetPage,
+  AssessmentSheetsPage,
+  NotificationsPage,
   CampaignCreatePage,
   CampaignDetailPage,
   CampaignListPage,
@@ -73,6 +79,13 @@ export const router = createBrowserRouter([
           { path: 'units', element: <StaffOnly><UnitsPage /></StaffOnly> },
           { path: 'criteria', element: <StaffOnly><CriteriaSetsPage /></StaffOnly> },
           { path: 'criteria/:code', element: <StaffOnly><CriteriaSetPage /></StaffOnly> },
+          // self-assessment and appraisal: unit officers and appraisers too (the server decides the scope)
+          { path: 'assessment', element: <AssessmentHomePage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'campaigns/:campaignId/assessment', element: <AssessmentSheetsPage /> },
+          { path: 'campaigns/:campaignId/assessment/queue', element: <AssessmentQueuePage /> },
+          { path: 'campaigns/:campaignId/assessment/progress', element: <EditorsOnly><AssessmentProgressPage /></EditorsOnly> },
+          { path: 'campaigns/:campaignId/assessment/units/:unitId', element: <AssessmentSheetPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -5,7 +5,7 @@ import type { BandSet, CriterionDef, Finding, ScoreTree, Source } from '../../..
 export { SOURCES } from '../../../analytics/src/types';
 export type { Band, BandSet, CriterionDef, Finding, FindingKind, ScoreNode, ScoreTree, Severity, Source } from '../../../analytics/src/types';
 
-export type Role = 'admin' | 'analyst' | 'supervisor' | 'enumerator';
+export type Role = 'admin' | 'analyst' | 'supervisor' | 'enumerator' | 'unit_officer' | 'appraiser';
 
 export interface User {
   id: string;

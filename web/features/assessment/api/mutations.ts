@@ -1,0 +1,103 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../../shared/api/apiFetch';
+import { queryKeys } from '../../../shared/api/queryKeys';
+import { assessmentKeys, assessmentPath, evidencePath, leafPath, sheetPath } from './paths';
+import type { Phase } from './types';
+
+/** After any change to a sheet: refresh it, the list, the queue and the progress (all under the campaign's prefix). */
+function useRefreshCampaign(campaignId: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: assessmentKeys.campaign(campaignId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.ranking(campaignId) });
+  };
+}
+
+export interface SelfUpdate { version: number; score?: number | null; inputs?: Record<string, number>; explanation?: string | null }
+/** PUT …/leaves/:code/self — the unit's own score, rule figures and explanation. */
+export function useSaveSelf(campaignId: string, unitId: string) {
+  const refresh = useRefreshCampaign(campaignId);
+  return useMutation({
+    mutationFn: ({ code, update }: { code: string; update: SelfUpdate }) => apiFetch(`${leafPath(campaignId, unitId, code)}/self`, { method: 'PUT', body: update }),
+    onSettled: refresh,
+  });
+}
+
+export interface AppraisalUpdate { version: number; action: 'agree' | 'score' | 'more_evidence'; score?: number; comment?: string }
+/** PUT …/leaves/:code/appraisal */
+export function useAppraise(campaignId: string, unitId: string) {
+  const refresh = useRefreshCampaign(campaignId);
+  return useMutation({
+    mutationFn: ({ code, update }: { code: string; update: AppraisalUpdate }) => apiFetch(`${leafPath(campaignId, unitId, code)}/appraisal`, { method: 'PUT', body: update }),
+    onSettled: refresh,
+  });
+}
+
+/** PUT …/leaves/:code/response — the unit answers a lowered score (giải trình). */
+export function useRespond(campaignId: string, unitId: string) {
+  const refresh = useRefreshCampaign(campaignId);
+  return useMutation({
+    mutationFn: ({ code, version, text }: { code: string; version: number; text: string }) =>
+      apiFetch(`${leafPath(campaignId, unitId, code)}/response`, { method: 'PUT', body: { version, text } }),
+    onSettled: refresh,
+  });
+}
+
+/** PUT …/leaves/:code/final — the appraiser's final score after the response. */
+export function useFinalise(campaignId: string, unitId: string) {
+  const refresh = useRefreshCampaign(campaignId);
+  return useMutation({
+    mutationFn: ({ code, version, score, comment }: { code: string; version: number; score: number; comment?: string }) =>
+      apiFetch(`${leafPath(campaignId, unitId, code)}/final`, { method: 'PUT', body: { version, score, ...(comment ? { comment } : {}) } }),
+    onSettled: refresh,
+  });
+}
+
+/** POST …/sheets/:unitId/{submit|approve} */
+export function useSheetAction(campaignId: string, unitId: string, action: 'submit' | 'approve') {
+  const refresh = useRefreshCampaign(campaignId);
+  return useMutation({
+    mutationFn: (body: { acknowledge?: boolean } = {}) => apiFetch(`${sheetPath(campaignId, unitId)}/${action}`, { method: 'POST', body }),
+    onSettled: refresh,
+  });
+}
+
+/** PUT …/assessment/phases */
+export function useSavePhases(campaignId: string) {
+  const refresh = useRefreshCampaign(campaignId);
+  return useMutation({
+    mutationFn: (phases: { phase: Phase; opensAt: string; closesAt: string | null }[]) =>
+      apiFetch(`${assessmentPath(campaignId)}/phases`, { method: 'PUT', body: { phases } }),
+    onSettled: refresh,
+  });
+}
+
+/** POST …/evidence/:documentId/links — attach an uploaded document to another criterion, with a pointer. */
+export function useLinkEvidence(campaignId: string, unitId: string) {
+  const refresh = useRefreshCampaign(campaignId);
+  return useMutation({
+    mutationFn: ({ documentId, criterionCode, pointer, stage }: { documentId: string; criterionCode: string; pointer?: string; stage?: 'self' | 'response' }) =>
+      apiFetch(`${evidencePath(campaignId, unitId)}/${encodeURIComponent(documentId)}/links`, {
+        method: 'POST', body: { criterionCode, ...(pointer ? { pointer } : {}), ...(stage ? { stage } : {}) },
+      }),
+    onSettled: refresh,
+  });
+}
+
+/** DELETE …/evidence/links/:linkId — detach a document from one criterion. */
+export function useUnlinkEvidence(campaignId: string, unitId: string) {
+  const refresh = useRefreshCampaign(campaignId);
+  return useMutation({
+    mutationFn: (linkId: string) => apiFetch(`${evidencePath(campaignId, unitId)}/links/${encodeURIComponent(linkId)}`, { method: 'DELETE' }),
+    onSettled: refresh,
+  });
+}
+
+/** POST /api/notifications/:id/read */
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: assessmentKeys.notifications }),
+  });
+}

@@ -1,0 +1,66 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiFetch } from '../../../shared/api/apiFetch';
+import { assessmentKeys, assessmentPath, evidencePath, leafPath, sheetPath } from './paths';
+import type { EvidenceDocument, Gap, HistoryEvent, MyCampaign, Notification, Phases, Progress, QueueItem, Sheet, SheetSummary } from './types';
+
+/** GET /api/assessment/campaigns — the self-assessment campaigns I take part in. */
+export const useMyAssessmentCampaigns = () =>
+  useQuery({ queryKey: assessmentKeys.mine, queryFn: ({ signal }) => apiFetch<{ campaigns: MyCampaign[] }>('/api/assessment/campaigns', { signal }) });
+
+/** GET …/assessment/phases */
+export const usePhases = (campaignId: string) =>
+  useQuery({ queryKey: assessmentKeys.phases(campaignId), queryFn: ({ signal }) => apiFetch<Phases>(`${assessmentPath(campaignId)}/phases`, { signal }) });
+
+/** GET …/assessment/sheets — every unit's sheet I may see, with counts. */
+export const useSheets = (campaignId: string) =>
+  useQuery({ queryKey: assessmentKeys.sheets(campaignId), queryFn: ({ signal }) => apiFetch<{ sheets: SheetSummary[] }>(`${assessmentPath(campaignId)}/sheets`, { signal }) });
+
+/** GET …/assessment/sheets/:unitId — the unit's criteria tree with each leaf's state. */
+export const useSheet = (campaignId: string, unitId: string) =>
+  useQuery({ queryKey: assessmentKeys.sheet(campaignId, unitId), queryFn: ({ signal }) => apiFetch<Sheet>(sheetPath(campaignId, unitId), { signal }) });
+
+/** GET …/sheets/:unitId/check — what is missing before submitting. */
+export const useGaps = (campaignId: string, unitId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...assessmentKeys.sheet(campaignId, unitId), 'check'],
+    queryFn: ({ signal }) => apiFetch<{ missing: Gap[] }>(`${sheetPath(campaignId, unitId)}/check`, { signal }),
+    enabled,
+  });
+
+/** GET …/leaves/:code/history */
+export const useLeafHistory = (campaignId: string, unitId: string, code: string) =>
+  useQuery({
+    queryKey: assessmentKeys.history(campaignId, unitId, code),
+    queryFn: ({ signal }) => apiFetch<{ events: HistoryEvent[] }>(`${leafPath(campaignId, unitId, code)}/history`, { signal }),
+  });
+
+/** GET /api/campaigns/:campaignId/units/:unitId/evidence — the unit's documents (to attach one again). */
+export const useEvidenceDocuments = (campaignId: string, unitId: string) =>
+  useQuery({
+    queryKey: assessmentKeys.evidence(campaignId, unitId),
+    queryFn: ({ signal }) => apiFetch<{ documents: EvidenceDocument[] }>(evidencePath(campaignId, unitId), { signal }),
+  });
+
+export interface QueueFilters { field?: string; unitId?: string; status?: string; differs?: boolean }
+/** GET …/assessment/queue — the leaves I appraise across units. */
+export const useQueue = (campaignId: string, filters: QueueFilters) =>
+  useQuery({
+    queryKey: assessmentKeys.queue(campaignId, filters),
+    queryFn: ({ signal }) => {
+      const q = new URLSearchParams();
+      for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '' && v !== false) q.set(k, String(v));
+      return apiFetch<{ items: QueueItem[] }>(`${assessmentPath(campaignId)}/queue${q.size ? `?${q}` : ''}`, { signal });
+    },
+  });
+
+/** GET …/assessment/progress — units × fields. */
+export const useProgress = (campaignId: string) =>
+  useQuery({ queryKey: assessmentKeys.progress(campaignId), queryFn: ({ signal }) => apiFetch<Progress>(`${assessmentPath(campaignId)}/progress`, { signal }) });
+
+/** GET /api/notifications — what changed for me, refreshed every minute. */
+export const useNotifications = () =>
+  useQuery({
+    queryKey: assessmentKeys.notifications,
+    queryFn: ({ signal }) => apiFetch<{ notifications: Notification[]; unread: number }>('/api/notifications', { signal }),
+    refetchInterval: 60_000,
+  });
