@@ -166,16 +166,16 @@ async function sipasContext(db: Kysely<DB>, campaignId: string) {
  * the demographic answers of `demographic` and of the raked margins only when asked), weights, design, options.
  */
 async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items' | 'overall', wq: WeightingQuery = {}, context?: SipasContext,
-  demographic: MarginVariable | null = null) {
+  breakdown: { levels: boolean; demographic: MarginVariable | null } = { levels: false, demographic: null }) {
   const { campaign, set, q, statusRows, units, factors, items, points } = context ?? await sipasContext(db, campaignId);
   const marginRows = wq.calibration === 'rake' ? await loadMargins(db, campaignId) : [];
-  const keys = [...new Set([...(demographic ? [demographic.variable] : []), ...marginRows.map((r) => r.variable)])];
-  const read = await readSipasForms(db, campaignId, q, keys);
+  const keys = [...new Set([...(breakdown.demographic ? [breakdown.demographic.variable] : []), ...marginRows.map((r) => r.variable)])];
+  const strataKind = wq.strata ?? 'unit';
+  const read = await readSipasForms(db, campaignId, q, { levels: breakdown.levels || strataKind === 'unit_level', demographicKeys: keys });
   const n = read.n;
   const answers = read.answers;
   /** each form's unit (the breakdown by unit, the per-unit points) */
   const formUnits = read.units;
-  const strataKind = wq.strata ?? 'unit';
   /** each form's stratum of the design: its unit, or unit × level */
   const strata = strataKind === 'unit_level' ? formUnits.map((u, i) => `${u}/${read.levels[i] ?? ''}`) : formUnits;
 
@@ -347,7 +347,7 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
     if (out) return out;
   }
   const demographic = demographicOf(ctx.q, query.by);
-  const d = await sipasData(db, campaignId, query.factorIndex, query, ctx, demographic);
+  const d = await sipasData(db, campaignId, query.factorIndex, query, ctx, { levels: query.by === 'gov_level', demographic });
   const base = {
     ...baseOf(d, query, d.n),
     weighting: d.weighting,

@@ -1,6 +1,6 @@
-// The accepted forms of a campaign as the form-by-form SIPAS engine reads them, from their compact codes (one byte per
-// scale question, analysis-codes.ts) decoded straight into one Uint8Array column per question: no JSON parsed and no
-// object per form for the answers. A code is what the engine would read from the JSON (answerColumns): 0–9 as answered,
+// The accepted forms of a campaign as the form-by-form SIPAS engine reads them, in the order (unit, id), from their
+// compact codes (one byte per scale question, analysis-codes.ts) decoded straight into one Uint8Array column per
+// question: no JSON parsed and no object per form for the answers. A code is what the engine would read from the JSON (answerColumns): 0–9 as answered,
 // 255 blank or unreadable; the engine counts 1–5 valid, 4–5 satisfied, 9 don't know, anything else blank (PAR-INDEX.md
 // §3), so the figures are those of the JSON. Forms whose codes are not in the plan's layout (stored without codes, or
 // of another questionnaire version) are encoded here from their JSON by the same rule as ingest (`analysisCodes`).
@@ -8,20 +8,20 @@ import type { Kysely } from 'kysely';
 import { strideOf } from '../../../analytics/src/index';
 import type { Questionnaire } from '../../../survey-forms/src/index';
 import type { DB } from '../../db/schema';
-import { analysisCodes, analysisLayout } from './analysis-codes';
-import { acceptedFormCodes } from './sipas-forms.repository';
+import { analysisCodes, analysisLayout, type AnalysisLayout } from './analysis-codes';
+import { formCodes, unitCodes } from './sipas-forms.repository';
 
 export interface SipasForms {
   n: number;
   /** each form's unit */
   units: string[];
-  /** each form's level of government (null: not given) */
+  /** each form's level of government (null: not given, or not asked for) */
   levels: (string | null)[];
   /** per scale question (items and overall questions): each form's code, 0–9 as answered, 255 blank */
   answers: Record<string, Uint8Array>;
   /** the choice question's answer per form as `choiceShares` reads it (null: not answered); null without the question */
   choices: (readonly unknown[] | null)[] | null;
-  /** the asked demographic answers of each form ({} when none asked) */
+  /** the asked demographic answers of each form ({} when none asked or none given) */
   demographics: Record<string, unknown>[];
   /** forms read from their JSON (without codes in the plan's layout) */
   fromJson: number;
@@ -30,43 +30,83 @@ export interface SipasForms {
 /** chose an option that is not one of the question's (answered, counts for no option) */
 const OTHER_CHOICE: readonly unknown[] = [Symbol('other')];
 
-export async function readSipasForms(db: Kysely<DB>, campaignId: string, q: Questionnaire, demographicKeys: readonly string[] = []): Promise<SipasForms> {
+/**
+ * The campaign's accepted forms in the order (unit, id): one grouped scan of their codes (`unitCodes`), or, when some
+ * forms have no codes in the plan's layout, one row per form (`formCodes`) with those forms encoded from their JSON.
+ */
+export async function readSipasForms(db: Kysely<DB>, campaignId: string, q: Questionnaire,
+  opts: { levels?: boolean; demographicKeys?: readonly string[] } = {}): Promise<SipasForms> {
   const layout = analysisLayout(q);
   const stride = strideOf(layout.layout);
-  const rows = await acceptedFormCodes(db, campaignId, q, stride, demographicKeys);
-  const n = rows.length;
-  const scale = layout.scaleIds.length;
-  const columns = layout.scaleIds.map(() => new Uint8Array(n));
-  const units = new Array<string>(n);
-  const levels = new Array<string | null>(n);
-  const choice = layout.choice;
-  const choices = choice ? new Array<readonly unknown[] | null>(n) : null;
-  /** the choice answers met so far, by pattern (answered, options chosen): one array per pattern, not per form */
-  const patterns = new Map<string, readonly unknown[] | null>();
-  const demographics = new Array<Record<string, unknown>>(n);
-  const none = Object.freeze({}) as Record<string, unknown>;
+  const query = { campaignId, questionnaire: q, stride, levels: opts.levels ?? false, demographicKeys: opts.demographicKeys ?? [] };
+  const cells = await unitCodes(db, query);
+  const n = cells.reduce((s, c) => s + c.forms, 0);
+  const out = new FormsBuilder(layout, stride, n);
+  if (cells.every((c) => c.stale === 0)) {
+    for (const c of cells) {
+      const bytes = c.codes ?? Buffer.alloc(0);
+      for (let j = 0; j < c.forms; j++) out.add(c.unit, c.levels?.[j] ?? null, bytes.subarray(j * stride, (j + 1) * stride), c.demographics?.[j] ?? null);
+    }
+    return out.done(0);
+  }
+  const rows = await formCodes(db, query);
+  const fresh = new FormsBuilder(layout, stride, rows.length);
   let fromJson = 0;
-  for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
-    units[i] = row.unit_id;
-    levels[i] = row.gov_level;
-    demographics[i] = row.demographics ?? none;
-    let bytes: Uint8Array | null = row.analysis_codes;
+  for (const r of rows) {
+    let bytes: Uint8Array | null = r.analysis_codes;
     if (bytes === null) {
-      bytes = analysisCodes(q, row.answers ?? {}, layout);
+      bytes = analysisCodes(q, r.answers ?? {}, layout);
       fromJson++;
     }
-    for (let k = 0; k < scale; k++) columns[k]![i] = bytes[k]!;
-    if (choice && choices) {
-      const key = bytes[scale] === 1 ? String.fromCharCode(...bytes.subarray(scale + 1, stride)) : '';
-      let chosen = patterns.get(key);
+    fresh.add(r.unit_id, r.gov_level, bytes, r.demographics ?? null);
+  }
+  return fresh.done(fromJson);
+}
+
+/** Fills the columns form by form (codes in the plan's layout). */
+class FormsBuilder {
+  private i = 0;
+  private readonly columns: Uint8Array[];
+  private readonly units: string[];
+  private readonly levels: (string | null)[];
+  private readonly demographics: Record<string, unknown>[];
+  private readonly choices: (readonly unknown[] | null)[] | null;
+  /** the choice answers met so far, by pattern (answered, options chosen): one array per pattern, not per form */
+  private readonly patterns = new Map<string, readonly unknown[] | null>();
+
+  constructor(private readonly layout: AnalysisLayout, private readonly stride: number, private readonly n: number) {
+    this.columns = layout.scaleIds.map(() => new Uint8Array(n));
+    this.units = new Array<string>(n);
+    this.levels = new Array<string | null>(n);
+    this.demographics = new Array<Record<string, unknown>>(n);
+    this.choices = layout.choice ? new Array<readonly unknown[] | null>(n) : null;
+  }
+
+  add(unit: string, level: string | null, bytes: Uint8Array, demographics: Record<string, unknown> | null): void {
+    const i = this.i++;
+    const scale = this.columns.length;
+    this.units[i] = unit;
+    this.levels[i] = level;
+    this.demographics[i] = demographics ?? NO_ANSWERS;
+    for (let k = 0; k < scale; k++) this.columns[k]![i] = bytes[k]!;
+    const choice = this.layout.choice;
+    if (choice && this.choices) {
+      const key = bytes[scale] === 1 ? String.fromCharCode(...bytes.subarray(scale + 1, this.stride)) : '';
+      let chosen = this.patterns.get(key);
       if (chosen === undefined) {
         const values = key === '' ? null : choice.values.filter((_, j) => bytes[scale + 1 + j] === 1);
         chosen = values === null ? null : values.length > 0 ? values : OTHER_CHOICE;
-        patterns.set(key, chosen);
+        this.patterns.set(key, chosen);
       }
-      choices[i] = chosen;
+      this.choices[i] = chosen;
     }
   }
-  return { n, units, levels, answers: Object.fromEntries(layout.scaleIds.map((id, k) => [id, columns[k]!])), choices, demographics, fromJson };
+
+  done(fromJson: number): SipasForms {
+    if (this.i !== this.n) throw new Error(`read ${this.i} forms of ${this.n}`);
+    const answers = Object.fromEntries(this.layout.scaleIds.map((id, k) => [id, this.columns[k]!]));
+    return { n: this.n, units: this.units, levels: this.levels, answers, choices: this.choices, demographics: this.demographics, fromJson };
+  }
 }
+
+const NO_ANSWERS: Record<string, unknown> = Object.freeze({});
