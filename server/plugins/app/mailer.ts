@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { outboxTransport, smtpTransport, type MailTransport } from '../../features/mail/transport';
 import { queueScheduledReminders } from '../../features/leadership/sending.service';
 import { recoverInterrupted, sendDue } from '../../features/leadership/sender.service';
+import { sendUserMail } from '../../features/assessment/notifications-mail';
+import { runAssessmentNotifications } from '../../features/assessment/reminders';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,6 +38,7 @@ export default fp(async (app) => {
 
   let timer: NodeJS.Timeout | null = null;
   let reminderTimer: NodeJS.Timeout | null = null;
+  let userMailPass: Promise<unknown> | null = null;
   if (mail.senderIntervalMs > 0) {
     app.addHook('onReady', async () => {
       const recovered = await recoverInterrupted(app.db, false);
@@ -44,9 +47,15 @@ export default fp(async (app) => {
       }
       timer = setInterval(() => {
         if (!running) sendNow().catch((err) => app.log.error({ err }, 'e-mail sender pass failed'));
+        // users' notification e-mails (self-assessment), their own small queue
+        if (!userMailPass) {
+          userMailPass = sendUserMail(app.db, transport).catch((err) => app.log.error({ err }, 'user e-mail pass failed')).finally(() => { userMailPass = null; });
+        }
       }, mail.senderIntervalMs);
       reminderTimer = setInterval(() => {
         queueScheduledReminders(app.db).catch((err) => app.log.error({ err }, 'scheduled reminders failed'));
+        // self-assessment: phase opened, deadline reminders, approvals (idempotent: dedupe keys)
+        runAssessmentNotifications(app.db, new Date(), app.config.assessment.reminderDays).catch((err) => app.log.error({ err }, 'assessment notifications failed'));
       }, 60_000);
     });
   }
@@ -54,6 +63,7 @@ export default fp(async (app) => {
     if (timer) clearInterval(timer);
     if (reminderTimer) clearInterval(reminderTimer);
     while (running) await running.catch(() => {});
+    if (userMailPass) await userMailPass;
     transport.close();
   });
 }, { name: 'mailer', dependencies: ['db'] });
