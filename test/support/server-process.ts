@@ -126,7 +126,7 @@ export async function prepareServerData(kind: 'pglite' | 'postgres', serverUrl?:
   const { migrateToLatest } = await import('../../server/db/migrate');
   const { loadReferenceData } = await import('../../server/db/reference-data');
   const { createUser } = await import('../../server/features/users/service');
-  const { TEST_PASSWORD, ALL_ROLES } = await import('./app');
+  const { TEST_PASSWORD, UNIT_FREE_ROLES } = await import('./app');
   let database;
   let dropUrl: string | null = null;
   let name = '';
@@ -148,7 +148,7 @@ export async function prepareServerData(kind: 'pglite' | 'postgres', serverUrl?:
   await migrateToLatest(database.db);
   await loadReferenceData(database.db);
   const users = {} as Record<Role, { id: string; username: string }>;
-  for (const role of ALL_ROLES) {
+  for (const role of UNIT_FREE_ROLES) {
     const u = await createUser(database.db, { username: `test-${role}`, displayName: `Test ${role}`, role, password: TEST_PASSWORD });
     users[role] = { id: u.id, username: u.username };
   }

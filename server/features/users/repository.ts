@@ -1,14 +1,14 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { AppUserTable, DB, Role } from '../../db/schema';
 
-const COLUMNS = ['id', 'username', 'display_name', 'role', 'active', 'created_at'] as const;
+const COLUMNS = ['id', 'username', 'display_name', 'role', 'active', 'created_at', 'unit_id', 'email'] as const;
 
 export const listUsers = (db: Kysely<DB>) => db.selectFrom('app_user').select(COLUMNS).orderBy('username').execute();
 
 export const findUser = (db: Kysely<DB>, id: string) =>
   db.selectFrom('app_user').select(COLUMNS).where('id', '=', id).executeTakeFirst();
 
-export const insertUser = (db: Kysely<DB>, u: { username: string; display_name: string; role: Role; password_hash: string }) =>
+export const insertUser = (db: Kysely<DB>, u: { username: string; display_name: string; role: Role; password_hash: string; unit_id?: string | null; email?: string | null }) =>
   db.insertInto('app_user').values(u).onConflict((oc) => oc.column('username').doNothing()).returning(COLUMNS).executeTakeFirst();
 
 export const updateUser = (db: Kysely<DB>, id: string, patch: Updateable<AppUserTable>) =>
@@ -18,3 +18,9 @@ export const updateUser = (db: Kysely<DB>, id: string, patch: Updateable<AppUser
 
 export const deleteUserSessions = (db: Kysely<DB>, userId: string) =>
   db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+
+export const findUnitName = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('unit').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+
+export const unitNames = async (db: Kysely<DB>) =>
+  new Map((await db.selectFrom('unit').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));

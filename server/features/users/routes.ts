@@ -6,7 +6,12 @@ import { ADMINS } from '../../http/roles';
 import { createUser, listUsers, updateUser } from './service';
 
 const RoleEnum = z.enum(['admin', 'analyst', 'supervisor', 'enumerator', 'unit_officer', 'appraiser']);
-const UserOut = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: RoleEnum, active: z.boolean() });
+const UserOut = z.object({
+  id: z.string(), username: z.string(), displayName: z.string(), role: RoleEnum, active: z.boolean(),
+  /** unit officers: the unit they belong to */
+  unitId: z.string().nullable(), unitName: z.string().nullable(), email: z.string().nullable(),
+});
+const Email = z.string().trim().max(254).email();
 
 export default async function userRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,6 +31,8 @@ export default async function userRoutes(app: FastifyInstance) {
         displayName: z.string().trim().min(1).max(200),
         role: RoleEnum,
         password: z.string().min(10).max(200),
+        unitId: z.string().uuid().nullable().optional(),
+        email: Email.nullable().optional(),
       }),
       response: { 201: z.object({ user: UserOut }), ...errorResponses },
     },
@@ -35,13 +42,15 @@ export default async function userRoutes(app: FastifyInstance) {
     config: { roles: ADMINS },
     schema: {
       tags: ['users'],
-      summary: 'Change an account (name, role, active, password)',
+      summary: 'Change an account (name, role, unit of a unit officer, e-mail, active, password)',
       params: IdParams,
       body: z.object({
         displayName: z.string().trim().min(1).max(200).optional(),
         role: RoleEnum.optional(),
         active: z.boolean().optional(),
         password: z.string().min(10).max(200).optional(),
+        unitId: z.string().uuid().nullable().optional(),
+        email: Email.nullable().optional(),
       }),
       response: { 200: z.object({ user: UserOut }), ...errorResponses },
     },
