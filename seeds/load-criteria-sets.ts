@@ -2,6 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readDelimited } from '../analytics/src/delimited';
+import { readCriteriaImport } from '../analytics/src/criteria-import';
 import {
   applyCriteriaRules,
   parseCriteriaCsv,
@@ -15,7 +17,28 @@ const here = (relative: string): string => fileURLToPath(new URL(relative, impor
 /** seeds/criteria/, next to this module */
 export const CRITERIA_DIR = here('./criteria/');
 
-function loadOne(dir: string, rulesFile: string): CriteriaSet {
+/** A set with its versioning data from the rules file (issue 11: family, version, unit kind, description). */
+export interface CriteriaSetFile {
+  set: CriteriaSet;
+  family: string;
+  version: number;
+  unitKind: NonNullable<CriteriaRulesJson['unitKind']> | null;
+  description: string | null;
+}
+
+/** Columns of the import format (server/features/criteria/FORMAT.md) beyond the six of the published sets. */
+const IMPORT_ONLY = /(^|,)(rule|evidence_required|evidence_expected|evidence_guidance)(,|$)/;
+
+/** The CSV in the import format (rules and evidence per leaf) is read by the importer's reader, problems thrown. */
+function parseCsv(path: string, csv: string, meta: { code: string; year: number; name: string }): CriteriaSet {
+  const header = csv.replace(/^\uFEFF/, '').split('\n', 1)[0] ?? '';
+  if (!IMPORT_ONLY.test(header.trim())) return parseCriteriaCsv(csv, meta);
+  const read = readCriteriaImport(readDelimited(csv));
+  if (read.problems.length > 0) throw new Error(`criteria set ${meta.code} (${path}) is invalid:\n  - ${read.problems.map((p) => p.message.en).join('\n  - ')}`);
+  return { ...meta, criteria: read.criteria };
+}
+
+function loadOne(dir: string, rulesFile: string): CriteriaSetFile {
   const rules = JSON.parse(readFileSync(join(dir, rulesFile), 'utf8')) as CriteriaRulesJson;
   const code = rulesFile.replace(/\.rules\.json$/, '');
   if (rules.code !== undefined && rules.code !== code) {
@@ -24,12 +47,21 @@ function loadOne(dir: string, rulesFile: string): CriteriaSet {
   if (typeof rules.year !== 'number') throw new Error(`${join(dir, rulesFile)}: "year" is missing`);
   const name = typeof rules.name === 'string' ? rules.name : (rules.name?.vi ?? code);
   const csv = readFileSync(join(dir, `${code}.criteria.csv`), 'utf8');
-  const set = applyCriteriaRules(parseCriteriaCsv(csv, { code, year: rules.year, name }), rules);
+  const set = applyCriteriaRules(parseCsv(join(dir, `${code}.criteria.csv`), csv, { code, year: rules.year, name }), rules);
   const errors = validateCriteriaSet(set);
   if (errors.length > 0) {
     throw new Error(`criteria set ${code} (${join(dir, `${code}.criteria.csv`)}) is invalid:\n  - ${errors.join('\n  - ')}`);
   }
-  return set;
+  return { set, family: rules.family ?? code, version: rules.version ?? 1, unitKind: rules.unitKind ?? null, description: rules.description ?? null };
+}
+
+/** Every criteria set file with its versioning data, by year (what the reference data stores). */
+export function loadCriteriaSetFiles(dir: string = CRITERIA_DIR): CriteriaSetFile[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.rules.json'))
+    .sort()
+    .map((f) => loadOne(dir, f))
+    .sort((a, b) => a.set.year - b.set.year || a.set.code.localeCompare(b.set.code));
 }
 
 /**
@@ -37,11 +69,7 @@ function loadOne(dir: string, rulesFile: string): CriteriaSet {
  * `dir` (another folder of the same layout) is for tests.
  */
 export function loadCriteriaSets(dir: string = CRITERIA_DIR): CriteriaSet[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.rules.json'))
-    .sort()
-    .map((f) => loadOne(dir, f))
-    .sort((a, b) => a.year - b.year || a.code.localeCompare(b.code));
+  return loadCriteriaSetFiles(dir).map((f) => f.set);
 }
 
 /** One criteria set by code, e.g. 'par-province-2023'; throws naming the known codes when absent. */

@@ -12,6 +12,12 @@ export interface CriteriaRulesJson {
   rules?: Record<string, ScoringRule>;
   /** free-text remarks per code; ignored by the engine */
   notes?: Record<string, string>;
+  /** versions of one set share a family (default: the code); version defaults to 1 (issue 11) */
+  family?: string;
+  version?: number;
+  /** the unit kind a province's own set is for (department, commune, district) */
+  unitKind?: 'province' | 'department' | 'district' | 'commune';
+  description?: string;
 }
 
 const KINDS = ['ratio', 'base_plus_ratio', 'ratio_to_target', 'rank_bands', 'threshold', 'manual'];

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { loadBandSets, loadCriteriaSets } from '../../seeds/load-criteria-sets';
+import { loadBandSets, loadCriteriaSetFiles } from '../../seeds/load-criteria-sets';
 import type { DB } from './schema';
 import { insertCriteriaSetIfAbsent, upsertBandSet } from '../features/criteria/repository';
 
@@ -11,7 +11,10 @@ export async function loadReferenceData(db: Kysely<DB>): Promise<{ criteriaSetsA
   const added: string[] = [];
   await db.transaction().execute(async (trx) => {
     for (const bandSet of loadBandSets()) await upsertBandSet(trx, bandSet);
-    for (const set of loadCriteriaSets()) if (await insertCriteriaSetIfAbsent(trx, set)) added.push(set.code);
+    for (const f of loadCriteriaSetFiles()) {
+      const meta = { family: f.family, version: f.version, unitKind: f.unitKind, description: f.description };
+      if (await insertCriteriaSetIfAbsent(trx, f.set, meta)) added.push(f.set.code);
+    }
   });
   return { criteriaSetsAdded: added };
 }

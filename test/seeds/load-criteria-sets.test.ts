@@ -3,17 +3,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCriteriaIndex, sum, type Source } from '../../analytics/src/index';
-import { loadBandSets, loadCriteriaSet, loadCriteriaSets } from '../../seeds/load-criteria-sets';
+import { loadBandSets, loadCriteriaSet, loadCriteriaSetFiles, loadCriteriaSets } from '../../seeds/load-criteria-sets';
 
 describe('seeds: criteria sets', () => {
   const sets = loadCriteriaSets();
 
-  it('loads the provincial sets 2022 and 2023', () => {
+  it('loads the provincial sets 2022 and 2023 and the demo internal sets 2025', () => {
     expect(sets.map((s) => [s.code, s.year])).toEqual([
       ['par-province-2022', 2022],
       ['par-province-2023', 2023],
+      ['internal-commune-2025', 2025],
+      ['internal-department-2025', 2025],
     ]);
     expect(sets[0]?.name).toBe('Bộ tiêu chí Chỉ số cải cách hành chính cấp tỉnh 2022');
+  });
+
+  it.each(['internal-department-2025', 'internal-commune-2025'])('%s (demo, issue 11): 90 content + 10 SIPAS, 40–60 leaves, evidence requirements on every leaf, a few rules', (code) => {
+    const files = loadCriteriaSetFiles();
+    const file = files.find((f) => f.set.code === code)!;
+    expect(file.unitKind).toBe(code.includes('department') ? 'department' : 'commune');
+    expect(file.family).toBe(code.replace(/-2025$/, ''));
+    const index = buildCriteriaIndex(file.set);
+    const bySource = (s: Source) => sum(index.leaves.filter((l) => l.source === s).map((l) => l.maxPoints));
+    expect([bySource('content'), bySource('sipas'), bySource('leadership_survey')]).toEqual([90, 10, 0]);
+    expect(index.fields.length).toBe(8);
+    expect(index.leaves.length).toBeGreaterThanOrEqual(40);
+    expect(index.leaves.length).toBeLessThanOrEqual(60);
+    expect(index.leaves.every((l) => (l.evidence?.expected.length ?? 0) > 0 && (l.evidence?.guidance ?? '') !== '')).toBe(true);
+    expect(index.leaves.filter((l) => l.rule).length).toBeGreaterThanOrEqual(3);
   });
 
   it.each(['par-province-2022', 'par-province-2023'])('%s sums to 100: 68 content, 22 leadership survey, 10 SIPAS (PAR-INDEX.md §1)', (code) => {
@@ -41,7 +58,7 @@ describe('seeds: criteria sets', () => {
   });
 
   it('names the known sets when asked for an unknown one', () => {
-    expect(() => loadCriteriaSet('par-province-1999')).toThrow('unknown criteria set "par-province-1999" (known: par-province-2022, par-province-2023)');
+    expect(() => loadCriteriaSet('par-province-1999')).toThrow('unknown criteria set "par-province-1999" (known: par-province-2022, par-province-2023, internal-commune-2025, internal-department-2025)');
   });
 
   describe('an unsound set', () => {
