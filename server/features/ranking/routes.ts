@@ -30,6 +30,8 @@ export default async function rankingRoutes(app: FastifyInstance) {
             change: z.object({ score: z.number(), percent: z.number(), rank: z.number().nullable() }).nullable(),
           })),
           groups: z.array(z.object({ group: z.string(), average: z.number(), count: z.number() })),
+          /** self-assessment campaigns rank council-approved units only; these are not approved yet */
+          notApproved: z.object({ count: z.number(), units: z.array(z.object({ unitId: z.string(), unit: z.string() })) }),
         }),
         ...errorResponses,
       },

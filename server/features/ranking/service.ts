@@ -5,16 +5,27 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../errors';
 import { findBandSet } from '../criteria/repository';
 import { campaignUnitTrees } from '../content-scores/campaign-trees';
+import { campaignApprovalState } from '../assessment/approval-state';
 
-/** Each scored unit's total and maximum in a campaign. */
+/** Each scored unit's total and maximum in a campaign; in a self-assessment campaign only the council-approved units. */
 async function campaignTotals(db: Kysely<DB>, campaignId: string) {
   const { campaign, trees } = await campaignUnitTrees(db, campaignId);
-  return { campaign, totals: trees.map((t) => ({ unitId: t.unitId, unit: t.name, group: t.group, score: t.tree.total, max: t.tree.max })) };
+  const approval = await campaignApprovalState(db, campaignId);
+  const counted = approval ? trees.filter((t) => approval.approved.has(t.unitId)) : trees;
+  return {
+    campaign,
+    totals: counted.map((t) => ({ unitId: t.unitId, unit: t.name, group: t.group, score: t.tree.total, max: t.tree.max })),
+    notApproved: { count: approval?.notApproved.length ?? 0, units: approval?.notApproved ?? [] },
+  };
 }
 
 /** Ranking within groups with bands, group averages and the change from the previous campaign (PAR-INDEX.md §5). */
-export async function campaignRanking(db: Kysely<DB>, campaignId: string): Promise<{ bandSet: BandSet; units: RankedUnit[]; groups: { group: string; average: number; count: number }[] }> {
-  const { campaign, totals } = await campaignTotals(db, campaignId);
+export async function campaignRanking(db: Kysely<DB>, campaignId: string): Promise<{
+  bandSet: BandSet; units: RankedUnit[]; groups: { group: string; average: number; count: number }[];
+  /** self-assessment campaigns: the units left out of the ranking until the council approves them */
+  notApproved: { count: number; units: { unitId: string; unit: string }[] };
+}> {
+  const { campaign, totals, notApproved } = await campaignTotals(db, campaignId);
   const bandSet = await findBandSet(db, campaign.band_set_code);
   if (!bandSet) throw new AppError(500, 'internal', { vi: 'Thiếu thang xếp loại.', en: 'Missing band set.' });
   const ranked = rankUnits(totals.map((t) => ({ unit: t.unitId, group: t.group, score: t.score, max: t.max })), bandSet);
@@ -37,6 +48,7 @@ export async function campaignRanking(db: Kysely<DB>, campaignId: string): Promi
       change: toChange(changes?.get(u.unit)),
     })),
     groups: ranked.groups,
+    notApproved,
   };
 }
 

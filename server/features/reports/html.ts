@@ -98,6 +98,7 @@ export function reportHtml(r: Report, tree: ScoreTree): string {
 
 <h2>I. Kết quả chung</h2>
 <p data-summary="overall">${esc(r.summary.overall.vi)}</p>
+${r.approval ? `<p data-approval="${r.approval.approved ? 'approved' : 'pending'}">${esc(r.approval.note.vi)}</p>` : ''}
 ${r.summary.parts.vi ? `<p>${esc(r.summary.parts.vi)}</p>` : ''}
 <table style="width:auto;min-width:60%"><thead><tr><th>Thành phần</th><th>Điểm đạt</th><th>Điểm tối đa</th><th>Tỷ lệ %</th></tr></thead><tbody>
 ${partsRow('Điểm nội dung (thẩm định)', r.parts.content)}

@@ -68,6 +68,8 @@ export const ReportOut = z.object({
   rows: z.array(ReportRowOut),
   lost: z.array(LostItemOut),
   agencyMap: z.object({ custom: z.boolean(), source: z.string().nullable() }),
+  /** self-assessment campaigns (issue 11): ranks count council-approved units only; null for other campaigns */
+  approval: z.object({ approved: z.boolean(), notApprovedCount: z.number(), notApprovedUnits: z.array(z.string()), note: Bilingual }).nullable().optional(),
   summary: z.object({
     overall: Bilingual,
     parts: Bilingual,

@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema';
 import { findCampaign } from '../campaigns/repository';
 import { findUnit } from '../units/repository';
 import { campaignUnitTrees } from '../content-scores/campaign-trees';
+import { campaignApprovalState } from '../assessment/approval-state';
 import { loadScoreContext } from '../content-scores/context';
 import { agenciesFor, campaignAgencies } from './agencies';
 import { summarise } from './sentences';
@@ -33,11 +34,16 @@ export function flatten(root: ScoreNode): ScoreNode[] {
   return out;
 }
 
-/** Every scored unit's tree in a campaign (units without any stored score are left out, as in the ranking). */
+/**
+ * Every scored unit's tree in a campaign (units without any stored score are left out, as in the ranking). In a
+ * self-assessment campaign only council-approved units are ranked (`ranked`); `approval` says who is not yet.
+ */
 async function campaignResults(db: Kysely<DB>, campaignId: string) {
   const { campaign, set, trees } = await campaignUnitTrees(db, campaignId);
   const results: UnitResult[] = trees.map((t) => ({ unitId: t.unitId, group: t.group, tree: t.tree, nodes: new Map(flatten(t.tree.root).map((n) => [n.code, n])) }));
-  return { campaign, set, results };
+  const approval = await campaignApprovalState(db, campaignId);
+  const ranked = approval ? results.filter((r) => approval.approved.has(r.unitId)) : results;
+  return { campaign, set, results, ranked, approval };
 }
 
 /** The score of a node for ranking: the total for the root (empty leaves count 0), else the appraised score. */
@@ -71,12 +77,12 @@ export async function buildReport(db: Kysely<DB>, campaignId: string, unitId: st
   const unitRow = (await findUnit(db, unitId))!; // loadScoreContext has checked it exists
   const group = unitRow.ranking_group ?? unitRow.kind;
   const mine: UnitResult = current.results.find((r) => r.unitId === unitId) ?? emptyResult(ctx.set, unitId, group);
-  const peers = current.results.filter((r) => r.group === group);
+  const peers = current.ranked.filter((r) => r.group === group);
 
   const prevCampaign = current.campaign.previous_campaign_id ? await findCampaign(db, current.campaign.previous_campaign_id) : undefined;
   const previous = prevCampaign ? await campaignResults(db, prevCampaign.id) : null;
   const prevMine = previous?.results.find((r) => r.unitId === unitId) ?? null;
-  const prevPeers = previous?.results.filter((r) => r.group === group) ?? [];
+  const prevPeers = previous?.ranked.filter((r) => r.group === group) ?? [];
 
   const agencyMap = await campaignAgencies(db, campaignId, ctx.set.code);
   const agencies = (code: string) => agenciesFor(agencyMap.agencies, code);
@@ -142,8 +148,24 @@ export async function buildReport(db: Kysely<DB>, campaignId: string, unitId: st
     rows,
     lost,
     agencyMap: { custom: agencyMap.custom, source: agencyMap.source },
+    approval: approvalNote(current.approval, unitId),
   };
   return { report: { ...report, summary: summarise(report) }, tree };
+}
+
+/** What the report says about council approval in a self-assessment campaign (null for other campaigns). */
+function approvalNote(approval: Awaited<ReturnType<typeof campaignApprovalState>>, unitId: string): Report['approval'] {
+  if (!approval) return null;
+  const approved = approval.approved.has(unitId);
+  const n = approval.notApproved.length;
+  const own = approved
+    ? { vi: 'Kết quả của đơn vị đã được Hội đồng phê duyệt.', en: 'The unit\'s results are approved by the council.' }
+    : { vi: 'Kết quả của đơn vị chưa được Hội đồng phê duyệt: số liệu dưới đây chưa chính thức và đơn vị chưa được xếp hạng.',
+        en: 'The unit\'s results are not yet approved by the council: the figures below are not official and the unit is not ranked.' };
+  const others = n === 0
+    ? { vi: 'Tất cả đơn vị đã được phê duyệt.', en: 'All units are approved.' }
+    : { vi: `Thứ hạng chỉ tính các đơn vị đã được phê duyệt; còn ${n} đơn vị chưa được phê duyệt.`, en: `Ranks count approved units only; ${n} unit(s) are not approved yet.` };
+  return { approved, notApprovedCount: n, notApprovedUnits: approval.notApproved.map((u) => u.unit), note: { vi: `${own.vi} ${others.vi}`, en: `${own.en} ${others.en}` } };
 }
 
 /** A unit without any stored score: the criteria set's tree with every score empty. */
