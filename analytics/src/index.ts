@@ -20,7 +20,11 @@ export { rankUnits, compareWithPrevious, type UnitScore, type RankedUnit, type G
 export { parseUnitsCsv, type UnitsCsvError } from './units-csv';
 export { mulberry32, hash32, seededSample } from './random';
 export {
-  surveyDesign, domainDesign, designWeights, stratumWeights, kishEffectiveSize, taylorVariance, domainMean, toEstimate, svyMean, bootstrapFactors, replicateVariance,
+  Accumulators, DomainEstimates, estimateDomains, groupDomains, wholeDomain, scaleColumn, valueColumn, binaryColumn, scaleTables, normaliseTerms, isStrided,
+  type AnswerColumn, type StridedCodes, type CoreColumn, type Domains, type DomainPlan, type TaylorSums, type DomainFinals,
+} from './estimation-core';
+export {
+  surveyDesign, designFromIndices, domainDesign, designWeights, stratumWeights, kishEffectiveSize, taylorVariance, domainMean, toEstimate, svyMean, bootstrapFactors, replicateVariance,
   DomainMeans, SurveyInputError, Z95, SMALL_N, SUPPRESS_N, SMALL_N_RULES, TAYLOR,
   type SurveyDesign, type DesignInput, type DesignWeights, type PopulationSizes, type DomainMean, type Estimate, type EstimateWarning,
   type VarianceOption, type MeanSpec, type SmallNRules,
@@ -30,7 +34,7 @@ export {
   type PostStratification, type RakeMargin, type RakeOptions, type RakeResult, type TrimOptions, type TrimResult,
 } from './survey-weights';
 export {
-  sipasIndices, sipasFromMeans, sipasQuestions, sipasBreakdown, choiceShares, sipasPointsMap, answerColumns, answerGroups, ageBands, satisfiedColumn, SIPAS_SCALE,
+  sipasIndices, sipasOverDomains, sipasFromMeans, sipasQuestions, sipasBreakdown, choiceShares, choiceSharesOfColumns, sipasPointsMap, answerColumns, answerGroups, ageBands, satisfiedColumn, SIPAS_SCALE,
   type SipasFactorRef, type SipasScale, type SipasPoints, type SipasOptions, type SipasItemResult, type SipasFactorResult,
   type SipasFactorPoints, type SipasPartResult, type SipasResult, type SipasGroupResult, type SipasQuestion, type SipasMeansSource,
 } from './sipas';
@@ -38,7 +42,7 @@ export {
   planSipasStats, finishSipasStats, statsShares, type StatsCell, type StatsInput, type StatsSlot, type StatsPlan, type Pass2Cell,
 } from './sipas-stats';
 export {
-  sipasFromCodes, encodeCodes, cellCounts, cellSumsOfSquares, strideOf, BLANK_CODE, type CodesLayout, type CodesCell, type CodesRequest, type CodesResult,
+  sipasFromCodes, encodeCodes, cellCounts, cellSumsOfSquares, canonicalSets, strideOf, BLANK_CODE, type CodesLayout, type CodesCell, type CodesRequest, type CodesResult,
 } from './sipas-codes';
 export {
   leadershipScores, leadershipAnswer, DONT_KNOW,

@@ -1,7 +1,8 @@
 // Leadership survey points (PAR-INDEX.md §4): each leadership sub-criterion scores 1 × the mean answer weight over
 // valid answers ("Không biết" excluded), optionally averaged within respondent groups first; 22 points in all.
 import { parseDecimal } from './numbers';
-import { type EstimateWarning, SMALL_N_RULES, type SmallNRules, surveyDesign, taylorVariance, Z95 } from './survey-design';
+import { Accumulators, groupDomains, type CoreColumn } from './estimation-core';
+import { type EstimateWarning, SMALL_N_RULES, type SmallNRules, surveyDesign, Z95 } from './survey-design';
 import { fold } from './text';
 
 /** An answer option (survey-forms `AnswerOption`): its value, labels, weight in [0, 1], or excluded ("Không biết"). */
@@ -93,14 +94,6 @@ export interface LeadershipResult {
   sheets: number;
 }
 
-function meanAndVar(values: readonly number[]): { mean: number; varOfMean: number } {
-  const n = values.length;
-  const mean = values.reduce((s, v) => s + v, 0) / n;
-  if (n < 2) return { mean, varOfMean: 0 };
-  const ss = values.reduce((s, v) => s + (v - mean) * (v - mean), 0);
-  return { mean, varOfMean: ss / (n - 1) / n }; // s² / n (simple random sampling)
-}
-
 /**
  * Leadership points (PAR-INDEX.md §4), per sub-criterion k:
  * - pooled: score = max × ȳ, ȳ the mean weight over the n valid answers; SE = max × s / √n (simple random sampling);
@@ -108,58 +101,76 @@ function meanAndVar(values: readonly number[]): { mean: number; varOfMean: numbe
  *   (a group with one answer adds 0).
  * The total's SE linearises Σ_k score_k: z_i = Σ_k max_k · d_ik (y_ik − ȳ_k) / n_k (byGroup: ȳ_gk, n_gk, ÷ G_k),
  * V = N/(N−1) Σ_i (z_i − z̄)² (byGroup: per group, summed). Suppressed below 5 valid answers, warned below 30.
+ * By the estimation core (estimation-core.ts): one column per sub-criterion, the groups as domains and strata
+ * (unweighted), pass 1 for the means, pass 2 for Σ (y − ȳ_g)² and the total's combination.
  */
 export function leadershipScores(sheets: readonly LeadershipSheet[], options: LeadershipOptions): LeadershipResult {
   const byGroup = options.byGroup ?? false;
   const rules = options.rules ?? SMALL_N_RULES;
   const maxOf = (code: string): number =>
     typeof options.maxPoints === 'number' ? options.maxPoints : (options.maxPoints?.[code] ?? 1);
+  const n = sheets.length;
   const groupOf = (s: LeadershipSheet): string => (byGroup ? (s.group ?? '') : '');
-  const groups = [...new Set(sheets.map(groupOf))];
-  const z = new Float64Array(sheets.length);
-  const items: LeadershipItem[] = options.codes.map((code) => {
+  const groupNames = sheets.map(groupOf);
+  const { names: groups, domains } = groupDomains(groupNames, n);
+  const design = surveyDesign({ strata: groupNames });
+  const columns: CoreColumn[] = options.codes.map((code) => {
+    const values = new Float64Array(n);
+    const dontKnow = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const a = sheets[i]!.answers[code];
+      values[i] = typeof a === 'number' ? a : Number.NaN;
+      dontKnow[i] = a === DONT_KNOW ? 1 : 0;
+    }
+    return { bytes: null, offset: 0, stride: 1, table: null, dontKnow: null, values, valuesDontKnow: dontKnow };
+  });
+  const acc = new Accumulators(design, columns, domains);
+  const K = options.codes.length;
+  const D = domains.count;
+  const at = (d: number, k: number) => d * K + k;
+  // the groups with answers, the valid answers and the suppression of each item (the total's terms depend on them)
+  const present = options.codes.map((_, k) => {
+    let G = 0;
+    let valid = 0;
+    for (let d = 0; d < D; d++) if (acc.valid[at(d, k)]! > 0) { G++; valid += acc.valid[at(d, k)]!; }
+    return { G, valid, suppress: valid < rules.suppressBelow || valid === 0 };
+  });
+  // the total's influence: Σ_k max_k / G_k · t_k in each group's domain (t = (y − ȳ_gk) / n_gk)
+  const plans = Array.from({ length: D }, (_, d) => ({
+    slots: [options.codes.flatMap((code, k) => (!present[k]!.suppress && acc.valid[at(d, k)]! > 0 ? [[k, maxOf(code) / present[k]!.G] as [number, number]] : []))],
+    sets: [],
+  }));
+  const sums = acc.taylor(plans);
+  const items: LeadershipItem[] = options.codes.map((code, k) => {
     const max = maxOf(code);
+    const { G, valid: nValid, suppress } = present[k]!;
     let dontKnow = 0;
-    let blank = 0;
-    const byG = new Map<string, number[]>();
-    sheets.forEach((s) => {
-      const a = s.answers[code];
-      if (typeof a === 'number') {
-        const g = groupOf(s);
-        let list = byG.get(g);
-        if (!list) byG.set(g, (list = []));
-        list.push(a);
-      } else if (a === DONT_KNOW) dontKnow++;
-      else blank++;
-    });
-    const n = [...byG.values()].reduce((s, l) => s + l.length, 0);
-    const dontKnowShare = n + dontKnow > 0 ? dontKnow / (n + dontKnow) : null;
-    const stats = new Map([...byG].map(([g, l]) => [g, meanAndVar(l)]));
-    const G = stats.size;
+    for (let d = 0; d < D; d++) dontKnow += acc.dontKnow[at(d, k)]!;
+    const blank = n - nValid - dontKnow;
+    const dontKnowShare = nValid + dontKnow > 0 ? dontKnow / (nValid + dontKnow) : null;
+    // per group: ȳ_g and s_g² / n_g (simple random sampling), Σ (y − ȳ_g)² = W² · Σ t² with unit weights
+    const varOfMean = (d: number): number => {
+      const ng = acc.valid[at(d, k)]!;
+      if (ng < 2) return 0;
+      const ss = sums.sumSquares[at(d, k)]! * ng * ng;
+      return ss / (ng - 1) / ng;
+    };
     const groupMeans = byGroup
-      ? groups.map((group) => {
-          const st = stats.get(group);
-          const ng = byG.get(group)?.length ?? 0;
-          return { group, n: ng, mean: st ? st.mean : null, se: st ? Math.sqrt(st.varOfMean) : null };
-        })
+      ? groups.map((group, d) => {
+        const ng = acc.valid[at(d, k)]!;
+        return { group, n: ng, mean: ng > 0 ? acc.mean[at(d, k)]! : null, se: ng > 0 ? Math.sqrt(varOfMean(d)) : null };
+      })
       : null;
-    const suppress = n < rules.suppressBelow || n === 0;
-    const warning: EstimateWarning | null = suppress ? 'suppressed' : n < rules.warnBelow ? 'small_n' : null;
-    const base = { code, max, n, dontKnow, dontKnowShare, blank, warning, groups: groupMeans };
+    const warning: EstimateWarning | null = suppress ? 'suppressed' : nValid < rules.warnBelow ? 'small_n' : null;
+    const base = { code, max, n: nValid, dontKnow, dontKnowShare, blank, warning, groups: groupMeans };
     if (suppress) return { ...base, score: null, se: null, ci: null };
     let mean = 0;
     let variance = 0;
-    for (const st of stats.values()) {
-      mean += st.mean / G;
-      variance += st.varOfMean / (G * G);
+    for (let d = 0; d < D; d++) {
+      if (acc.valid[at(d, k)]! === 0) continue;
+      mean += acc.mean[at(d, k)]! / G;
+      variance += varOfMean(d) / (G * G);
     }
-    // linearised contribution of this item to the total (see above)
-    sheets.forEach((s, i) => {
-      const a = s.answers[code];
-      if (typeof a !== 'number') return;
-      const g = groupOf(s);
-      z[i]! += (max * (a - (stats.get(g) as { mean: number }).mean)) / ((byG.get(g) as number[]).length * G);
-    });
     const score = max * mean;
     const se = max * Math.sqrt(variance);
     return { ...base, score, se, ci: [Math.max(0, score - Z95 * se), Math.min(max, score + Z95 * se)] as [number, number] };
@@ -170,9 +181,11 @@ export function leadershipScores(sheets: readonly LeadershipSheet[], options: Le
   let se: number | null = null;
   let ci: [number, number] | null = null;
   if (scored.length > 0) {
-    const design = surveyDesign({ strata: sheets.map(groupOf) });
-    se = Math.sqrt(taylorVariance(design, z));
+    // the groups are the strata: the total's variance is the sum of its slot's variance in each group
+    let V = 0;
+    for (let d = 0; d < D; d++) V += sums.slot[d]![0]!;
+    se = Math.sqrt(Math.max(0, V));
     ci = [Math.max(0, score - Z95 * se), Math.min(max, score + Z95 * se)];
   }
-  return { items, total: { score, max, se, ci, complete: scored.length === items.length }, byGroup, groups, sheets: sheets.length };
+  return { items, total: { score, max, se, ci, complete: scored.length === items.length }, byGroup, groups, sheets: n };
 }

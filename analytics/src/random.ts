@@ -4,10 +4,13 @@
 const MULBERRY_STEP = 0x6d2b79f5;
 
 export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
+  // the state lives in a typed array: a captured number above 2^31 would be re-boxed on every draw (the bootstrap
+  // draws millions); Uint32Array stores wrap modulo 2^32 exactly as `>>> 0` did, so the stream is unchanged
+  const state = new Uint32Array(1);
+  state[0] = seed >>> 0;
   return () => {
-    a = (a + MULBERRY_STEP) >>> 0;
-    let t = a;
+    state[0] = state[0]! + MULBERRY_STEP;
+    let t = state[0]!;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;

@@ -2,12 +2,12 @@
 // and the per-cell sums sipas-stats.ts needs, computed from a cell's concatenated bytes: pass 1 (counts) and pass 2
 // (Σ (t − t̄)² of planned combinations). Reading a million forms this way costs one grouped query and a few hundred
 // million byte lookups instead of a million decoded JSON objects.
-import type { SipasFactorRef, SipasOptions, SipasQuestion, SipasResult } from './sipas';
-import { finishSipasStats, planSipasStats, statsShares, type Pass2Cell, type StatsCell, type StatsInput, type StatsSlot } from './sipas-stats';
-import type { Estimate, SmallNRules } from './survey-design';
+import { BLANK_CODE, type StridedCodes } from './estimation-core';
+import { choiceSharesOfColumns, sipasOverDomains, type SipasFactorRef, type SipasOptions, type SipasQuestion, type SipasResult } from './sipas';
+import type { StatsSlot } from './sipas-stats';
+import { designFromIndices, type Estimate, type SmallNRules } from './survey-design';
 
-/** The code of a blank or unreadable scale answer. */
-export const BLANK_CODE = 255;
+export { BLANK_CODE };
 
 /**
  * Byte layout of a form's codes: one byte per scale question (0–9 as answered, 255 blank), then, when the
@@ -171,8 +171,8 @@ export interface CodesResult {
   choice: Estimate[];
 }
 
-/** The question sets whose "answered any" counts the rules ask for: each factor's items, each part's, all items. */
-function canonicalSets(questions: readonly SipasQuestion[], factors: readonly SipasFactorRef[]): number[][] {
+/** The question sets whose "answered any" counts the rules ask for: each factor's items, each part's, all items (pass 1 of the cell sums). */
+export function canonicalSets(questions: readonly SipasQuestion[], factors: readonly SipasFactorRef[]): number[][] {
   const at = new Map(questions.map((q, k) => [q.id, k]));
   const parts = [...new Set(factors.map((f) => f.part ?? ''))];
   const out = new Map<string, number[]>();
@@ -188,38 +188,57 @@ function canonicalSets(questions: readonly SipasQuestion[], factors: readonly Si
 }
 
 /**
- * SIPAS results (overall, per group, choice shares) from the cells' codes: pass 1 counts, the rules' plan, pass 2
- * sums of squares, and the same Taylor variance as the form-by-form engine (analytics/README.md).
+ * SIPAS results (overall, per group, choice shares) from the cells' codes, by the estimation core (estimation-core.ts),
+ * the same accumulators as the form-by-form engine: the cells' bytes side by side, each question read in place as a
+ * strided column (offset = its byte, stride = a form's bytes); each form's stratum weight w_h; Taylor without fpc.
  */
 export function sipasFromCodes(cells: readonly CodesCell[], req: CodesRequest): CodesResult {
-  const sets = canonicalSets(req.questions, req.factors);
-  const counts = cells.map((c) => cellCounts(c.bytes, req.layout, req.offsets, sets));
-  const stats: StatsCell[] = cells.map((c, i) => ({ key: c.key, stratum: c.stratum, group: c.group, ...counts[i]! }));
-  const input: StatsInput = { questions: req.questions, cells: stats, weights: req.weights, sets, ...(req.rules && { rules: req.rules }) };
-  const options = req.options ?? {};
-  const groups = [...new Set(cells.map((c) => c.group))];
-  const plan = planSipasStats(input, req.factors, groups, options);
-  const pass2: Pass2Cell[] = cells.map((c) => ({
-    key: c.key,
-    overall: cellSumsOfSquares(c.bytes, req.layout, req.offsets, plan.overall),
-    own: cellSumsOfSquares(c.bytes, req.layout, req.offsets, plan.groups.get(c.group) ?? []),
-  }));
-  const extra = plan.extraSets.map(({ group, set }) => cells
-    .filter((c) => group === null || c.group === group)
-    .reduce((n, c) => n + cellAnyValid(c.bytes, req.layout, set.map((k) => req.offsets[k]!)), 0));
-  const { overall, groups: byGroup } = finishSipasStats(input, req.factors, groups, plan, pass2, extra, options);
-  const options_ = req.layout.choiceOptions ?? 0;
-  const choice = options_ > 0
-    ? statsShares({
-      questions: Array.from({ length: options_ }, (_, j) => ({ id: `choice${j}`, factor: '', item: false })),
-      cells: cells.map((c, i) => ({
-        key: c.key, stratum: c.stratum, group: c.group, forms: counts[i]!.forms,
-        valid: counts[i]!.chose.map(() => counts[i]!.answered), satisfied: counts[i]!.chose, dontKnow: counts[i]!.chose.map(() => 0), anyValid: [],
-      })),
-      weights: req.weights,
-      sets: [],
-      ...(req.rules && { rules: req.rules }),
-    })
-    : [];
-  return { overall, groups: byGroup, choice };
+  const stride = strideOf(req.layout);
+  let n = 0;
+  for (const c of cells) {
+    if (c.bytes.length % stride !== 0) throw new Error(`codes of ${c.bytes.length} bytes are not whole forms of ${stride} bytes`);
+    n += c.bytes.length / stride;
+  }
+  const bytes = new Uint8Array(n * stride);
+  const stratumNames: string[] = [];
+  const stratumAt = new Map<string, number>();
+  const groupNames: string[] = [];
+  const groupAt = new Map<string, number>();
+  const stratum = new Int32Array(n);
+  const group = new Int32Array(n);
+  const weights = new Float64Array(n);
+  let at = 0;
+  for (const c of cells) {
+    let h = stratumAt.get(c.stratum);
+    if (h === undefined) stratumAt.set(c.stratum, (h = stratumNames.push(c.stratum) - 1));
+    let g = groupAt.get(c.group);
+    if (g === undefined) groupAt.set(c.group, (g = groupNames.push(c.group) - 1));
+    const w = req.weights.get(c.stratum);
+    if (w === undefined) throw new Error(`no weight for stratum ${c.stratum}`);
+    bytes.set(c.bytes, at * stride);
+    const m = c.bytes.length / stride;
+    stratum.fill(h, at, at + m);
+    group.fill(g, at, at + m);
+    weights.fill(w, at, at + m);
+    at += m;
+  }
+  const design = designFromIndices(stratum, stratumNames, weights);
+  const answers: Record<string, StridedCodes> = {};
+  req.questions.forEach((q, k) => {
+    answers[q.id] = { codes: bytes, offset: req.offsets[k]!, stride };
+  });
+  const options = { ...req.options, ...(req.rules && { rules: req.rules }) };
+  const overall = sipasOverDomains(design, answers, req.factors, { of: null, count: 1 }, options)[0]!;
+  const byGroup = sipasOverDomains(design, answers, req.factors, { of: group, count: groupNames.length }, options);
+  const choiceOptions = req.layout.choiceOptions ?? 0;
+  let choice: Estimate[] = [];
+  if (choiceOptions > 0) {
+    const columns = Array.from({ length: choiceOptions }, () => new Uint8Array(n));
+    for (let i = 0, base = 0; i < n; i++, base += stride) {
+      const answered = bytes[base + req.layout.scale] === 1;
+      for (let j = 0; j < choiceOptions; j++) columns[j]![i] = answered ? bytes[base + req.layout.scale + 1 + j]! : BLANK_CODE;
+    }
+    choice = choiceSharesOfColumns(design, columns, columns.map((_, j) => j), req.rules ? { rules: req.rules } : {}).map(({ value: _, ...e }) => e);
+  }
+  return { overall, groups: groupNames.map((g, k) => ({ group: g, forms: byGroup[k]!.forms, result: byGroup[k]! })), choice };
 }

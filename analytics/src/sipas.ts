@@ -1,7 +1,11 @@
 // SIPAS indices (PAR-INDEX.md §3): item, factor, part and overall satisfaction indices from the forms, weighted,
 // with standard errors and 95 % CIs; the PAR points of 8.1.1–8.1.5; breakdowns; shares of a multi-choice question.
 import type { CriteriaSet } from './types';
-import { DomainMeans, domainDesign, type Estimate, type SmallNRules, type SurveyDesign, SurveyInputError, type VarianceOption } from './survey-design';
+import {
+  Accumulators, binaryColumn, estimateDomains, groupDomains, scaleColumn, wholeDomain, BLANK_CODE,
+  type AnswerColumn, type Domains,
+} from './estimation-core';
+import { type Estimate, type SmallNRules, type SurveyDesign, SurveyInputError, TAYLOR, type VarianceOption } from './survey-design';
 
 /** A factor of a SIPAS questionnaire: its item question ids, its overall question, its part (survey-forms `listFactors`). */
 export interface SipasFactorRef {
@@ -154,42 +158,33 @@ function suppressed(n: number): Estimate {
  */
 export function sipasIndices(
   design: SurveyDesign,
-  answers: Readonly<Record<string, ArrayLike<number>>>,
+  answers: Readonly<Record<string, AnswerColumn>>,
   factors: readonly SipasFactorRef[],
   options: SipasOptions = {},
 ): SipasResult {
+  return sipasOverDomains(design, answers, factors, wholeDomain(design.n, options.within), options)[0]!;
+}
+
+/**
+ * The SIPAS results of every domain of `domains` from one run of the estimation core (estimation-core.ts): pass 1
+ * over the answer columns (bytes read in place), the rules per domain, pass 2 (Taylor) or the shared bootstrap
+ * replicates, the rules again with the variances. O(forms × questions) + O(strata × domains × questions).
+ */
+export function sipasOverDomains(
+  design: SurveyDesign,
+  answers: Readonly<Record<string, AnswerColumn>>,
+  factors: readonly SipasFactorRef[],
+  domains: Domains,
+  options: SipasOptions = {},
+): SipasResult[] {
   const scale = options.scale ?? SIPAS_SCALE;
-  const within = options.within ?? null;
   const questions = sipasQuestions(factors, options.factorIndex ?? 'items', (id) => answers[id] !== undefined);
   const missing = questions.filter((q) => answers[q.id] === undefined).map((q) => q.id);
   if (missing.length > 0) throw new SurveyInputError(`Thiếu câu trả lời của: ${missing.join(', ')}.`, `No answers for: ${missing.join(', ')}.`);
-  const raws = questions.map((q) => answers[q.id] as ArrayLike<number>);
-  const means = new DomainMeans(
-    design,
-    raws.map((raw) => ({ y: satisfiedColumn(raw, scale), within })),
-    options,
-  );
-  let forms = 0;
-  for (let i = 0; i < design.n; i++) if (!within || within[i]) forms++;
-  const source: SipasMeansSource = {
-    forms,
-    estimate: (k) => means.estimate(k),
-    combine: (terms, bounds) => means.combine(terms, bounds),
-    formsIn: (ks) => means.formsIn(ks),
-    counts: (k) => {
-      const raw = raws[k]!;
-      let dontKnow = 0;
-      let blank = 0;
-      for (let i = 0; i < design.n; i++) {
-        if (within && !within[i]) continue;
-        const v = raw[i]!;
-        if (scale.dontKnow.includes(v)) dontKnow++;
-        else if (!scale.valid.includes(v)) blank++;
-      }
-      return { dontKnow, blank };
-    },
-  };
-  return sipasFromMeans(source, questions, factors, { ...options, variance: options.variance ?? { method: 'taylor' } });
+  const columns = questions.map((q) => scaleColumn(answers[q.id]!, design.n, scale));
+  const acc = new Accumulators(design, columns, domains);
+  const variance = options.variance ?? TAYLOR;
+  return estimateDomains(acc, variance, options.rules, (means) => sipasFromMeans(means, questions, factors, { ...options, variance }));
 }
 
 /** A question the SIPAS indices rest on: an item, or a factor's overall question (k = its position in the list). */
@@ -351,48 +346,14 @@ export interface SipasGroupResult {
  */
 export function sipasBreakdown(
   design: SurveyDesign,
-  answers: Readonly<Record<string, ArrayLike<number>>>,
+  answers: Readonly<Record<string, AnswerColumn>>,
   factors: readonly SipasFactorRef[],
   groups: ArrayLike<string | null | undefined>,
   options: SipasOptions = {},
 ): SipasGroupResult[] {
-  const names: string[] = [];
-  const seen = new Set<string>();
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i];
-    if (g === null || g === undefined || seen.has(g)) continue;
-    if (options.within && !options.within[i]) continue;
-    seen.add(g);
-    names.push(g);
-  }
-  const number = new Map(names.map((g, k) => [g, k]));
-  const of = new Int32Array(design.n).fill(-1);
-  const sizes = new Int32Array(names.length);
-  for (let i = 0; i < design.n; i++) {
-    const g = groups[i];
-    const k = g === null || g === undefined || (options.within && !options.within[i]) ? undefined : number.get(g);
-    if (k === undefined) continue;
-    of[i] = k;
-    sizes[k]!++;
-  }
-  const index = Array.from(sizes, (size) => new Int32Array(size));
-  sizes.fill(0);
-  for (let i = 0; i < design.n; i++) if (of[i]! >= 0) index[of[i]!]![sizes[of[i]!]!++] = i;
-  const ids = [...new Set(factors.flatMap((f) => (f.overall !== undefined ? [...f.items, f.overall] : f.items)))].filter((id) => answers[id] !== undefined);
-  return names.map((group, k) => {
-    const own = index[k]!;
-    const domain = domainDesign(design, own);
-    const columns: Record<string, Float64Array> = {};
-    for (const id of ids) {
-      const raw = answers[id]!;
-      if (raw.length !== design.n) throw new SurveyInputError(`Có ${raw.length} giá trị cho ${design.n} phiếu.`, `${raw.length} values for ${design.n} forms.`);
-      const col = new Float64Array(own.length);
-      for (let j = 0; j < own.length; j++) col[j] = raw[own[j]!]!;
-      columns[id] = col;
-    }
-    const result = sipasIndices(domain, columns, factors, { ...options, within: null });
-    return { group, forms: result.forms, result };
-  });
+  const { names, domains } = groupDomains(groups, design.n, options.within);
+  const results = sipasOverDomains(design, answers, factors, domains, { ...options, within: null });
+  return names.map((group, k) => ({ group, forms: results[k]!.forms, result: results[k]! }));
 }
 
 /**
@@ -406,12 +367,26 @@ export function choiceShares(
   values: readonly (string | number)[],
   options: { within?: ArrayLike<boolean | number> | null; variance?: VarianceOption; rules?: SmallNRules } = {},
 ): (Estimate & { value: string | number })[] {
-  const answered = (i: number): boolean => Array.isArray(choices[i]) && (choices[i] as unknown[]).length > 0;
-  const specs = values.map((v) => {
-    const y = new Float64Array(design.n);
-    for (let i = 0; i < design.n; i++) y[i] = answered(i) ? ((choices[i] as unknown[]).includes(v) ? 1 : 0) : Number.NaN;
-    return { y, within: options.within ?? null };
-  });
-  const means = new DomainMeans(design, specs, options);
-  return values.map((value, k) => ({ value, ...means.estimate(k) }));
+  if (choices.length !== design.n) throw new SurveyInputError(`Có ${choices.length} câu trả lời cho ${design.n} phiếu.`, `${choices.length} answers for ${design.n} forms.`);
+  const columns = values.map(() => new Uint8Array(design.n));
+  for (let i = 0; i < design.n; i++) {
+    const list = choices[i];
+    const answered = Array.isArray(list) && list.length > 0;
+    for (let k = 0; k < values.length; k++) columns[k]![i] = answered ? ((list as unknown[]).includes(values[k]) ? 1 : 0) : BLANK_CODE;
+  }
+  return choiceSharesOfColumns(design, columns, values, options);
+}
+
+/**
+ * Shares of a multi-choice question from one byte column per option (1 chose, 0 did not, 255 did not answer the
+ * question), e.g. strided over stored form codes: a domain mean of 0/1 each, by the estimation core.
+ */
+export function choiceSharesOfColumns(
+  design: SurveyDesign,
+  columns: readonly (Uint8Array | { codes: Uint8Array; offset: number; stride: number })[],
+  values: readonly (string | number)[],
+  options: { within?: ArrayLike<boolean | number> | null; variance?: VarianceOption; rules?: SmallNRules } = {},
+): (Estimate & { value: string | number })[] {
+  const acc = new Accumulators(design, columns.map((c) => binaryColumn(c)), wholeDomain(design.n, options.within));
+  return estimateDomains(acc, options.variance ?? TAYLOR, options.rules, (means) => values.map((value, k) => ({ value, ...means.estimate(k) })))[0]!;
 }

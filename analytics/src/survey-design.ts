@@ -2,6 +2,7 @@
 // design weights, domain means with Taylor-linearised or bootstrap standard errors, linear combinations of means.
 // The Taylor formulas are those of R's `survey` package (`svydesign(ids = ~1, strata = ~stratum, weights = ~w)`,
 // `svymean(~y, subset(design, !is.na(y)))`), which test/r/survey-crosscheck.test.ts checks to 1e-9.
+import { Accumulators, normaliseTerms, valueColumn } from './estimation-core';
 import { mulberry32, mulberry32After } from './random';
 
 /** qnorm(0.975): the normal quantile of a two-sided 95 % interval (R's `confint` on a `svystat`). */
@@ -141,6 +142,36 @@ export function surveyDesign(input: DesignInput): SurveyDesign {
         );
       }
       population[h] = N;
+    }
+  }
+  return { n, weights, stratum, strata: names, stratumSize, members, population };
+}
+
+/**
+ * A design from each form's stratum number (into `names`) and weight, without string keys per form (the CLI's streamed
+ * forms, the database's cells): n_h and the forms of each stratum are counted in one pass. `population` (N_h per
+ * stratum number) adds the fpc.
+ */
+export function designFromIndices(stratum: Int32Array, names: readonly string[], weights: Float64Array, population: Float64Array | null = null): SurveyDesign {
+  const n = stratum.length;
+  if (weights.length !== n) throw new SurveyInputError(`Có ${weights.length} trọng số cho ${n} phiếu.`, `${weights.length} weights for ${n} forms.`);
+  const H = names.length;
+  const stratumSize = new Int32Array(H);
+  for (let i = 0; i < n; i++) {
+    const h = stratum[i]!;
+    if (h < 0 || h >= H) throw new SurveyInputError(`Phiếu thứ ${i + 1}: tầng ${h} không có.`, `Form ${i + 1}: no stratum ${h}.`);
+    const w = weights[i]!;
+    if (!(w >= 0) || !Number.isFinite(w)) throw new SurveyInputError(`Phiếu thứ ${i + 1}: trọng số ${w} không hợp lệ.`, `Form ${i + 1}: invalid weight ${w}.`);
+    stratumSize[h]!++;
+  }
+  const members = Array.from(stratumSize, (size) => new Int32Array(size));
+  const fill = new Int32Array(H);
+  for (let i = 0; i < n; i++) members[stratum[i]!]![fill[stratum[i]!]!++] = i;
+  if (population) {
+    for (let h = 0; h < H; h++) {
+      if (!(population[h]! >= stratumSize[h]!)) {
+        throw new SurveyInputError(`Tầng "${names[h]}": cỡ tổng thể ${population[h]} nhỏ hơn số phiếu ${stratumSize[h]}.`, `Stratum "${names[h]}": population ${population[h]} is below its ${stratumSize[h]} forms.`);
+      }
     }
   }
   return { n, weights, stratum, strata: names, stratumSize, members, population };
@@ -422,68 +453,29 @@ export interface MeanSpec {
  * Several domain means estimated together, so that any linear combination Σ c_k ȳ_k (a factor = mean of its items,
  * SIPAS = mean of factors) gets a consistent SE: by Taylor, the combination's influence Σ c_k z_ik (a form in several
  * domains contributes to each); by bootstrap, the combination of the replicate means with the same replicate weights.
+ * A thin wrapper over the estimation core (estimation-core.ts): each mean is a column (NaN and `within` folded into
+ * "outside"), pass 1 on construction, the questions' variances in one pass 2, a combination's in one pass when asked.
  */
 export class DomainMeans {
   readonly means: readonly { estimate: number; n: number; weightSum: number }[];
-  private readonly influence: readonly Float64Array[] | null;
-  private readonly replicates: readonly Float64Array[] | null;
-  private readonly inDomain: readonly Uint8Array[];
-
   readonly variance: VarianceOption;
   readonly rules: SmallNRules;
+  private readonly acc: Accumulators;
+  private singles: Float64Array | null = null;
+  private readonly replicates: Float64Array | null;
+  private readonly cache = new Map<string, number>();
 
   constructor(
     readonly design: SurveyDesign,
     specs: readonly MeanSpec[],
     options: { variance?: VarianceOption; rules?: SmallNRules } = {},
   ) {
-    const variance = options.variance ?? TAYLOR;
-    this.variance = variance;
+    this.variance = options.variance ?? TAYLOR;
     this.rules = options.rules ?? SMALL_N_RULES;
-    const means = specs.map((s) => domainMean(design, s.y, s.within));
-    this.means = means.map(({ estimate, n, weightSum }) => ({ estimate, n, weightSum }));
-    this.inDomain = specs.map((s) => {
-      const d = new Uint8Array(design.n);
-      for (let i = 0; i < design.n; i++) d[i] = !Number.isNaN(s.y[i]!) && inMask(s.within, i) ? 1 : 0;
-      return d;
-    });
-    if (variance.method === 'taylor') {
-      this.influence = means.map((m) => m.influence);
-      this.replicates = null;
-    } else {
-      this.influence = null;
-      const lists = specs.map((s, k) => {
-        const d = this.inDomain[k]!;
-        let count = 0;
-        for (let i = 0; i < design.n; i++) count += d[i]!;
-        const idx = new Int32Array(count);
-        const wy = new Float64Array(count);
-        const w = new Float64Array(count);
-        let j = 0;
-        for (let i = 0; i < design.n; i++) {
-          if (!d[i]) continue;
-          idx[j] = i;
-          w[j] = design.weights[i]!;
-          wy[j] = design.weights[i]! * s.y[i]!;
-          j++;
-        }
-        return { idx, w, wy };
-      });
-      const reps = specs.map(() => new Float64Array(variance.replicates));
-      bootstrapFactors(design, variance.replicates, variance.seed, (b, a) => {
-        lists.forEach(({ idx, w, wy }, k) => {
-          let num = 0;
-          let den = 0;
-          for (let j = 0; j < idx.length; j++) {
-            const f = a[idx[j]!]!;
-            num += f * wy[j]!;
-            den += f * w[j]!;
-          }
-          reps[k]![b] = den > 0 ? num / den : Number.NaN;
-        });
-      });
-      this.replicates = reps;
-    }
+    this.acc = new Accumulators(design, specs.map((s) => valueColumn(s.y, design.n, s.within)), { of: null, count: 1 });
+    const acc = this.acc;
+    this.means = specs.map((_, k) => ({ estimate: acc.mean[k]!, n: acc.valid[k]!, weightSum: acc.weightSum[k]! }));
+    this.replicates = this.variance.method === 'bootstrap' ? acc.replicateMeans(this.variance.replicates, this.variance.seed) : null;
   }
 
   /** Mean k as an Estimate (suppressed below 5 forms). */
@@ -493,9 +485,15 @@ export class DomainMeans {
 
   /** Forms in at least one of the domains `ks`. */
   formsIn(ks: readonly number[]): number {
-    let n = 0;
-    for (let i = 0; i < this.design.n; i++) if (ks.some((k) => this.inDomain[k]![i])) n++;
-    return n;
+    const set = [...new Set(ks)].sort((a, b) => a - b);
+    if (set.length === 1) return this.acc.valid[set[0]!]!;
+    const key = `set ${set.join(',')}`;
+    let count = this.cache.get(key);
+    if (count === undefined) {
+      count = this.acc.setCounts([{ slots: [], sets: [set] }])[0]![0]!;
+      this.cache.set(key, count);
+    }
+    return count;
   }
 
   /**
@@ -503,28 +501,34 @@ export class DomainMeans {
    * (the count the small-n rules apply to); `n` may be given instead.
    */
   combine(terms: readonly (readonly [number, number])[], bounds: [number, number] = [0, 1], n?: number): Estimate {
+    if (terms.length === 0) return toEstimate(Number.NaN, 0, 0, bounds, this.rules);
     const count = n ?? this.formsIn(terms.map(([k]) => k));
     let value = 0;
     for (const [k, c] of terms) value += c * this.means[k]!.estimate;
-    if (terms.length === 0) return toEstimate(Number.NaN, 0, 0, bounds, this.rules);
     let variance: number;
-    if (this.influence) {
-      const z = new Float64Array(this.design.n);
-      for (const [k, c] of terms) {
-        const zk = this.influence[k]!;
-        for (let i = 0; i < z.length; i++) z[i]! += c * zk[i]!;
-      }
-      variance = taylorVariance(this.design, z);
-    } else {
-      const reps = this.replicates as readonly Float64Array[];
-      const B = reps[0]?.length ?? 0;
+    if (this.replicates) {
+      const B = (this.variance as { replicates: number }).replicates;
       const theta = new Float64Array(B);
       for (let b = 0; b < B; b++) {
         let t = 0;
-        for (const [k, c] of terms) t += c * reps[k]![b]!;
+        for (const [k, c] of terms) t += c * this.replicates[k * B + b]!;
         theta[b] = t;
       }
       variance = replicateVariance(theta);
+    } else {
+      const norm = normaliseTerms(terms);
+      if (norm.terms.length === 0) variance = 0;
+      else if (norm.terms.length === 1) {
+        this.singles ??= this.acc.taylor([{ slots: [], sets: [] }]).single;
+        variance = norm.scale * norm.scale * this.singles[norm.terms[0]![0]]!;
+      } else {
+        let v = this.cache.get(norm.key);
+        if (v === undefined) {
+          v = this.acc.taylor([{ slots: [norm.terms], sets: [] }]).slot[0]![0]!;
+          this.cache.set(norm.key, v);
+        }
+        variance = norm.scale * norm.scale * v;
+      }
     }
     return toEstimate(value, variance, count, bounds, this.rules);
   }
