@@ -139,3 +139,10 @@ describe('compareCriteriaSets', () => {
     expect([cmp.maxFrom, cmp.maxTo, cmp.unchanged]).toEqual([3, 4, 0]);
   });
 });
+
+describe('row numbers', () => {
+  it('are records, as a spreadsheet shows them, when a quoted cell holds line breaks', () => {
+    const r = read([HEADER, '1,,0,A,2,,,,,', '1.1,1,1,B,1,content,,có,"Kế hoạch\nBáo cáo",', '1.2,1,1,C,x,content,,,,'].join('\n'));
+    expect(r.problems.map((p) => [p.kind, p.row])).toEqual([['bad_max', 4], ['sum_mismatch', 2]].sort((a, b) => (a[1] as number) - (b[1] as number)));
+  });
+});

@@ -122,7 +122,9 @@ interface Cells {
  */
 export function readCriteriaImport(raw: readonly RawRow[]): CriteriaImport {
   const problems: CriteriaProblem[] = [];
-  const nonBlank = raw.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  // a row's number is its record's place in the file (what a spreadsheet shows), not the text line: a quoted cell may
+  // hold line breaks (several expected documents)
+  const nonBlank = raw.map((r, i) => ({ cells: r.cells, line: i + 1 })).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const [head, ...body] = nonBlank;
   if (!head) {
     return { criteria: [], rows: {}, columns: {}, ignored: [],
