@@ -37,14 +37,29 @@ export interface UnitChanges {
   group?: string | null;
 }
 
-export interface CriteriaSetSummary {
+/** A campaign that uses a criteria set (the set is then immutable). */
+export interface CampaignRef {
+  id: string;
+  name: string;
+  year: number;
+}
+export type UnitKindCode = 'province' | 'department' | 'district' | 'commune';
+/** Versioning data of a criteria set (issue 11): versions of one family; the unit kind it is for. */
+export interface CriteriaSetVersioning {
+  family?: string;
+  version?: number;
+  unitKind?: UnitKindCode | null;
+  description?: string | null;
+  usedBy?: CampaignRef[];
+}
+export interface CriteriaSetSummary extends CriteriaSetVersioning {
   code: string;
   year: number;
   name: string;
   maxPoints: number;
   leafCount: number;
 }
-export interface CriteriaSetDetail {
+export interface CriteriaSetDetail extends CriteriaSetVersioning {
   code: string;
   year: number;
   name: string;
