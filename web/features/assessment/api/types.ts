@@ -18,14 +18,14 @@ export interface SheetSummary {
 
 export interface EvidenceRef { linkId: string; documentId: string; filename: string; mediaType: string; size: number; pointer: string | null; stage: 'self' | 'response' }
 export interface LeafState {
-  selfScore: number | null; selfInputs: Record<string, number> | null; explanation: string | null;
+  selfScore: number | null; selfInputs: Record<string, number | null> | null; explanation: string | null;
   appraisalStatus: AppraisalStatus; appraisedScore: number | null; appraisalComment: string | null;
   responseText: string | null; finalScore: number | null; finalComment: string | null;
   version: number; complete: boolean; evidence: EvidenceRef[];
 }
 export interface SheetNode {
   code: string; parent: string | null; level: number; name: string; maxPoints: number; source: string | null;
-  rule: { kind?: string; type?: string; [k: string]: unknown } | null;
+  rule: { kind: string; [k: string]: unknown } | null;
   notApplicable: boolean; notApplicableReason: string | null;
   evidenceRequired: boolean; evidenceExpected: string[] | null; evidenceGuidance: string | null;
   leaf?: LeafState;
@@ -33,11 +33,12 @@ export interface SheetNode {
 }
 export interface Sheet {
   unit: { id: string; name: string; kind?: string };
-  sheet: { status: SheetStatus; version: number; submittedAt: string | null; approvedAt: string | null; reopened?: { phase: Phase; until: string; reason: string } | null };
+  sheet: { status: SheetStatus; version: number; submittedAt: string | null; approvedAt: string | null; reopened: { phase: Phase; until: string | null; reason: string | null } | null };
+  role: 'staff' | 'officer' | 'appraiser';
   set: { code: string; name: string };
   phase: { openNow: Phase[] };
   nodes: SheetNode[];
-  totals: Totals;
+  totals: Totals & { leaves: number; scored: number; complete: number; withEvidence: number };
 }
 
 export interface Gap { code: string; name: string; kind: 'no_score' | 'no_evidence' | 'no_explanation'; message: { vi: string; en: string } }
@@ -50,11 +51,12 @@ export interface EvidenceDocument {
 }
 
 export interface QueueItem {
-  unitId: string; unitName: string; criterionCode: string; name: string; maxPoints: number;
+  unitId: string; unitCode: string; unitName: string; sheetStatus: SheetStatus; field: string; code: string; name: string; maxPoints: number;
   selfScore: number | null; appraisedScore: number | null; appraisalStatus: AppraisalStatus; evidenceCount: number; explanation: string | null;
+  appraisalComment: string | null; finalScore: number | null; differs: boolean;
 }
 
-export interface ProgressCell { field: string; selfPct: number; evidencePct: number; appraisedPct: number; respondedPct: number }
-export interface Progress { fields: { code: string; name: string }[] | string[]; units: { unitId: string; name: string; cells: ProgressCell[] }[] }
+export interface ProgressCell { field: string; leaves: number; selfPct: number | null; evidencePct: number | null; appraisedPct: number | null; respondedPct: number | null; lowered: number }
+export interface Progress { fields: { code: string; name: string; criteriaSetCode: string }[]; units: { unitId: string; code: string; name: string; status: SheetStatus; cells: ProgressCell[] }[] }
 
 export interface Notification { id: string; at: string; kind: string; campaignId: string | null; unitId: string | null; criterionCode: string | null; message: { vi: string; en: string }; readAt: string | null }

@@ -38,10 +38,10 @@ export function LeafPanel({ campaignId, unitId, node, openNow, onClose }: Props)
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const leaf = node.leaf!;
-  const isRule = node.rule != null;
   const inputs = ruleInputs(node.rule);
+  const isRule = inputs.length > 0;
   const [score, setScore] = useState(leaf.selfScore == null ? '' : format.score(leaf.selfScore));
-  const [figures, setFigures] = useState<Record<string, string>>(Object.fromEntries(inputs.map((k) => [k, leaf.selfInputs?.[k] == null ? '' : String(leaf.selfInputs[k])])));
+  const [figures, setFigures] = useState<Record<string, string>>(Object.fromEntries(inputs.map((k) => [k, String(leaf.selfInputs?.[k === 'rank' ? 'numerator' : k] ?? '')])));
   const [explanation, setExplanation] = useState(leaf.explanation ?? '');
   const [appraised, setAppraised] = useState(leaf.appraisedScore == null ? '' : format.score(leaf.appraisedScore));
   const [comment, setComment] = useState(leaf.appraisalComment ?? '');
@@ -76,7 +76,7 @@ export function LeafPanel({ campaignId, unitId, node, openNow, onClose }: Props)
       for (const k of inputs) {
         const v = parseDecimal(figures[k] ?? '');
         if (v === null || Number.isNaN(v) || v < 0) { setLocalError(t('assessment.leaf.figureInvalid', { name: t(`assessment.leaf.input.${k}`, { defaultValue: k }) })); return; }
-        values[k] = v;
+        values[k === 'rank' ? 'numerator' : k] = v;
       }
       if (values.denominator === 0) { setLocalError(t('assessment.leaf.denominatorZero')); return; }
       setLocalError(null);

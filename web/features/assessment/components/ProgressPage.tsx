@@ -7,8 +7,14 @@ import { useFormat } from '../../../shared/format/useFormat';
 import { useProgress } from '../api/queries';
 import type { Progress, ProgressCell } from '../api/types';
 
-const fieldCodes = (p: Progress) => p.fields.map((f) => (typeof f === 'string' ? { code: f, name: f } : f));
-const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+/** fields of every set in the campaign, once per code (departments and communes may share codes) */
+const fieldCodes = (p: Progress) => [...new Map(p.fields.map((f) => [f.code, f])).values()];
+/** the share over a unit's leaves, weighting each field by its leaf count */
+const share = (cells: ProgressCell[], key: keyof Omit<ProgressCell, 'field' | 'leaves' | 'lowered'>) => {
+  const counted = cells.filter((c) => c[key] != null && c.leaves > 0);
+  const leaves = counted.reduce((a, c) => a + c.leaves, 0);
+  return leaves ? counted.reduce((a, c) => a + (c[key] as number) * c.leaves, 0) / leaves : null;
+};
 
 /** /campaigns/:campaignId/assessment/progress — units × fields: self-assessed, evidence, appraised, responded (%), with a chart. */
 export function ProgressPage() {
@@ -16,7 +22,7 @@ export function ProgressPage() {
   const format = useFormat();
   const { campaignId = '' } = useParams();
   const progress = useProgress(campaignId);
-  const measures: { key: keyof Omit<ProgressCell, 'field'>; label: string }[] = [
+  const measures: { key: 'selfPct' | 'evidencePct' | 'appraisedPct' | 'respondedPct'; label: string }[] = [
     { key: 'selfPct', label: t('assessment.progress.self') },
     { key: 'evidencePct', label: t('assessment.progress.evidence') },
     { key: 'appraisedPct', label: t('assessment.progress.appraised') },
@@ -33,12 +39,12 @@ export function ProgressPage() {
               <RateBarChart
                 label={t('assessment.progress.chart')}
                 valueLabel={t('assessment.progress.appraised')}
-                bars={data.units.map((u) => ({ name: u.name, rate: mean(u.cells.map((c) => c.appraisedPct)) }))}
+                bars={data.units.map((u) => ({ name: u.name, rate: share(u.cells, 'appraisedPct') }))}
               />
               <RateBarChart
                 label={t('assessment.progress.chartSelf')}
                 valueLabel={t('assessment.progress.self')}
-                bars={data.units.map((u) => ({ name: u.name, rate: mean(u.cells.map((c) => c.selfPct)) }))}
+                bars={data.units.map((u) => ({ name: u.name, rate: share(u.cells, 'selfPct') }))}
               />
               <div className="table-wrap">
                 <table className="table">

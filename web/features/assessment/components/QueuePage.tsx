@@ -42,12 +42,12 @@ export function QueuePage() {
         {(data) => (
           <Table<QueueItem>
             rows={data.items}
-            rowKey={(r) => `${r.unitId}/${r.criterionCode}`}
+            rowKey={(r) => `${r.unitId}/${r.code}`}
             empty={t('assessment.queue.empty')}
             columns={[
               { key: 'unit', header: t('assessment.unit'), render: (r) => r.unitName },
               { key: 'code', header: t('assessment.queue.criterion'), primary: true, render: (r) => (
-                <Link to={`/campaigns/${campaignId}/assessment/units/${r.unitId}?open=${encodeURIComponent(r.criterionCode)}`}><span className="code">{r.criterionCode}</span> {r.name}</Link>
+                <Link to={`/campaigns/${campaignId}/assessment/units/${r.unitId}?open=${encodeURIComponent(r.code)}`}><span className="code">{r.code}</span> {r.name}</Link>
               ) },
               { key: 'self', header: t('assessment.total.self'), align: 'end', render: (r) => `${format.score(r.selfScore)}/${format.score(r.maxPoints)}` },
               { key: 'appraised', header: t('assessment.total.appraised'), align: 'end', render: (r) => format.score(r.appraisedScore) },

@@ -36,7 +36,7 @@ export function SheetActions({ campaignId, unitId, sheet }: { campaignId: string
   return (
     <div className="stack stack--tight">
       {sheet.sheet.reopened && (
-        <Notice tone="info">{t('assessment.reopened', { until: format.dateTime(sheet.sheet.reopened.until), reason: sheet.sheet.reopened.reason })}</Notice>
+        <Notice tone="info">{t('assessment.reopened', { until: sheet.sheet.reopened.until ? format.dateTime(sheet.sheet.reopened.until) : '…', reason: sheet.sheet.reopened.reason ?? '' })}</Notice>
       )}
       {canSubmit && !checking && <Button variant="primary" onClick={() => setChecking(true)}>{t('assessment.submit.start')}</Button>}
       {canSubmit && checking && (

@@ -11,9 +11,8 @@ export const SHEET_TONE: Record<SheetStatus, BadgeTone> = {
 export const APPRAISAL_TONE: Record<AppraisalStatus, BadgeTone> = { pending: 'neutral', agreed: 'success', changed: 'warning', more_evidence: 'danger' };
 
 /** The figures a rule leaf asks for (numerator / denominator …), from its rule parameters. */
-export function ruleInputs(rule: Record<string, unknown> | null): string[] {
-  if (!rule) return [];
-  const inputs = rule.inputs;
-  if (Array.isArray(inputs) && inputs.every((x) => typeof x === 'string')) return inputs as string[];
-  return ['numerator', 'denominator'];
+export function ruleInputs(rule: { kind: string } | null): string[] {
+  if (!rule || rule.kind === 'manual') return [];
+  // rank bands: the numerator is the unit's rank (analytics/src/types.ts ScoringRule)
+  return rule.kind === 'rank_bands' ? ['rank'] : ['numerator', 'denominator'];
 }
