@@ -53,8 +53,8 @@ export function useFinalise(campaignId: string, unitId: string) {
   });
 }
 
-/** POST …/sheets/:unitId/{submit|approve} */
-export function useSheetAction(campaignId: string, unitId: string, action: 'submit' | 'approve') {
+/** POST …/sheets/:unitId/{submit|approve|finalise|response/close} */
+export function useSheetAction(campaignId: string, unitId: string, action: 'submit' | 'approve' | 'finalise' | 'response/close') {
   const refresh = useRefreshCampaign(campaignId);
   return useMutation({
     mutationFn: (body: { acknowledge?: boolean } = {}) => apiFetch(`${sheetPath(campaignId, unitId)}/${action}`, { method: 'POST', body }),

@@ -22,11 +22,16 @@ export function SheetActions({ campaignId, unitId, sheet }: { campaignId: string
   const staff = user?.role === 'admin' || user?.role === 'analyst';
   const canSubmit = sheet.sheet.status === 'draft' && sheet.phase.openNow.includes('self_assessment') && (staff || user?.role === 'unit_officer');
   const canApprove = staff && sheet.phase.openNow.includes('approval') && sheet.sheet.status !== 'approved';
+  const canCloseResponse = sheet.role === 'officer' && sheet.phase.openNow.includes('response') && sheet.sheet.status === 'appraised';
+  const canFinalise = (staff || user?.role === 'appraiser') && sheet.phase.openNow.includes('final_appraisal')
+    && (sheet.sheet.status === 'appraised' || sheet.sheet.status === 'responded');
   const [checking, setChecking] = useState(false);
   const [acknowledge, setAcknowledge] = useState(false);
   const gaps = useGaps(campaignId, unitId, checking);
   const submit = useSheetAction(campaignId, unitId, 'submit');
   const approve = useSheetAction(campaignId, unitId, 'approve');
+  const finalise = useSheetAction(campaignId, unitId, 'finalise');
+  const closeResponse = useSheetAction(campaignId, unitId, 'response/close');
   const refusedGaps = submit.error instanceof ApiError ? ((submit.error.details as { missing?: Gap[] } | undefined)?.missing ?? null) : null;
   const missing = refusedGaps ?? gaps.data?.missing ?? [];
 
@@ -61,6 +66,18 @@ export function SheetActions({ campaignId, unitId, sheet }: { campaignId: string
         </div>
       )}
       {sheet.sheet.status !== 'draft' && sheet.sheet.submittedAt && <p className="muted small">{t('assessment.submittedOn', { date: format.dateTime(sheet.sheet.submittedAt) })}</p>}
+      {canCloseResponse && (
+        <div className="actions">
+          <Button variant="primary" busy={closeResponse.isPending} onClick={() => closeResponse.mutate({})}>{t('assessment.closeResponse')}</Button>
+        </div>
+      )}
+      {canFinalise && (
+        <div className="actions">
+          <Button variant="primary" busy={finalise.isPending} onClick={() => finalise.mutate({})}>{t('assessment.finalise')}</Button>
+          {finalise.data != null && <span className="muted small">{t('assessment.finaliseRemaining', { count: (finalise.data as { remaining: number }).remaining })}</span>}
+        </div>
+      )}
+      {(finalise.error || closeResponse.error) && <ErrorNotice error={finalise.error ?? closeResponse.error} />}
       {canApprove && (
         <div className="actions">
           <Button variant="primary" busy={approve.isPending} onClick={() => approve.mutate({})}>{t('assessment.approve')}</Button>
