@@ -10,6 +10,7 @@ import { upsertScore } from '../features/content-scores/repository';
 import { generatePassword } from '../features/auth/passwords';
 import { loadCriteriaSet } from '../features/criteria/repository';
 import { mulberry32 } from '../../analytics/src/index';
+import { loadDemoAssessment } from './demo-assessment';
 
 interface DemoUnits {
   province: { code: string; name: string };
@@ -35,10 +36,11 @@ export async function hasAnyUser(db: Kysely<DB>) {
 /**
  * First-start demo data: accounts (one generated password, returned to be printed), the demo province's units,
  * Hà Giang 2022 with its published table imported, and two internal campaigns (2022, 2023) with synthetic scores
- * for the departments and districts. Runs in one transaction.
+ * for the departments and districts, and a self-assessment campaign (demo-assessment.ts). Runs in one transaction.
  */
 export async function loadDemoData(db: Kysely<DB>): Promise<{ password: string; accounts: typeof DEMO_ACCOUNTS }> {
   const password = generatePassword();
+  const accounts = [...DEMO_ACCOUNTS];
   const units = JSON.parse(readFileSync(seedFile('demo/units.json'), 'utf8')) as DemoUnits;
   await db.transaction().execute(async (trx) => {
     const users = [];
@@ -114,6 +116,8 @@ export async function loadDemoData(db: Kysely<DB>): Promise<{ password: string; 
         }
       }
     }
+    // a self-assessment campaign: unit officers and appraisers (issue 11)
+    accounts.push(...(await loadDemoAssessment(trx, password)));
   });
-  return { password, accounts: DEMO_ACCOUNTS };
+  return { password, accounts };
 }
