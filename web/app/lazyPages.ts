@@ -7,6 +7,9 @@ export const CampaignDetailPage = lazy(() => import('../features/campaigns/compo
 export const UnitsPage = lazy(() => import('../features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage })));
 export const CriteriaSetsPage = lazy(() => import('../features/criteria/components/CriteriaSetsPage').then((m) => ({ default: m.CriteriaSetsPage })));
 export const CriteriaSetPage = lazy(() => import('../features/criteria/components/CriteriaSetPage').then((m) => ({ default: m.CriteriaSetPage })));
+export const CriteriaImportPage = lazy(() => import('../features/criteria/components/CriteriaImportPage').then((m) => ({ default: m.CriteriaImportPage })));
+export const CriteriaComparePage = lazy(() => import('../features/criteria/components/CriteriaComparePage').then((m) => ({ default: m.CriteriaComparePage })));
+export const CampaignCriteriaSetsPage = lazy(() => import('../features/criteria/components/CampaignCriteriaSetsPage').then((m) => ({ default: m.CampaignCriteriaSetsPage })));
 export const ImportPage = lazy(() => import('../features/import/components/ImportPage').then((m) => ({ default: m.ImportPage })));
 export const ScoresPage = lazy(() => import('../features/scores/components/ScoresPage').then((m) => ({ default: m.ScoresPage })));
 export const ReportPage = lazy(() => import('../features/reports/components/ReportPage').then((m) => ({ default: m.ReportPage })));

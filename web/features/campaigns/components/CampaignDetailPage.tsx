@@ -61,6 +61,8 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
           <dt>{t('campaigns.fields.criteriaSet')}</dt>
           <dd>
             <Link to={`/criteria/${encodeURIComponent(campaign.criteriaSetCode)}`}>{names.criteriaSetName(campaign.criteriaSetCode)}</Link>
+            {' · '}
+            <Link to={`/campaigns/${campaign.id}/criteria-sets`}>{t('criteriaSets.campaign.link')}</Link>
           </dd>
           <dt>{t('campaigns.fields.bandSet')}</dt>
           <dd>{names.bandSetName(campaign.bandSetCode)}</dd>

@@ -9,9 +9,14 @@ import { useExpandedSet } from '../../../shared/components/useExpandedSet';
 import { useFormat } from '../../../shared/format/useFormat';
 import { parentCodes, visibleCriteria } from './criteriaTree';
 import { ruleText } from './ruleText';
+import { EvidenceCell } from './EvidenceCell';
 
-/** field → criterion → sub-criterion with code and name, max points, source and scoring rule; fields open at first. */
+/**
+ * field → criterion → sub-criterion with code and name, max points, source, scoring rule and (sets with them) the
+ * evidence each leaf expects; fields open at first.
+ */
 export function CriteriaTreeTable({ criteria }: { criteria: readonly CriterionDef[] }) {
+  const withEvidence = criteria.some((c) => c.evidence);
   const { t } = useTranslation();
   const format = useFormat();
   const parents = parentCodes(criteria);
@@ -30,6 +35,7 @@ export function CriteriaTreeTable({ criteria }: { criteria: readonly CriterionDe
               </th>
               <th scope="col">{t('criteria.fields.source')}</th>
               <th scope="col">{t('criteria.fields.rule')}</th>
+              {withEvidence && <th scope="col">{t('criteriaSets.evidence.title')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -52,6 +58,11 @@ export function CriteriaTreeTable({ criteria }: { criteria: readonly CriterionDe
                       </div>
                     )}
                   </td>
+                  {withEvidence && (
+                    <td data-label={t('criteriaSets.evidence.title')} className="cell--wide">
+                      <EvidenceCell evidence={c.evidence} />
+                    </td>
+                  )}
                 </tr>
               );
             })}
