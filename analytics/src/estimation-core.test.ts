@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BLANK_CODE, groupDomains, type StridedCodes } from './estimation-core';
 import { DONT_KNOW, leadershipScores, type LeadershipSheet } from './leadership';
 import { mulberry32 } from './random';
-import { choiceShares, sipasBreakdown, sipasIndices, sipasQuestions, type SipasFactorRef, type SipasOptions } from './sipas';
+import { choiceShares, sipasBreakdown, sipasIndices, sipasQuestions, sipasWithBreakdown, type SipasFactorRef, type SipasOptions } from './sipas';
 import { encodeCodes, sipasFromCodes, type CodesCell } from './sipas-codes';
 import { statsShares, type StatsCell } from './sipas-stats';
 import { designFromIndices, DomainMeans, surveyDesign } from './survey-design';
@@ -104,6 +104,17 @@ describe('breakdowns (unit, level, demographic): the core = one masked run per g
     expect(ours.map((g) => [g.group, g.forms])).toEqual(reference.map((g) => [g.group, g.forms]));
     expect(maxDelta(ours, reference)).toBeLessThanOrEqual(1e-12);
     expect(ours.filter((g) => g.result.items.some((i) => i.se !== null && i.se > 0)).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the whole and its breakdown in one run (the whole from the groups\' sums, shared replicates) = two runs (1e-12)', () => {
+  it.each(CASES.flatMap((c) => (['unit', 'gender'] as const).map((by) => ({ ...c, by, name: `${c.name}, by ${by}` }))))('$name', (c) => {
+    const design = designOf(c);
+    const factors = c.factors ?? FACTORS;
+    const groups = c.by === 'unit' ? f.unit : f.gender;
+    const both = sipasWithBreakdown(design, f.codes, factors, groups, c.options);
+    expect(maxDelta(both.overall, maskSipasIndices(design, f.numbers, factors, c.options))).toBeLessThanOrEqual(1e-12);
+    expect(maxDelta(both.groups, sipasBreakdown(design, f.codes, factors, groups, c.options))).toBeLessThanOrEqual(1e-12);
   });
 });
 

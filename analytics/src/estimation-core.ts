@@ -120,10 +120,15 @@ export function binaryColumn(bytes: Uint8Array | StridedCodes): CoreColumn {
   return { bytes: s.codes, offset: s.offset, stride: s.stride, table: BINARY, dontKnow: null, values: null, valuesDontKnow: null };
 }
 
-/** The forms of each domain: domain[i] ∈ [0, count) or −1 (in none); null = every form in domain 0. */
+/**
+ * The forms of each domain: domain[i] ∈ [0, count) or −1 (in none); null = every form in domain 0. With `overall`,
+ * domain `count` is also estimated: all forms (or those `within`), each form in it as well as in its group — its pass-1
+ * sums are the groups' plus those of the forms in no group, and the bootstrap replicates serve both.
+ */
 export interface Domains {
   readonly of: Int32Array | null;
   readonly count: number;
+  readonly overall?: { readonly within: ArrayLike<boolean | number> | null } | undefined;
 }
 
 /** Per domain, the linear combinations (slots: normalised terms) and question sets wanted from pass 2. */
@@ -158,7 +163,13 @@ export class Accumulators {
   readonly weightSum: Float64Array;
   readonly weightedSum: Float64Array;
   readonly mean: Float64Array;
+  /** each form's pass-1 domain: its group, `rest` (in the overall domain only) or −1; null = all in domain 0 */
   private readonly domain: Int32Array | null;
+  /** with an overall domain: its index (= the groups' count), else −1; `rest` = its index + 1 (internal) */
+  private readonly overall: number;
+  private readonly rest: number;
+  /** 1 for the forms of the overall domain (null: none, or all when `domain` is null) */
+  private readonly inOverall: Uint8Array | null;
 
   constructor(
     readonly design: SurveyDesign,
@@ -166,24 +177,60 @@ export class Accumulators {
     domains: Domains,
   ) {
     const K = columns.length;
-    const D = domains.count;
+    const n = design.n;
+    if (domains.of && domains.of.length !== n) throw new SurveyInputError(`Có ${domains.of.length} nhóm cho ${n} phiếu.`, `${domains.of.length} groups for ${n} forms.`);
+    const G = domains.count;
+    const D = domains.overall ? G + 1 : G;
     this.K = K;
     this.D = D;
-    this.domain = domains.of;
-    if (domains.of && domains.of.length !== design.n) throw new SurveyInputError(`Có ${domains.of.length} nhóm cho ${design.n} phiếu.`, `${domains.of.length} groups for ${design.n} forms.`);
-    this.forms = new Float64Array(D);
-    this.valid = new Float64Array(D * K);
-    this.dontKnow = new Float64Array(D * K);
-    this.weightSum = new Float64Array(D * K);
-    this.weightedSum = new Float64Array(D * K);
-    this.mean = new Float64Array(D * K);
-    const n = design.n;
-    const dom = this.domain;
+    this.overall = domains.overall ? G : -1;
+    this.rest = domains.overall ? G + 1 : -1;
+    let dom = domains.of;
+    let inOverall: Uint8Array | null = null;
+    if (domains.overall) {
+      // pass 1 reads each form once: a form in no group but in the overall domain goes to `rest`
+      const within = domains.overall.within;
+      const own = new Int32Array(n);
+      inOverall = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const g = dom ? dom[i]! : -1;
+        const all = !within || within[i] ? 1 : 0;
+        if (g >= 0 && !all) throw new SurveyInputError(`Phiếu thứ ${i + 1} thuộc một nhóm nhưng không thuộc tổng thể.`, `Form ${i + 1} is in a group but not in the whole.`);
+        inOverall[i] = all;
+        own[i] = g >= 0 ? g : all ? G + 1 : -1;
+      }
+      dom = own;
+    }
+    this.domain = dom;
+    this.inOverall = inOverall;
+    const DI = domains.overall ? G + 2 : G;
+    this.forms = new Float64Array(DI);
+    this.valid = new Float64Array(DI * K);
+    this.dontKnow = new Float64Array(DI * K);
+    this.weightSum = new Float64Array(DI * K);
+    this.weightedSum = new Float64Array(DI * K);
+    this.mean = new Float64Array(DI * K);
     if (dom) for (let i = 0; i < n; i++) { const d = dom[i]!; if (d >= 0) this.forms[d]!++; }
     else if (D > 0) this.forms[0] = n;
     const w = design.weights;
     for (let k = 0; k < K; k++) this.pass1Column(k, w, this.valid, this.weightSum, this.weightedSum, this.dontKnow);
-    for (let j = 0; j < D * K; j++) this.mean[j] = this.weightSum[j]! > 0 ? this.weightedSum[j]! / this.weightSum[j]! : Number.NaN;
+    if (domains.overall) {
+      for (let d = 0; d < G; d++) this.forms[G]! += this.forms[d]!;
+      this.forms[G]! += this.forms[G + 1]!;
+      for (const a of [this.valid, this.dontKnow, this.weightSum, this.weightedSum]) this.sumOverall(a);
+    }
+    for (let j = 0; j < DI * K; j++) this.mean[j] = this.weightSum[j]! > 0 ? this.weightedSum[j]! / this.weightSum[j]! : Number.NaN;
+  }
+
+  /** Row `overall` of a [d · K + k] array = Σ of the groups' rows + the `rest` row. */
+  private sumOverall(a: Float64Array): void {
+    const K = this.K;
+    const G = this.overall;
+    for (let k = 0; k < K; k++) {
+      let x = a[this.rest * K + k]!;
+      for (let d = 0; d < G; d++) x += a[d * K + k]!;
+      a[G * K + k] = x;
+    }
   }
 
   /** Σ u, Σ u y (and counts) of column k per domain, u the per-form weights (design weights, or replicate weights). */
@@ -247,32 +294,40 @@ export class Accumulators {
     }
   }
 
-  /** The cell (stratum × domain) of each form, compact, and each cell's stratum and domain. */
-  private cells(): { of: Int32Array; stratum: Int32Array; domain: Int32Array } {
+  /**
+   * The cells (stratum × domain) of each form, compact: its group's (or its only domain's) cell in `of`, its cell of
+   * the overall domain in `ofAll`; each cell's stratum and domain.
+   */
+  private cells(): { of: Int32Array; ofAll: Int32Array | null; stratum: Int32Array; domain: Int32Array } {
     const n = this.design.n;
     const H = this.design.strata.length;
     const dom = this.domain;
     const at = new Int32Array(H * Math.max(1, this.D)).fill(-1);
-    const of = new Int32Array(n);
     const stratum: number[] = [];
     const domain: number[] = [];
     const st = this.design.stratum;
-    for (let i = 0; i < n; i++) {
-      const d = dom ? dom[i]! : 0;
-      if (d < 0) {
-        of[i] = -1;
-        continue;
-      }
-      const key = d * H + st[i]!;
+    const cellOf = (d: number, h: number): number => {
+      const key = d * H + h;
       let c = at[key]!;
       if (c < 0) {
         c = at[key] = stratum.length;
-        stratum.push(st[i]!);
+        stratum.push(h);
         domain.push(d);
       }
-      of[i] = c;
+      return c;
+    };
+    const of = new Int32Array(n);
+    const groups = this.overall >= 0 ? this.overall : this.D;
+    for (let i = 0; i < n; i++) {
+      const d = dom ? dom[i]! : 0;
+      of[i] = d >= 0 && d < groups ? cellOf(d, st[i]!) : -1;
     }
-    return { of, stratum: Int32Array.from(stratum), domain: Int32Array.from(domain) };
+    let ofAll: Int32Array | null = null;
+    if (this.overall >= 0) {
+      ofAll = new Int32Array(n);
+      for (let i = 0; i < n; i++) ofAll[i] = this.inOverall![i] ? cellOf(this.overall, st[i]!) : -1;
+    }
+    return { of, ofAll, stratum: Int32Array.from(stratum), domain: Int32Array.from(domain) };
   }
 
   /**
@@ -341,10 +396,11 @@ export class Accumulators {
       this.fillBlock(start, len, Y);
       for (let j = 0; j < len; j++) {
         const i = start + j;
-        const c = cells.of[i]!;
+        const wi = w[i]!;
+        for (let pass = 0; pass < 2; pass++) {
+        const c = pass === 0 ? cells.of[i]! : cells.ofAll ? cells.ofAll[i]! : -1;
         if (c < 0) continue;
         const d = cells.domain[c]!;
-        const wi = w[i]!;
         const dk = d * K;
         const ck = c * K;
         for (let k = 0; k < K; k++) {
@@ -376,6 +432,7 @@ export class Accumulators {
               break;
             }
           }
+        }
         }
       }
     }
@@ -419,48 +476,44 @@ export class Accumulators {
     const { K, D } = this;
     const n = this.design.n;
     const B = replicates;
-    const out = new Float64Array(D * K * B);
+    const DI = this.rest >= 0 ? this.rest + 1 : D;
     const w = this.design.weights;
     const dom = this.domain;
-    // the forms of the domains, grouped by domain (perm), and w v, w y of every column in that order: then each
+    // the forms of the domains, grouped by pass-1 domain (perm), and w v, w y of every column in that order: then each
     // replicate is K sequential dot products with the permuted factors (no table look-up, no branch per answer)
-    const start = new Int32Array(D + 1);
+    const start = new Int32Array(DI + 1);
     if (dom) for (let i = 0; i < n; i++) { if (dom[i]! >= 0) start[dom[i]! + 1]!++; }
     else start[1] = n;
-    for (let d = 0; d < D; d++) start[d + 1]! += start[d]!;
-    const m = start[D]!;
+    for (let d = 0; d < DI; d++) start[d + 1]! += start[d]!;
+    const m = start[DI]!;
     if (m * K > DENSE_LIMIT) return this.replicateMeansByColumns(B, seed);
     const perm = new Int32Array(m);
-    const fill = start.slice(0, D);
+    const fill = start.slice(0, DI);
     for (let i = 0; i < n; i++) {
       const d = dom ? dom[i]! : 0;
       if (d >= 0) perm[fill[d]!++] = i;
     }
     const WV = new Float64Array(m * K);
     const WY = new Float64Array(m * K);
-    const Y = new Float64Array(K * BLOCK);
-    for (let s0 = 0; s0 < m; s0 += BLOCK) {
-      const len = Math.min(BLOCK, m - s0);
-      for (let k = 0; k < K; k++) {
-        const col = this.columns[k]!;
-        for (let j = 0; j < len; j++) {
-          const i = perm[s0 + j]!;
-          Y[k * BLOCK + j] = col.bytes ? col.table![col.bytes[col.offset + i * col.stride]!]! : col.values![i]!;
-        }
-        for (let j = 0; j < len; j++) {
-          const y = Y[k * BLOCK + j]!;
-          const wi = w[perm[s0 + j]!]!;
-          WV[k * m + s0 + j] = y === y ? wi : 0;
-          WY[k * m + s0 + j] = y === y ? wi * y : 0;
-        }
+    for (let k = 0; k < K; k++) {
+      const col = this.columns[k]!;
+      for (let p = 0; p < m; p++) {
+        const i = perm[p]!;
+        const y = col.bytes ? col.table![col.bytes[col.offset + i * col.stride]!]! : col.values![i]!;
+        const wi = w[i]!;
+        WV[k * m + p] = y === y ? wi : 0;
+        WY[k * m + p] = y === y ? wi * y : 0;
       }
     }
     const A = new Float64Array(m);
+    const W = new Float64Array(DI * K);
+    const S = new Float64Array(DI * K);
+    const out = new Float64Array(D * K * B);
     bootstrapFactors(this.design, B, seed, (b, a) => {
       for (let p = 0; p < m; p++) A[p] = a[perm[p]!]!;
       for (let k = 0; k < K; k++) {
         const base = k * m;
-        for (let d = 0; d < D; d++) {
+        for (let d = 0; d < DI; d++) {
           let sw = 0;
           let swy = 0;
           for (let p = start[d]!, q = base + p; p < start[d + 1]!; p++, q++) {
@@ -468,28 +521,40 @@ export class Accumulators {
             sw += x * WV[q]!;
             swy += x * WY[q]!;
           }
-          out[(d * K + k) * B + b] = sw > 0 ? swy / sw : Number.NaN;
+          W[d * K + k] = sw;
+          S[d * K + k] = swy;
         }
       }
+      this.storeReplicate(W, S, out, b, B);
     });
     return out;
+  }
+
+  /** Replicate b's means of every public domain from its sums (the overall domain's = its groups' + the rest's). */
+  private storeReplicate(W: Float64Array, S: Float64Array, out: Float64Array, b: number, B: number): void {
+    if (this.overall >= 0) {
+      this.sumOverall(W);
+      this.sumOverall(S);
+    }
+    for (let j = 0; j < this.D * this.K; j++) out[j * B + b] = W[j]! > 0 ? S[j]! / W[j]! : Number.NaN;
   }
 
   /** `replicateMeans` without the dense copies (very large runs): one pass-1 pass per replicate. */
   private replicateMeansByColumns(B: number, seed: number): Float64Array {
     const { K, D } = this;
     const n = this.design.n;
+    const DI = this.rest >= 0 ? this.rest + 1 : D;
     const out = new Float64Array(D * K * B);
     const u = new Float64Array(n);
-    const W = new Float64Array(D * K);
-    const S = new Float64Array(D * K);
+    const W = new Float64Array(DI * K);
+    const S = new Float64Array(DI * K);
     const w = this.design.weights;
     bootstrapFactors(this.design, B, seed, (b, a) => {
       for (let i = 0; i < n; i++) u[i] = a[i]! * w[i]!;
       W.fill(0);
       S.fill(0);
       for (let k = 0; k < K; k++) this.pass1Column(k, u, null, W, S, null);
-      for (let j = 0; j < D * K; j++) out[j * B + b] = W[j]! > 0 ? S[j]! / W[j]! : Number.NaN;
+      this.storeReplicate(W, S, out, b, B);
     });
     return out;
   }

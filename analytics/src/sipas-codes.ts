@@ -228,8 +228,10 @@ export function sipasFromCodes(cells: readonly CodesCell[], req: CodesRequest): 
     answers[q.id] = { codes: bytes, offset: req.offsets[k]!, stride };
   });
   const options = { ...req.options, ...(req.rules && { rules: req.rules }) };
-  const overall = sipasOverDomains(design, answers, req.factors, { of: null, count: 1 }, options)[0]!;
-  const byGroup = sipasOverDomains(design, answers, req.factors, { of: group, count: groupNames.length }, options);
+  // the groups and the whole in one run of the core (the whole's pass-1 sums are the groups')
+  const results = sipasOverDomains(design, answers, req.factors, { of: group, count: groupNames.length, overall: { within: null } }, options);
+  const overall = results[groupNames.length]!;
+  const byGroup = results;
   const choiceOptions = req.layout.choiceOptions ?? 0;
   let choice: Estimate[] = [];
   if (choiceOptions > 0) {

@@ -357,6 +357,24 @@ export function sipasBreakdown(
 }
 
 /**
+ * `sipasIndices` and `sipasBreakdown` of the same forms in one run of the core: pass 1 reads every answer once (the
+ * overall sums are the groups' plus those of the forms in no group), the bootstrap draws each replicate once for the
+ * whole and every group, pass 2 visits each form once. Same figures as the two calls (to rounding, 1e-12).
+ */
+export function sipasWithBreakdown(
+  design: SurveyDesign,
+  answers: Readonly<Record<string, AnswerColumn>>,
+  factors: readonly SipasFactorRef[],
+  groups: ArrayLike<string | null | undefined>,
+  options: SipasOptions = {},
+): { overall: SipasResult; groups: SipasGroupResult[] } {
+  const within = options.within ?? null;
+  const { names, domains } = groupDomains(groups, design.n, within);
+  const results = sipasOverDomains(design, answers, factors, { ...domains, overall: { within } }, { ...options, within: null });
+  return { overall: results[names.length]!, groups: names.map((group, k) => ({ group, forms: results[k]!.forms, result: results[k]! })) };
+}
+
+/**
  * Shares of a multi-choice question (PAR-INDEX.md §3: "what should be improved", up to 3): for each option, the
  * weighted share of the forms that answered the question (a non-empty list) which chose it — a domain mean of
  * 0/1, so the shares add up to more than 1 when several choices are allowed.

@@ -95,16 +95,29 @@ export interface RakeResult {
 export function rake(weights: ArrayLike<number>, margins: readonly RakeMargin[], options: RakeOptions = {}): RakeResult {
   const tolerance = options.tolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 100;
+  // each margin's cells numbered once (targets' order), so that a sweep is two passes over typed arrays
   const prepared = margins.map((m) => {
     const targets = totalsMap(m.totals);
-    return { name: m.name, targets, cells: cellsOf(m.cells, targets, m.name, weights.length) };
+    const cells = cellsOf(m.cells, targets, m.name, weights.length);
+    const names = [...targets.keys()];
+    const number = new Map(names.map((c, j) => [c, j]));
+    const index = Int32Array.from(cells, (c) => number.get(c)!);
+    return { name: m.name, names, target: Float64Array.from(names, (c) => targets.get(c)!), index, sums: new Float64Array(names.length) };
   });
   const w = Float64Array.from(weights);
+  const n = w.length;
+  const sumUp = (m: (typeof prepared)[number]) => {
+    m.sums.fill(0);
+    for (let i = 0; i < n; i++) m.sums[m.index[i]!]! += w[i]!;
+  };
   const deviation = (): number => {
     let worst = 0;
     for (const m of prepared) {
-      const s = sumsBy(w, m.cells);
-      for (const [cell, t] of m.targets) if (t > 0) worst = Math.max(worst, Math.abs((s.get(cell) ?? 0) - t) / t);
+      sumUp(m);
+      for (let j = 0; j < m.names.length; j++) {
+        const t = m.target[j]!;
+        if (t > 0) worst = Math.max(worst, Math.abs(m.sums[j]! - t) / t);
+      }
     }
     return worst;
   };
@@ -112,18 +125,17 @@ export function rake(weights: ArrayLike<number>, margins: readonly RakeMargin[],
   let maxDeviation = deviation();
   while (maxDeviation > tolerance && iterations < maxIterations) {
     for (const m of prepared) {
-      const s = sumsBy(w, m.cells);
-      const factor = new Map<string, number>();
-      for (const [cell, sum] of s) factor.set(cell, sum > 0 ? (m.targets.get(cell) as number) / sum : 0);
-      for (let i = 0; i < w.length; i++) w[i]! *= factor.get(m.cells[i]!) as number;
+      sumUp(m);
+      const factor = Float64Array.from(m.sums, (sum, j) => (sum > 0 ? m.target[j]! / sum : 0));
+      for (let i = 0; i < n; i++) w[i]! *= factor[m.index[i]!]!;
     }
     iterations++;
     maxDeviation = deviation();
   }
   const report: RakeResult['margins'] = [];
   for (const m of prepared) {
-    const s = sumsBy(w, m.cells);
-    for (const [cell, target] of m.targets) report.push({ margin: m.name, cell, target, achieved: s.get(cell) ?? 0 });
+    sumUp(m);
+    m.names.forEach((cell, j) => report.push({ margin: m.name, cell, target: m.target[j]!, achieved: m.sums[j]! }));
   }
   return { weights: w, converged: maxDeviation <= tolerance, iterations, maxDeviation, margins: report };
 }

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../server/config';
 import { benchEngine } from './engine';
+import { benchEngineCore } from './engine-core';
 import { benchIngest } from './ingest';
 import { benchInvitations } from './mail';
 import { benchRecompute } from './recompute';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '50' },  // phones send at most 50 forms a batch
     clients: { type: 'string', default: '1,4,16' },
     only: { type: 'string' },
+    'core-sizes': { type: 'string', default: '2000,20000,200000,1000000' }, // --only core: the estimation core at these sizes
     db: { type: 'string' },
     'recompute-forms': { type: 'string', default: '1000000' },
     'results-forms': { type: 'string' }, // e.g. 2000,20000 (default 2000,20000,200000)
@@ -24,6 +26,7 @@ const pgUrl = config.database.kind === 'postgres' ? config.database.url : 'postg
 const opts = { forms: Number(values.forms), batchSize: Number(values.batch), clients: values.clients.split(',').map(Number), resendShare: 0.1 };
 
 if (!values.only || values.only === 'engine') benchEngine();
+if (!values.only || values.only === 'core') benchEngineCore(values['core-sizes'].split(',').map(Number));
 if (!values.only || values.only === 'ingest') {
   for (const kind of (['postgres', 'pglite'] as const).filter((k) => !values.db || values.db === k)) {
     try {
