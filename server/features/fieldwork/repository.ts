@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB, FieldworkPlanTable, SipasFormTable } from '../../db/schema';
 
 export const findPlans = (db: Kysely<DB>, campaignIds: string[]) =>
@@ -17,30 +18,6 @@ export async function upsertPlan(db: Kysely<DB>, plan: FieldworkPlanTable) {
 export const listQuotas = (db: Kysely<DB>, campaignId: string) =>
   db.selectFrom('fieldwork_quota').selectAll().where('campaign_id', '=', campaignId).execute();
 
-export const quotasForUnits = (db: Kysely<DB>, pairs: { campaignId: string; unitId: string }[]) =>
-  pairs.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('fieldwork_quota')
-        .selectAll()
-        .where((eb) => eb.or(pairs.map((p) => eb.and([eb('campaign_id', '=', p.campaignId), eb('unit_id', '=', p.unitId)]))))
-        .execute();
-
-/** Forms counted against quotas (all but rejected), by campaign × unit × government level. */
-export const countedForms = (db: Kysely<DB>, pairs: { campaignId: string; unitId: string }[]) =>
-  pairs.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('sipas_form')
-        .select(['campaign_id', 'unit_id', 'gov_level', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('status', '<>', 'rejected')
-        .where((eb) => eb.or(pairs.map((p) => eb.and([eb('campaign_id', '=', p.campaignId), eb('unit_id', '=', p.unitId)]))))
-        .groupBy(['campaign_id', 'unit_id', 'gov_level'])
-        .execute();
-
-export const assignmentsOf = (db: Kysely<DB>, enumeratorId: string) =>
-  db.selectFrom('enumerator_assignment').select(['campaign_id', 'unit_id']).where('enumerator_id', '=', enumeratorId).execute();
-
 export const findFormsByClientUuid = (db: Kysely<DB>, uuids: string[]) =>
   uuids.length === 0
     ? Promise.resolve([])
@@ -48,15 +25,6 @@ export const findFormsByClientUuid = (db: Kysely<DB>, uuids: string[]) =>
         .selectFrom('sipas_form')
         .select(['id', 'client_uuid', 'received_at', 'status', 'flags', 'enumerator_id', 'campaign_id', 'unit_id'])
         .where('client_uuid', 'in', uuids)
-        .execute();
-
-export const formsWithSerials = (db: Kysely<DB>, pairs: { campaignId: string; serial: string }[]) =>
-  pairs.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('sipas_form')
-        .select(['campaign_id', 'paper_serial', 'client_uuid'])
-        .where((eb) => eb.or(pairs.map((p) => eb.and([eb('campaign_id', '=', p.campaignId), eb('paper_serial', '=', p.serial)]))))
         .execute();
 
 /** Inserts new forms; a clientUuid already stored (a resend racing this one) is skipped, never duplicated. */
@@ -70,32 +38,75 @@ export const insertForms = (db: Kysely<DB>, rows: Insertable<SipasFormTable>[]) 
         .returning(['id', 'client_uuid', 'received_at', 'status', 'flags', 'enumerator_id', 'campaign_id', 'unit_id'])
         .execute();
 
-export const campaignsByIds = (db: Kysely<DB>, ids: string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('campaign').select(['id', 'status']).where('id', 'in', ids).execute();
+/** What a batch of submissions is checked against; keys are the batch's own identifiers (all uuids but serials). */
+export interface SubmissionKeys {
+  clientUuids: string[];
+  campaignIds: string[];
+  unitIds: string[];
+  /** accounts the forms are for: checked to be enumerators (on-behalf uploads), and their unit assignments */
+  enumeratorIds: string[];
+  paperSerials: string[];
+  /** a supervisor uploading: their assignments in these campaigns (null for anyone else) */
+  supervisorId: string | null;
+}
 
-/** Which of these campaign × unit pairs are units of the campaign. */
-export const campaignUnitPairs = (db: Kysely<DB>, campaignIds: string[], unitIds: string[]) =>
-  campaignIds.length === 0 || unitIds.length === 0
-    ? Promise.resolve([])
-    : db.selectFrom('campaign_unit').select(['campaign_id', 'unit_id']).where('campaign_id', 'in', campaignIds).where('unit_id', 'in', unitIds).execute();
+/**
+ * Everything a batch of submissions is checked against, read in ONE statement (issue 10: one round trip a batch
+ * instead of twelve): each part is a subquery aggregated to a JSON array. The keys cover every readable form of
+ * the batch (a superset of what the storable forms need: the service matches each form on its exact keys).
+ * JSON turns timestamps into ISO strings and numerics into numbers.
+ */
+export const submissionContext = (db: Kysely<DB>, k: SubmissionKeys) => submissionContextQuery(db, k).executeTakeFirstOrThrow();
 
-/** A supervisor's assignments (enumerators and units) in these campaigns. */
-export const supervisorAssignments = (db: Kysely<DB>, supervisorId: string, campaignIds: string[]) =>
-  campaignIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('supervisor_assignment')
-        .select(['campaign_id', 'enumerator_id', 'unit_id'])
-        .where('supervisor_id', '=', supervisorId)
-        .where('campaign_id', 'in', campaignIds)
-        .execute();
+/** The statement of submissionContext (compiled by the ingest benchmark to show its plan). */
+export function submissionContextQuery(db: Kysely<DB>, k: SubmissionKeys) {
+  return db
+    .selectNoFrom((eb) => {
+      const anyOf = (values: string[]) => eb.fn.any(eb.val(values));
+      return [
+        jsonArrayFrom(eb.selectFrom('app_user').select('id').where('id', '=', anyOf(k.enumeratorIds)).where('role', '=', 'enumerator')).as('enumerators'),
+        jsonArrayFrom(
+          eb.selectFrom('supervisor_assignment').select(['campaign_id', 'enumerator_id', 'unit_id'])
+            .where('supervisor_id', '=', anyOf(k.supervisorId ? [k.supervisorId] : [])).where('campaign_id', '=', anyOf(k.campaignIds)),
+        ).as('supervised'),
+        jsonArrayFrom(
+          eb.selectFrom('sipas_form').select(['id', 'client_uuid', 'received_at', 'status', 'flags', 'enumerator_id', 'campaign_id', 'unit_id'])
+            .where('client_uuid', '=', anyOf(k.clientUuids)),
+        ).as('existing'),
+        jsonArrayFrom(eb.selectFrom('campaign').select(['id', 'status']).where('id', '=', anyOf(k.campaignIds))).as('campaigns'),
+        jsonArrayFrom(eb.selectFrom('unit').select(['id', 'latitude', 'longitude']).where('id', '=', anyOf(k.unitIds))).as('units'),
+        jsonArrayFrom(
+          eb.selectFrom('campaign_unit').select(['campaign_id', 'unit_id']).where('campaign_id', '=', anyOf(k.campaignIds)).where('unit_id', '=', anyOf(k.unitIds)),
+        ).as('campaignUnits'),
+        jsonArrayFrom(eb.selectFrom('fieldwork_plan').selectAll().where('campaign_id', '=', anyOf(k.campaignIds))).as('plans'),
+        // each quota with the forms counted against it (all but rejected; of its level unless 'all'), counted only
+        // up to its target: whether it is full is all the checks need, and a full unit costs no more to count
+        jsonArrayFrom(
+          eb.selectFrom('fieldwork_quota as q')
+            .select((e) => [
+              'q.campaign_id', 'q.unit_id', 'q.level', 'q.target',
+              e.selectFrom(
+                e.selectFrom('sipas_form as f').select(sql.lit(1).as('one'))
+                  .whereRef('f.campaign_id', '=', 'q.campaign_id').whereRef('f.unit_id', '=', 'q.unit_id').where('f.status', '<>', 'rejected')
+                  .where((w) => w.or([w('q.level', '=', 'all'), w('f.gov_level', '=', w.ref('q.level'))]))
+                  .limit(e.ref('q.target'))
+                  .as('counted_forms'),
+              ).select((c) => c.fn.countAll<number>().as('n')).as('counted'),
+            ])
+            .where('q.campaign_id', '=', anyOf(k.campaignIds)).where('q.unit_id', '=', anyOf(k.unitIds)),
+        ).as('quotas'),
+        jsonArrayFrom(
+          eb.selectFrom('sipas_form').select(['campaign_id', 'paper_serial', 'client_uuid'])
+            .where('campaign_id', '=', anyOf(k.campaignIds)).where('paper_serial', '=', anyOf(k.paperSerials)),
+        ).as('serials'),
+        jsonArrayFrom(
+          eb.selectFrom('enumerator_assignment').select(['enumerator_id', 'campaign_id', 'unit_id'])
+            .where('enumerator_id', '=', anyOf(k.enumeratorIds)).where('campaign_id', '=', anyOf(k.campaignIds)),
+        ).as('assignments'),
+      ];
+    });
+}
 
-export const unitsByIds = (db: Kysely<DB>, ids: string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('unit').select(['id', 'latitude', 'longitude']).where('id', 'in', ids).execute();
-
-export const enumeratorsByIds = (db: Kysely<DB>, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : db.selectFrom('app_user').select('id').where('id', 'in', ids).where('role', '=', 'enumerator').execute();
+export type SubmissionContext = Awaited<ReturnType<typeof submissionContext>>;
 
 export const jsonb = (value: unknown) => sql<string>`${JSON.stringify(value)}::jsonb`;

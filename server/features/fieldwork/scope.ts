@@ -1,7 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { SessionUser } from '../../plugins/app/auth';
-import * as repo from './repository';
 
 /**
  * Which forms a reviewer may see: analysts and admins all of a campaign's forms; a supervisor those of the
@@ -29,12 +28,12 @@ export async function canSeeForm(db: Kysely<DB>, user: SessionUser, formId: stri
 /**
  * Whom a submitter may upload forms for (issue 9): an enumerator only for themself; an admin for any
  * enumerator; a supervisor only for forms they will see afterwards — of an enumerator or a unit assigned to
- * them in that campaign (the same rule as formScope).
+ * them in that campaign (the same rule as formScope). `supervised`: the supervisor's assignments in the batch's
+ * campaigns (read with the batch's context, repository.submissionContext); ignored for other roles.
  */
-export async function uploadScope(db: Kysely<DB>, submitter: { id: string; role: string }, campaignIds: string[]) {
+export function uploadScope(submitter: { id: string; role: string }, supervised: { campaign_id: string; enumerator_id: string | null; unit_id: string | null }[]) {
   if (submitter.role !== 'supervisor') return (_form: { campaignId: string; enumeratorId: string; unitId: string }) => true;
-  const rows = await repo.supervisorAssignments(db, submitter.id, campaignIds);
-  const mine = new Set(rows.flatMap((r) => [r.enumerator_id ? `${r.campaign_id}|e|${r.enumerator_id}` : null, r.unit_id ? `${r.campaign_id}|u|${r.unit_id}` : null].filter((k) => k !== null)));
+  const mine = new Set(supervised.flatMap((r) => [r.enumerator_id ? `${r.campaign_id}|e|${r.enumerator_id}` : null, r.unit_id ? `${r.campaign_id}|u|${r.unit_id}` : null].filter((k) => k !== null)));
   return (form: { campaignId: string; enumeratorId: string; unitId: string }) =>
     mine.has(`${form.campaignId}|e|${form.enumeratorId}`) || mine.has(`${form.campaignId}|u|${form.unitId}`);
 }

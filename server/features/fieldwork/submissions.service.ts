@@ -35,7 +35,8 @@ const refused = (index: number, clientUuid: string | null, code: RefusalCode, vi
   index, clientUuid, status: 'refused', duplicate: false, error: { code, message: { vi, en } },
 });
 
-type StoredRow = Awaited<ReturnType<typeof repo.findFormsByClientUuid>>[number];
+/** A stored form as the receipt tells it: read back as JSON (received_at an ISO string) or returned by the INSERT (a Date). */
+type StoredRow = Omit<Awaited<ReturnType<typeof repo.findFormsByClientUuid>>[number], 'received_at'> & { received_at: Date | string };
 
 const storedReceipt = (index: number, row: StoredRow, duplicate: boolean): Receipt => ({
   index,
@@ -97,7 +98,8 @@ type Parsed = { index: number; env: FormEnvelope; changes: JsonChange[]; enumera
  *     enumerator's is refused without telling anything of their form;
  *   - where: the campaign must exist and be in fieldwork, the unit must be one of the campaign's;
  *   - a form that passes is stored, flagged for the rules it breaks (quality.ts).
- * Context is loaded with a few queries per batch and new forms are written with one INSERT … ON CONFLICT DO NOTHING.
+ * Context is read in one statement per batch (repository.submissionContext) and new forms are written with one
+ * INSERT … ON CONFLICT DO NOTHING: a batch costs two round trips (and a third only when a concurrent resend won a race).
  */
 export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role: Role }, rawForms: unknown[]): Promise<Receipt[]> {
   const receipts: (Receipt | undefined)[] = new Array(rawForms.length);
@@ -108,14 +110,22 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
     else receipts[index] = refused(index, clientUuidOf(raw), result.code, result.message.vi, result.message.en);
   });
 
-  // who the form is for, and may this submitter upload it
+  // everything the forms are checked against, in one round trip (issue 10); keys of every readable form
   const onBehalf = submitter.role !== 'enumerator';
-  const campaignIds = [...new Set(read.map((p) => p.env.campaignId))];
-  const [enumerators, inScope] = await Promise.all([
-    onBehalf ? repo.enumeratorsByIds(db, [...new Set(read.flatMap((p) => (p.env.enumeratorId ? [p.env.enumeratorId] : [])))]) : Promise.resolve([]),
-    uploadScope(db, submitter, campaignIds),
-  ]);
-  const enumeratorSet = new Set(enumerators.map((e) => e.id));
+  const uniq = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))];
+  const context = read.length === 0 ? null : await repo.submissionContext(db, {
+    clientUuids: uniq(read.map((p) => p.env.clientUuid)),
+    campaignIds: uniq(read.map((p) => p.env.campaignId)),
+    unitIds: uniq(read.map((p) => p.env.unitId)),
+    enumeratorIds: uniq(read.map((p) => (onBehalf ? p.env.enumeratorId : submitter.id))),
+    paperSerials: uniq(read.map((p) => p.env.paperSerial)),
+    supervisorId: submitter.role === 'supervisor' ? submitter.id : null,
+  });
+  if (!context) return receipts.map((r, index) => r ?? refused(index, clientUuidOf(rawForms[index]), 'not_storable', 'Không lưu được phiếu; hãy gửi lại.', 'The form could not be stored; please send it again.'));
+
+  // who the form is for, and may this submitter upload it
+  const inScope = uploadScope(submitter, context.supervised);
+  const enumeratorSet = new Set(context.enumerators.map((e) => e.id));
   const parsed: Parsed[] = [];
   for (const p of read) {
     const enumeratorId = onBehalf ? p.env.enumeratorId : submitter.id;
@@ -131,7 +141,7 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
   }
 
   // resends: the same enumerator's form gets its stored receipt; another enumerator's clientUuid is refused
-  const existing = new Map((await repo.findFormsByClientUuid(db, [...new Set(parsed.map((p) => p.env.clientUuid))])).map((r) => [r.client_uuid, r]));
+  const existing = new Map<string, StoredRow>(context.existing.map((r) => [r.client_uuid, r]));
   const answerResend = (p: Parsed, row: StoredRow) =>
     row.enumerator_id === p.enumeratorId && inScope({ campaignId: row.campaign_id, enumeratorId: row.enumerator_id, unitId: row.unit_id })
       ? storedReceipt(p.index, row, true)
@@ -148,18 +158,10 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
     }
   }
 
-  const unitIds = [...new Set(fresh.map((p) => p.env.unitId))];
-  const freshCampaignIds = [...new Set(fresh.map((p) => p.env.campaignId))];
-  const [campaigns, units, campaignUnits, plans] = await Promise.all([
-    repo.campaignsByIds(db, freshCampaignIds),
-    repo.unitsByIds(db, unitIds),
-    repo.campaignUnitPairs(db, freshCampaignIds, unitIds),
-    repo.findPlans(db, freshCampaignIds),
-  ]);
-  const campaignStatus = new Map(campaigns.map((c) => [c.id, c.status]));
-  const unitMap = new Map(units.map((u) => [u.id, u]));
-  const inCampaign = new Set(campaignUnits.map((r) => key(r.campaign_id, r.unit_id)));
-  const planMap = new Map(plans.map((p) => [p.campaign_id, planToApi(p)]));
+  const campaignStatus = new Map(context.campaigns.map((c) => [c.id, c.status]));
+  const unitMap = new Map(context.units.map((u) => [u.id, u]));
+  const inCampaign = new Set(context.campaignUnits.map((r) => key(r.campaign_id, r.unit_id)));
+  const planMap = new Map(context.plans.map((p) => [p.campaign_id, planToApi(p)]));
 
   const storable: Parsed[] = [];
   for (const p of fresh) {
@@ -179,20 +181,11 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
     } else storable.push(p);
   }
 
-  const pairs = [...new Map(storable.map((s) => [key(s.env.campaignId, s.env.unitId), { campaignId: s.env.campaignId, unitId: s.env.unitId }])).values()];
-  const serialPairs = [...new Map(storable.filter((s) => s.env.paperSerial).map((s) => [key(s.env.campaignId, s.env.paperSerial!), { campaignId: s.env.campaignId, serial: s.env.paperSerial! }])).values()];
-  const enumeratorIds = [...new Set(storable.map((s) => s.enumeratorId))];
-  const [quotas, counts, serials, assignmentLists] = await Promise.all([
-    repo.quotasForUnits(db, pairs),
-    repo.countedForms(db, pairs),
-    repo.formsWithSerials(db, serialPairs),
-    Promise.all(enumeratorIds.map((id) => repo.assignmentsOf(db, id).then((rows) => [id, rows] as const))),
-  ]);
-  const assigned = new Set(assignmentLists.flatMap(([id, rows]) => rows.map((r) => `${id}|${r.campaign_id}|${r.unit_id}`)));
-  const counted = new Map<string, number>(); // campaign|unit|level → forms counted against quotas
-  for (const c of counts) counted.set(`${key(c.campaign_id, c.unit_id)}|${c.gov_level ?? ''}`, Number(c.n));
+  const { quotas } = context;
+  const assigned = new Set(context.assignments.map((r) => `${r.enumerator_id}|${r.campaign_id}|${r.unit_id}`));
+  const added = new Map<string, number>(); // campaign|unit|level → forms of this batch counted against quotas so far
   const takenSerials = new Map<string, Set<string>>(); // campaign|serial → clientUuids
-  for (const s of serials) {
+  for (const s of context.serials) {
     const k = key(s.campaign_id, s.paper_serial ?? '');
     takenSerials.set(k, (takenSerials.get(k) ?? new Set()).add(s.client_uuid));
   }
@@ -203,24 +196,24 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
     const { env } = s;
     const unitKey = key(env.campaignId, env.unitId);
     const unitQuotas = quotas.filter((q) => q.campaign_id === env.campaignId && q.unit_id === env.unitId);
-    const countAt = (level: string) =>
+    const addedAt = (level: string) =>
       level === 'all'
-        ? [...counted.entries()].filter(([k]) => k.startsWith(`${unitKey}|`)).reduce((a, [, n]) => a + n, 0)
-        : (counted.get(`${unitKey}|${level}`) ?? 0);
+        ? [...added.entries()].filter(([k]) => k.startsWith(`${unitKey}|`)).reduce((a, [, n]) => a + n, 0)
+        : (added.get(`${unitKey}|${level}`) ?? 0);
     const serialKey = env.paperSerial ? key(env.campaignId, env.paperSerial) : null;
     const others = serialKey ? [...(takenSerials.get(serialKey) ?? [])].filter((u) => u !== env.clientUuid) : [];
     const ctx: FlagContext = {
       plan: planMap.get(env.campaignId) ?? null,
       assigned: assigned.has(`${s.enumeratorId}|${env.campaignId}|${env.unitId}`),
       unit: unitMap.get(env.unitId)!,
-      quotas: unitQuotas.map((q) => ({ level: q.level, target: q.target, counted: countAt(q.level) })),
+      quotas: unitQuotas.map((q) => ({ level: q.level, target: q.target, counted: Number(q.counted) + addedAt(q.level) })),
       serialTaken: others.length > 0,
     };
     const checked = flagsFor(env, ctx, receivedAt);
     const flags = s.changes.length > 0 ? [normalisedTextFlag(s.changes), ...checked.flags] : checked.flags;
     // later forms of this batch see this one in the quota counts and serials
     const levelKey = `${unitKey}|${checked.govLevel ?? ''}`;
-    counted.set(levelKey, (counted.get(levelKey) ?? 0) + 1);
+    added.set(levelKey, (added.get(levelKey) ?? 0) + 1);
     if (serialKey) takenSerials.set(serialKey, (takenSerials.get(serialKey) ?? new Set()).add(env.clientUuid));
     rows.push({
       client_uuid: env.clientUuid,
