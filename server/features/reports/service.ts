@@ -12,6 +12,7 @@ import { campaignApprovalState } from '../assessment/approval-state';
 import { loadScoreContext } from '../content-scores/context';
 import { agenciesFor, campaignAgencies } from './agencies';
 import { summarise } from './sentences';
+import { appraisalReasons } from '../assessment/appraisal.repository';
 import type { LostItem, Rank, Report, ReportRow } from './schemas';
 
 /** A lost amount below this is rounding, not a loss (published leaves have 4 decimals). */
@@ -103,7 +104,9 @@ export async function buildReport(db: Kysely<DB>, campaignId: string, unitId: st
     };
   };
 
-  // leaves that lost points, in printed order, with the path to them for the reason
+  // leaves that lost points, in printed order, with the path to them for the reason; in a campaign with a
+  // self-assessment the appraisers' comment on the leaf (final, else appraisal) is the reason
+  const appraised = await appraisalReasons(db, campaignId, unitId);
   const lost: LostItem[] = [];
   const lostCount = new Map<string, number>();
   const visit = (node: ScoreNode, path: ScoreNode[]) => {
@@ -115,7 +118,7 @@ export async function buildReport(db: Kysely<DB>, campaignId: string, unitId: st
     for (const p of here) lostCount.set(p.code, (lostCount.get(p.code) ?? 0) + 1);
     lost.push({
       code: node.code, name: node.name, field: here[1]?.code ?? node.code, level: node.level, source: node.source,
-      max: node.max, self: node.self, appraised: node.appraised, lost: amount, note: reasonFor(here.slice(1)), agencies: agencies(node.code),
+      max: node.max, self: node.self, appraised: node.appraised, lost: amount, note: appraised.get(node.code) ?? reasonFor(here.slice(1)), agencies: agencies(node.code),
     });
   };
   visit(mine.tree.root, []);
