@@ -4,8 +4,9 @@ import type { CriteriaSet } from '../../../analytics/src/types';
 import type { DB } from '../../db/schema';
 import { notFound } from '../../errors';
 import { findCampaign } from '../campaigns/repository';
-import { assessableLeaves, campaignLeaves, campaignUnits, leafOut, notApplicableCodes, type LeafOut } from './appraisal.repository';
+import { assessableLeaves, campaignLeaves, campaignUnits, notApplicableCodes } from './appraisal.repository';
 import { setCache } from './queue.service';
+import { toLeafState, type LeafState } from './assessment-leaf.repository';
 
 // The table the council signs (issue 11): one workbook with every unit of the campaign — a summary sheet with the
 // totals per unit, then one sheet per unit with, per criterion, max, self-assessed, appraised and final scores, the
@@ -40,7 +41,7 @@ function sheetName(used: Set<string>, wanted: string): string {
 }
 
 /** Sums of the applicable leaves under each node (null when no leaf under it has a value). */
-function nodeSums(set: CriteriaSet, applicable: ReadonlySet<string>, leaves: Map<string, LeafOut>) {
+function nodeSums(set: CriteriaSet, applicable: ReadonlySet<string>, leaves: Map<string, LeafState>) {
   const children = new Map<string, string[]>();
   for (const c of set.criteria) if (c.parent) children.set(c.parent, [...(children.get(c.parent) ?? []), c.code]);
   const memo = new Map<string, { max: number; self: number | null; appraised: number | null; final: number | null }>();
@@ -69,7 +70,7 @@ export async function councilWorkbook(db: Kysely<DB>, campaignId: string): Promi
   const campaign = await findCampaign(db, campaignId);
   if (!campaign) throw notFound({ vi: 'đợt đánh giá', en: 'Campaign' });
   const sheets = new Map((await db.selectFrom('assessment_sheet').select(['unit_id', 'status']).where('campaign_id', '=', campaignId).execute()).map((s) => [s.unit_id, s.status]));
-  const rows = new Map((await campaignLeaves(db, campaignId)).map((r) => [`${r.unit_id}/${r.criterion_code}`, leafOut(r)]));
+  const rows = new Map((await campaignLeaves(db, campaignId)).map((r) => [`${r.unit_id}/${r.criterion_code}`, toLeafState(r)]));
   const na = await notApplicableCodes(db, campaignId);
   const setFor = setCache(db, campaignId);
 
@@ -88,7 +89,7 @@ export async function councilWorkbook(db: Kysely<DB>, campaignId: string): Promi
     if (!set) continue;
     index++;
     const applicable = new Set(assessableLeaves(set, na.get(unit.id) ?? new Set()).map((c) => c.code));
-    const leaves = new Map<string, LeafOut>();
+    const leaves = new Map<string, LeafState>();
     for (const code of applicable) { const l = rows.get(`${unit.id}/${code}`); if (l) leaves.set(code, l); }
     const sums = nodeSums(set, applicable, leaves);
     const ws = wb.addWorksheet(sheetName(used, unit.code), { views: [{ state: 'frozen', ySplit: 2 }] });

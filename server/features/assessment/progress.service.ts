@@ -5,6 +5,7 @@ import { findCampaign } from '../campaigns/repository';
 import { assessableLeaves, campaignLeaves, campaignUnits, evidenceCounts, notApplicableCodes } from './appraisal.repository';
 import { fieldOf, setCache } from './queue.service';
 import { isContested } from './reminders';
+import { toLeafState } from './assessment-leaf.repository';
 
 // The analyst's progress matrix (issue 11): units × fields (level-0 nodes of each unit's criteria set), per cell the
 // share of the field's applicable content leaves that are self-assessed, have evidence attached, are appraised, and
@@ -15,7 +16,7 @@ const pct = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole :
 export async function progressMatrix(db: Kysely<DB>, campaignId: string) {
   if (!(await findCampaign(db, campaignId))) throw notFound({ vi: 'đợt đánh giá', en: 'Campaign' });
   const sheets = new Map((await db.selectFrom('assessment_sheet').select(['unit_id', 'status']).where('campaign_id', '=', campaignId).execute()).map((s) => [s.unit_id, s.status]));
-  const rows = new Map((await campaignLeaves(db, campaignId)).map((r) => [`${r.unit_id}/${r.criterion_code}`, r]));
+  const rows = new Map((await campaignLeaves(db, campaignId)).map((r) => [`${r.unit_id}/${r.criterion_code}`, toLeafState(r)]));
   const evidence = await evidenceCounts(db, campaignId);
   const na = await notApplicableCodes(db, campaignId);
   const setFor = setCache(db, campaignId);
@@ -34,12 +35,12 @@ export async function progressMatrix(db: Kysely<DB>, campaignId: string) {
       if (!cell) continue;
       const r = rows.get(`${unit.id}/${c.code}`);
       cell.leaves++;
-      if (r?.self_score !== null && r?.self_score !== undefined) cell.self++;
+      if (r && r.selfScore !== null) cell.self++;
       if ((evidence.get(`${unit.id}/${c.code}`) ?? 0) > 0) cell.evidence++;
-      if (r && r.appraisal_status !== 'pending') cell.appraised++;
+      if (r && r.appraisalStatus !== 'pending') cell.appraised++;
       if (r && isContested(r)) {
         cell.contested++;
-        if (r.response_text?.trim()) cell.responded++;
+        if (r.responseText?.trim()) cell.responded++;
       }
     }
     units.push({

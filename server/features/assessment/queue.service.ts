@@ -5,7 +5,8 @@ import { notFound } from '../../errors';
 import type { SessionUser } from '../../plugins/app/auth';
 import { findCampaign } from '../campaigns/repository';
 import { appraiserAssignments, coversCriterion, isStaff } from './scope';
-import { assessableLeaves, campaignLeaves, campaignUnits, evidenceCounts, leafOut, notApplicableCodes, unitCriteriaSet } from './appraisal.repository';
+import { assessableLeaves, campaignLeaves, campaignUnits, evidenceCounts, notApplicableCodes, unitCriteriaSet } from './appraisal.repository';
+import { toLeafState } from './assessment-leaf.repository';
 
 // The appraiser's queue (issue 11): the leaves the caller appraises across the campaign's units — an appraiser's
 // assigned fields (or criteria), everything for staff — on sheets that were submitted, with the self score, the
@@ -51,7 +52,7 @@ export async function appraisalQueue(db: Kysely<DB>, user: SessionUser, campaign
       const field = fieldOf(set, c.code);
       if (f.field && f.field !== field) continue;
       const r = rows.get(`${unit.id}/${c.code}`);
-      const leaf = r ? leafOut(r) : null;
+      const leaf = r ? toLeafState(r) : null;
       const status = leaf?.appraisalStatus ?? 'pending';
       if (f.status && f.status !== status) continue;
       const differs = status === 'changed' || status === 'more_evidence' || (leaf?.finalScore != null && leaf.finalScore !== leaf.selfScore);

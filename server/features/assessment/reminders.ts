@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { PHASE_LABELS } from './phases';
+import { toLeafState, type LeafState } from './assessment-leaf.repository';
 import { assessableLeaves, campaignLeaves, notApplicableCodes, unitCriteriaSet } from './appraisal.repository';
 import { notify, type NewNotification } from './notifications.service';
 
@@ -55,9 +56,9 @@ export async function notifyOpenedPhases(db: Kysely<DB>, now: Date): Promise<num
 }
 
 /** Leaves lowered or marked "more evidence" by the appraisers: what a unit may respond to. */
-export const isContested = (l: { appraisal_status: string; appraised_score: string | number | null; self_score: string | number | null }) =>
-  l.appraisal_status === 'more_evidence' ||
-  (l.appraisal_status === 'changed' && l.appraised_score !== null && (l.self_score === null || Number(l.appraised_score) < Number(l.self_score)));
+export const isContested = (l: Pick<LeafState, 'appraisalStatus' | 'appraisedScore' | 'selfScore'>) =>
+  l.appraisalStatus === 'more_evidence' ||
+  (l.appraisalStatus === 'changed' && l.appraisedScore !== null && (l.selfScore === null || l.appraisedScore < l.selfScore - 1e-9));
 
 /**
  * Reminders `days` (e.g. [3, 1]) before the self-assessment and response phases close, to the officers of units whose
@@ -92,7 +93,7 @@ export async function sendDueReminders(db: Kysely<DB>, now: Date, days: readonly
           const scored = mine.filter((l) => l.self_score !== null).length;
           text = { vi: `bảng tự đánh giá chưa nộp (đã chấm ${scored}/${total} tiêu chí)`, en: `the self-assessment is not submitted (${scored} of ${total} criteria scored)` };
         } else if (w.phase === 'response' && status === 'appraised') {
-          const open = mine.filter((l) => isContested(l) && !l.response_text?.trim()).length;
+          const open = mine.map(toLeafState).filter((l) => isContested(l) && !l.responseText?.trim()).length;
           if (open > 0) text = { vi: `còn ${open} tiêu chí bị hạ điểm chưa giải trình`, en: `${open} lowered criteria not yet answered` };
         }
         unitText.set(unitId, text);
