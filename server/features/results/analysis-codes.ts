@@ -37,7 +37,8 @@ function layoutOf(q: Questionnaire): AnalysisLayout {
 
 /**
  * A form's codes: each scale answer as the engine reads it (a number, or a digit string) when it is a whole number
- * 0–9, else blank; the choice question's chosen options (a non-empty list) by position.
+ * 0–9, else blank; the choice question's chosen options (a non-empty list) by position. A non-empty list is answered
+ * even when none of its values is an option (as analytics' choiceShares counts it: in the denominator, no option).
  */
 export function analysisCodes(q: Questionnaire, answers: Readonly<Record<string, unknown>>, layout: AnalysisLayout = analysisLayout(q)): Buffer {
   const scale = layout.scaleIds.map((id) => {
@@ -50,5 +51,7 @@ export function analysisCodes(q: Questionnaire, answers: Readonly<Record<string,
     const v = answers[layout.choice.id];
     if (Array.isArray(v) && v.length > 0) chosen = layout.choice.values.flatMap((o, j) => (v.includes(o) ? [j] : []));
   }
-  return Buffer.from(encodeCodes(layout.layout, scale, chosen));
+  const codes = Buffer.from(encodeCodes(layout.layout, scale, chosen));
+  if (chosen !== null) codes[layout.layout.scale] = 1;
+  return codes;
 }

@@ -43,10 +43,7 @@ export async function readSipasForms(db: Kysely<DB>, campaignId: string, q: Ques
   const n = cells.reduce((s, c) => s + c.forms, 0);
   const out = new FormsBuilder(layout, stride, n);
   if (cells.every((c) => c.stale === 0)) {
-    for (const c of cells) {
-      const bytes = c.codes ?? Buffer.alloc(0);
-      for (let j = 0; j < c.forms; j++) out.add(c.unit, c.levels?.[j] ?? null, bytes.subarray(j * stride, (j + 1) * stride), c.demographics?.[j] ?? null);
-    }
+    for (const c of cells) out.add(c.unit, c.codes ?? Buffer.alloc(0), c.forms, c.levels ?? null, c.demographics ?? null);
     return out.done(0);
   }
   const rows = await formCodes(db, query);
@@ -58,12 +55,12 @@ export async function readSipasForms(db: Kysely<DB>, campaignId: string, q: Ques
       bytes = analysisCodes(q, r.answers ?? {}, layout);
       fromJson++;
     }
-    fresh.add(r.unit_id, r.gov_level, bytes, r.demographics ?? null);
+    fresh.add(r.unit_id, bytes, 1, [r.gov_level], r.demographics === undefined ? null : [r.demographics]);
   }
   return fresh.done(fromJson);
 }
 
-/** Fills the columns form by form (codes in the plan's layout). */
+/** Fills the columns, a unit's forms at a time (their codes in the plan's layout, concatenated). */
 class FormsBuilder {
   private i = 0;
   private readonly columns: Uint8Array[];
@@ -71,34 +68,46 @@ class FormsBuilder {
   private readonly levels: (string | null)[];
   private readonly demographics: Record<string, unknown>[];
   private readonly choices: (readonly unknown[] | null)[] | null;
-  /** the choice answers met so far, by pattern (answered, options chosen): one array per pattern, not per form */
-  private readonly patterns = new Map<string, readonly unknown[] | null>();
+  /** the choice answers met so far, by pattern of the option bytes: one array per pattern, not per form */
+  private readonly patterns = new Map<number, readonly unknown[]>();
 
   constructor(private readonly layout: AnalysisLayout, private readonly stride: number, private readonly n: number) {
     this.columns = layout.scaleIds.map(() => new Uint8Array(n));
-    this.units = new Array<string>(n);
-    this.levels = new Array<string | null>(n);
-    this.demographics = new Array<Record<string, unknown>>(n);
-    this.choices = layout.choice ? new Array<readonly unknown[] | null>(n) : null;
+    this.units = new Array<string>(n).fill('');
+    this.levels = new Array<string | null>(n).fill(null);
+    this.demographics = new Array<Record<string, unknown>>(n).fill(NO_ANSWERS);
+    this.choices = layout.choice ? new Array<readonly unknown[] | null>(n).fill(null) : null;
   }
 
-  add(unit: string, level: string | null, bytes: Uint8Array, demographics: Record<string, unknown> | null): void {
-    const i = this.i++;
+  /** `count` forms of `unit`: codes at bytes[j · stride …], their levels and demographic answers when read */
+  add(unit: string, bytes: Uint8Array, count: number, levels: readonly (string | null)[] | null, demographics: readonly (Record<string, unknown> | null)[] | null): void {
+    const { stride } = this;
+    if (bytes.length !== count * stride) throw new Error(`${bytes.length} bytes of codes for ${count} forms of ${stride} bytes`);
+    const start = this.i;
+    this.i += count;
+    this.units.fill(unit, start, start + count);
+    if (levels) for (let j = 0; j < count; j++) this.levels[start + j] = levels[j] ?? null;
+    if (demographics) for (let j = 0; j < count; j++) this.demographics[start + j] = demographics[j] ?? NO_ANSWERS;
     const scale = this.columns.length;
-    this.units[i] = unit;
-    this.levels[i] = level;
-    this.demographics[i] = demographics ?? NO_ANSWERS;
-    for (let k = 0; k < scale; k++) this.columns[k]![i] = bytes[k]!;
+    for (let k = 0; k < scale; k++) {
+      const column = this.columns[k]!;
+      for (let j = 0, at = k; j < count; j++, at += stride) column[start + j] = bytes[at]!;
+    }
     const choice = this.layout.choice;
-    if (choice && this.choices) {
-      const key = bytes[scale] === 1 ? String.fromCharCode(...bytes.subarray(scale + 1, this.stride)) : '';
-      let chosen = this.patterns.get(key);
+    const choices = this.choices;
+    if (!choice || !choices) return;
+    const options = choice.values.length;
+    for (let j = 0, at = 0; j < count; j++, at += stride) {
+      if (bytes[at + scale] !== 1) continue; // not answered: null
+      let key = 0; // the chosen options as a number (base 2; exact up to 52 options, beyond: no reuse)
+      for (let o = 0; o < options; o++) key = key * 2 + (bytes[at + scale + 1 + o] === 1 ? 1 : 0);
+      let chosen = options <= 52 ? this.patterns.get(key) : undefined;
       if (chosen === undefined) {
-        const values = key === '' ? null : choice.values.filter((_, j) => bytes[scale + 1 + j] === 1);
-        chosen = values === null ? null : values.length > 0 ? values : OTHER_CHOICE;
+        const values = choice.values.filter((_, o) => bytes[at + scale + 1 + o] === 1);
+        chosen = values.length > 0 ? values : OTHER_CHOICE;
         this.patterns.set(key, chosen);
       }
-      this.choices[i] = chosen;
+      choices[start + j] = chosen;
     }
   }
 
