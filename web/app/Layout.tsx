@@ -17,6 +17,7 @@ const NAV: Record<Exclude<Role, 'enumerator'>, readonly { to: string; label: str
     { to: '/assessment', label: 'nav.assessment' },
     { to: '/units', label: 'nav.units' },
     { to: '/criteria', label: 'nav.criteria' },
+    { to: '/users', label: 'nav.users' },
   ],
   analyst: [
     { to: '/campaigns', label: 'nav.campaigns' },

@@ -4,6 +4,7 @@ import { lazy } from 'react';
 export const CampaignListPage = lazy(() => import('../features/campaigns/components/CampaignListPage').then((m) => ({ default: m.CampaignListPage })));
 export const CampaignCreatePage = lazy(() => import('../features/campaigns/components/CampaignCreatePage').then((m) => ({ default: m.CampaignCreatePage })));
 export const CampaignDetailPage = lazy(() => import('../features/campaigns/components/CampaignDetailPage').then((m) => ({ default: m.CampaignDetailPage })));
+export const UsersPage = lazy(() => import('../features/users/components/UsersPage').then((m) => ({ default: m.UsersPage })));
 export const UnitsPage = lazy(() => import('../features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage })));
 export const CriteriaSetsPage = lazy(() => import('../features/criteria/components/CriteriaSetsPage').then((m) => ({ default: m.CriteriaSetsPage })));
 export const CriteriaSetPage = lazy(() => import('../features/criteria/components/CriteriaSetPage').then((m) => ({ default: m.CriteriaSetPage })));

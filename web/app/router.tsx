@@ -35,6 +35,7 @@ import {
   ScoresPage,
   SurveyDataPage,
   UnitsPage,
+  UsersPage,
 } from './lazyPages';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth } from './RequireAuth';
@@ -80,6 +81,7 @@ export const router = createBrowserRouter([
           { path: 'fieldwork', element: <StaffOnly><FieldworkIndexPage /></StaffOnly> },
           { path: 'fieldwork/forms/:formId', element: <StaffOnly><FormDetailPage /></StaffOnly> },
           { path: 'units', element: <StaffOnly><UnitsPage /></StaffOnly> },
+          { path: 'users', element: <EditorsOnly><UsersPage /></EditorsOnly> },
           { path: 'criteria', element: <StaffOnly><CriteriaSetsPage /></StaffOnly> },
           { path: 'criteria/import', element: <EditorsOnly><CriteriaImportPage /></EditorsOnly> },
           { path: 'criteria/compare', element: <StaffOnly><CriteriaComparePage /></StaffOnly> },
