@@ -1,36 +1,25 @@
 // Reads the survey files of the command line and of imports (issue 5, "Command line"): SIPAS responses
 // (one row per form), stratum populations (unit,population) and leadership answer sheets (one row per sheet).
+import { csvProblem as problem, EMPTY_FILE, missingColumns, type CsvProblem } from './csv-problem';
 import { readDelimited, type RawRow } from './delimited';
 import { type LeadershipAnswer, type LeadershipOption, type LeadershipSheet, leadershipAnswer } from './leadership';
 import { parseDecimal } from './numbers';
+import { BLANK_CODE } from './sipas-codes';
+import { readSipasResponses } from './survey-csv-stream';
 import { squash } from './text';
 
-/** A bad cell or header, with its 1-based line and column, in Vietnamese and English. */
-export interface CsvProblem {
-  row: number;
-  column: string;
-  message: { vi: string; en: string };
-}
-
-function problem(row: number, column: string, vi: string, en: string): CsvProblem {
-  return { row, column, message: { vi: `Dòng ${row}${column ? `, cột ${column}` : ''}: ${vi}`, en: `Row ${row}${column ? `, column ${column}` : ''}: ${en}` } };
-}
+export type { CsvProblem } from './csv-problem';
 
 function table(text: string): { header: RawRow; rows: RawRow[]; at: Map<string, number> } | CsvProblem {
   const all = readDelimited(text).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const header = all[0];
-  if (!header) return { row: 1, column: '', message: { vi: 'Tệp trống.', en: 'The file is empty.' } };
+  if (!header) return EMPTY_FILE;
   const at = new Map<string, number>();
   header.cells.forEach((h, i) => {
     const name = squash(h);
     if (!at.has(name)) at.set(name, i);
   });
   return { header, rows: all.slice(1), at };
-}
-
-function missingColumns(line: number, missing: readonly string[]): CsvProblem {
-  const list = missing.join(', ');
-  return problem(line, '', `thiếu cột ${list}.`, `missing column(s) ${list}.`);
 }
 
 export interface SipasResponses {
@@ -50,57 +39,20 @@ export interface SipasResponses {
 /**
  * SIPAS responses: one row per form, `id,unit,level`, demographics, then one column per item id with 1–5, 9
  * ("Không biết") or blank. `unit` and every id of `itemIds` are required columns; `optionalIds` (the overall
- * questions) are read when present. Every bad cell is reported.
+ * questions) are read when present. Every bad cell is reported. The whole text at once, every column kept; large
+ * files go through SipasResponsesReader (survey-csv-stream.ts) chunk by chunk into answer codes.
  */
 export function parseSipasResponses(
   text: string,
   itemIds: readonly string[],
   options: { optionalIds?: readonly string[]; allowed?: readonly number[] } = {},
 ): { data: SipasResponses | null; errors: CsvProblem[] } {
-  const t = table(text);
-  if (!('header' in t)) return { data: null, errors: [t] };
-  const allowed = options.allowed ?? [1, 2, 3, 4, 5, 9];
-  const missing = ['unit', ...itemIds].filter((c) => !t.at.has(c));
-  if (missing.length > 0) return { data: null, errors: [missingColumns(t.header.line, missing)] };
-  const questionIds = [...itemIds, ...(options.optionalIds ?? []).filter((id) => t.at.has(id) && !itemIds.includes(id))];
-  const special = new Set(['id', 'unit', 'level', ...questionIds]);
-  const extraNames = [...t.at.keys()].filter((c) => c !== '' && !special.has(c));
-  const n = t.rows.length;
-  const data: SipasResponses = {
-    ids: [],
-    units: [],
-    levels: [],
-    answers: Object.fromEntries(questionIds.map((id) => [id, new Float64Array(n)])),
-    extra: Object.fromEntries(extraNames.map((c) => [c, [] as string[]])),
-    lines: [],
-  };
-  const errors: CsvProblem[] = [];
-  const seen = new Map<string, number>();
-  t.rows.forEach(({ cells, line }, r) => {
-    const get = (c: string): string => (t.at.has(c) ? squash(cells[t.at.get(c) as number] ?? '') : '');
-    const id = t.at.has('id') ? get('id') : String(line);
-    if (t.at.has('id')) {
-      if (id === '') errors.push(problem(line, 'id', 'thiếu mã phiếu.', 'the form id is missing.'));
-      else if (seen.has(id)) errors.push(problem(line, 'id', `mã phiếu "${id}" đã có ở dòng ${seen.get(id)}.`, `form id "${id}" already at row ${seen.get(id)}.`));
-      else seen.set(id, line);
-    }
-    const unit = get('unit');
-    if (unit === '') errors.push(problem(line, 'unit', 'thiếu đơn vị.', 'the unit is missing.'));
-    data.ids.push(id);
-    data.units.push(unit);
-    data.levels.push(get('level') === '' ? null : get('level'));
-    data.lines.push(line);
-    for (const q of questionIds) {
-      const raw = get(q);
-      const v = raw === '' ? Number.NaN : /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-      if (raw !== '' && !allowed.includes(v)) {
-        errors.push(problem(line, q, `"${raw}" không phải là câu trả lời (${allowed.join(', ')} hoặc để trống).`, `"${raw}" is not an answer (${allowed.join(', ')} or blank).`));
-      }
-      (data.answers[q] as Float64Array)[r] = raw === '' ? Number.NaN : v;
-    }
-    for (const c of extraNames) (data.extra[c] as string[]).push(get(c));
-  });
-  return { data: errors.length > 0 ? null : data, errors };
+  const { data, errors } = readSipasResponses(text, itemIds, { ...options, text: true });
+  if (data === null || data.text === null) return { data: null, errors };
+  const { units, unit, codes } = data;
+  const answers: Record<string, Float64Array> = {};
+  for (const id of data.questionIds) answers[id] = Float64Array.from(codes[id] as Uint8Array, (c) => (c === BLANK_CODE ? Number.NaN : c));
+  return { data: { ...data.text, units: Array.from(unit, (u) => units[u] as string), answers }, errors };
 }
 
 /** Stratum populations: `unit,population` (population > 0; decimal comma accepted), each unit once. */

@@ -1,14 +1,16 @@
 // `npm run -s par -- <command>`: check, score and rank published PAR INDEX tables; SIPAS indices and leadership
 // points from survey files (issue 5).
 // Exit codes: 0 ok; 1 `check` found something beyond rounding; 2 bad usage, unreadable file or header, bad rows.
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import {
   aggregate, bandFor, designWeights, kishEffectiveSize, leadershipScores, parseLeadershipCsv, parsePopulationCsv, parseScoreTable,
-  parseSipasResponses, parseUnitsCsv, rankUnits, roundTo, sipasBreakdown, sipasIndices, sipasPointsMap, surveyDesign, SurveyInputError,
+  parseUnitsCsv, rankUnits, roundTo, sipasBreakdown, sipasIndices, sipasPointsMap, surveyDesign, SurveyInputError,
   tableToScores, TableFormatError, validateScoreTable,
   type BandSet, type CriteriaSet, type CsvProblem, type Estimate, type Finding, type ParsedTable, type SipasOptions, type SipasPoints,
 } from '../../analytics/src/index';
+import { SipasResponsesReader, type SipasColumns } from '../../analytics/src/survey-csv-stream';
 import { findQuestion, getQuestionnaire, listFactors, listItems, optionsOf, QUESTIONNAIRES, type Questionnaire } from '../../survey-forms/src/index';
 import { loadBandSets, loadCriteriaSets } from '../../seeds/load-criteria-sets';
 
@@ -38,6 +40,7 @@ Options:
   --seed <n>         sipas: the bootstrap's seed (default 1)
   --by-group         leadership: average within respondent groups first, then across the groups
   --json             machine-readable output
+  --timing           sipas: on stderr, seconds spent starting, reading, estimating and printing, and the peak memory
   --help             this text`;
 
 /** Wrong input: message on stderr, exit 2. */
@@ -55,20 +58,21 @@ interface Args {
   seed: string | null;
   listItems: boolean;
   byGroup: boolean;
+  timing: boolean;
 }
 
 type ValueOption = 'set' | 'bands' | 'questionnaire' | 'population' | 'bootstrap' | 'seed';
-type FlagOption = 'json' | 'listItems' | 'byGroup';
+type FlagOption = 'json' | 'listItems' | 'byGroup' | 'timing';
 const VALUE_OPTIONS: Record<string, ValueOption> = {
   '--set': 'set', '--bands': 'bands', '--questionnaire': 'questionnaire', '--population': 'population', '--bootstrap': 'bootstrap', '--seed': 'seed',
 };
-const FLAG_OPTIONS: Record<string, FlagOption> = { '--json': 'json', '--list-items': 'listItems', '--by-group': 'byGroup' };
+const FLAG_OPTIONS: Record<string, FlagOption> = { '--json': 'json', '--list-items': 'listItems', '--by-group': 'byGroup', '--timing': 'timing' };
 /** the options each command takes */
 const ALLOWED: Record<string, readonly string[]> = {
   check: ['--set', '--bands', '--json'],
   score: ['--set', '--bands', '--json'],
   rank: ['--set', '--bands', '--json'],
-  sipas: ['--questionnaire', '--population', '--set', '--bootstrap', '--seed', '--list-items', '--json'],
+  sipas: ['--questionnaire', '--population', '--set', '--bootstrap', '--seed', '--list-items', '--json', '--timing'],
   leadership: ['--questionnaire', '--by-group', '--json'],
 };
 
@@ -77,6 +81,7 @@ function parseArgs(argv: string[]): Args | null {
   const seen = new Set<string>();
   const opts: Omit<Args, 'command' | 'file'> = {
     set: null, bands: null, json: false, questionnaire: null, population: null, bootstrap: null, seed: null, listItems: false, byGroup: false,
+    timing: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -200,10 +205,12 @@ function rank(a: Args): number {
   return 0;
 }
 
-function failOnProblems(file: string, errors: readonly CsvProblem[]): void {
-  if (errors.length === 0) return;
-  const shown = errors.slice(0, 50).map((e) => `${file}: ${e.message.vi} / ${e.message.en}`);
-  if (errors.length > 50) shown.push(`… ${errors.length - 50} lỗi khác / more error(s)`);
+const SHOWN_PROBLEMS = 50;
+
+function failOnProblems(file: string, errors: readonly CsvProblem[], total = errors.length): void {
+  if (total === 0) return;
+  const shown = errors.slice(0, SHOWN_PROBLEMS).map((e) => `${file}: ${e.message.vi} / ${e.message.en}`);
+  if (total > SHOWN_PROBLEMS) shown.push(`… ${total - SHOWN_PROBLEMS} lỗi khác / more error(s)`);
   throw new Exit2(shown.join('\n'));
 }
 
@@ -218,7 +225,7 @@ function pickQuestionnaire(id: string | null, kind: 'sipas' | 'leadership', fall
 const pp = (x: number | null): number | null => (x === null ? null : 100 * x);
 const f2 = (x: number | null): string => (x === null ? '—' : roundTo(x, 2).toFixed(2));
 const f4 = (x: number | null): string => (x === null ? '—' : roundTo(x, 4).toFixed(4));
-const mark = (e: Estimate): string => (e.warning === 'suppressed' ? ' (n < 5: ẩn / suppressed)' : e.warning === 'small_n' ? ' (n < 30!)' : '');
+const warn = (e: Estimate): string => (e.warning === 'suppressed' ? ' (n < 5: ẩn / suppressed)' : e.warning === 'small_n' ? ' (n < 30!)' : '');
 const ciText = (ci: [number, number] | null): string => (ci === null ? '—' : `[${f2(100 * ci[0])}, ${f2(100 * ci[1])}]`);
 
 function positiveInteger(raw: string, option: string): number {
@@ -239,22 +246,76 @@ function sipasListItems(a: Args): number {
   return 0;
 }
 
-function sipas(a: Args): number {
+/** bytes read before the forms' columns are sized from the file's size */
+const SIZING_BYTES = 1 << 20;
+
+/**
+ * The responses file streamed into answer codes (issue 10: a million forms in a few tens of MB): read in chunks,
+ * parsed chunk by chunk; once the first MB is parsed the columns are sized from the file's size.
+ */
+async function readSipasFile(file: string, itemIds: readonly string[], optionalIds: readonly string[]): Promise<SipasColumns> {
+  const reader = new SipasResponsesReader(itemIds, { optionalIds, maxProblems: SHOWN_PROBLEMS });
+  try {
+    const size = statSync(file).size;
+    let read = 0;
+    let sized = false;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      reader.push(chunk as Buffer);
+      read += (chunk as Buffer).length;
+      if (!sized && read >= SIZING_BYTES && reader.formsRead > 0) {
+        sized = true;
+        reader.reserve(Math.ceil((1.02 * reader.formsRead * size) / read));
+      }
+    }
+  } catch (e) {
+    throw new Exit2(`Không đọc được tệp ${file} / Cannot read ${file}: ${(e as Error).message}`);
+  }
+  const { data, errors, problemCount } = reader.end();
+  failOnProblems(file, errors, problemCount);
+  return data as SipasColumns;
+}
+
+/**
+ * --timing: on stderr, one JSON line with the seconds (elapsed and CPU) of each step — start-up (node, the TypeScript
+ * loader, the modules) up to the command, reading, estimating, printing — and the peak resident memory in MB.
+ */
+function timer(on: boolean): (step: 'read' | 'estimate' | 'output') => void {
+  const cpuSeconds = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  const wall: Record<string, number> = { startup: performance.now() / 1000 };
+  const cpu: Record<string, number> = { startup: cpuSeconds() };
+  let lastWall = wall.startup as number;
+  let lastCpu = cpu.startup as number;
+  return (step) => {
+    if (!on) return;
+    const [w, c] = [performance.now() / 1000, cpuSeconds()];
+    wall[step] = w - lastWall;
+    cpu[step] = c - lastCpu;
+    [lastWall, lastCpu] = [w, c];
+    if (step === 'output') process.stderr.write(`${JSON.stringify({ timing: { seconds: wall, cpu_seconds: cpu, peak_rss_mb: process.resourceUsage().maxRSS / 1024 } })}\n`);
+  };
+}
+
+async function sipas(a: Args): Promise<number> {
   if (a.listItems) return sipasListItems(a);
+  const mark = timer(a.timing);
   const q = pickQuestionnaire(a.questionnaire, 'sipas', 'sipas-2017');
   const factors = listFactors(q);
   const itemIds = listItems(q).map((i) => i.id);
   const overallIds = factors.flatMap((f) => (f.overall ? [f.overall] : []));
-  const { data, errors } = parseSipasResponses(readText(a.file), itemIds, { optionalIds: overallIds });
-  failOnProblems(a.file, errors);
-  const responses = data as NonNullable<typeof data>;
-  if (responses.ids.length === 0) throw new Exit2(`${a.file}: không có phiếu nào / no forms`);
+  const data = await readSipasFile(a.file, itemIds, overallIds);
+  if (data.forms === 0) throw new Exit2(`${a.file}: không có phiếu nào / no forms`);
+  // one string per unit, shared by its forms
+  const strata = Array.from(data.unit, (u) => data.units[u] as string);
+  const answers = data.codes;
   let weights: Float64Array | undefined;
   if (a.population !== null) {
     const { population, errors: popErrors } = parsePopulationCsv(readText(a.population));
     failOnProblems(a.population, popErrors);
     try {
-      const dw = designWeights(responses.units, population);
+      const dw = designWeights(strata, population);
       weights = dw.weights;
       if (dw.unsampled.length > 0) {
         process.stderr.write(`Đơn vị không có phiếu / units without forms: ${dw.unsampled.join(', ')}\n`);
@@ -264,7 +325,8 @@ function sipas(a: Args): number {
       throw e;
     }
   }
-  const design = surveyDesign({ strata: responses.units, ...(weights && { weights }) });
+  mark('read');
+  const design = surveyDesign({ strata, ...(weights && { weights }) });
   const set = pickSet('', a.set ?? DEFAULT_SET);
   const service = factors.filter((f) => f.part !== 'policy').map((f) => f.factor);
   let points: SipasPoints[] | undefined;
@@ -280,8 +342,9 @@ function sipas(a: Args): number {
       variance: { method: 'bootstrap', replicates: positiveInteger(a.bootstrap, '--bootstrap'), seed: a.seed === null ? 1 : seedOf(a.seed) },
     }),
   };
-  const r = sipasIndices(design, responses.answers, factors, options);
-  const units = sipasBreakdown(design, responses.answers, factors, responses.units, { ...options, points: [] });
+  const r = sipasIndices(design, answers, factors, options);
+  const units = sipasBreakdown(design, answers, factors, strata, { ...options, points: [] });
+  mark('estimate');
   if (a.json) {
     out(JSON.stringify({
       items: r.items.map((i) => ({ id: i.id, index: pp(i.estimate), se: pp(i.se), ci: i.ci === null ? null : [100 * i.ci[0], 100 * i.ci[1]], n: i.n })),
@@ -289,23 +352,25 @@ function sipas(a: Args): number {
       sipas: { index: pp(r.sipas.estimate), se: pp(r.sipas.se) },
       units: units.map((u) => ({ unit: u.group, n: u.forms, sipas: pp(u.result.sipas.estimate), se: pp(u.result.sipas.se) })),
     }, null, 2));
+    mark('output');
     return 0;
   }
   const weighting = weights ? `trọng số / weights N_h / n_h, n_eff ${f2(kishEffectiveSize(weights))}` : 'trọng số / weights 1';
   const method = r.variance === 'bootstrap' ? `bootstrap (${a.bootstrap})` : 'Taylor';
   out(`${q.id}: ${r.forms} phiếu / forms, ${units.length} đơn vị / units (tầng / strata), ${weighting}; SE: ${method}`);
   out('Câu / item\tchỉ số / index %\tSE\tKTC 95 % / 95 % CI\tn\tkhông biết / don\'t know\ttrống / blank');
-  for (const i of r.items) out(`${i.id}\t${f2(pp(i.estimate))}\t${f2(pp(i.se))}\t${ciText(i.ci)}\t${i.n}\t${i.dontKnow}\t${i.blank}${mark(i)}`);
+  for (const i of r.items) out(`${i.id}\t${f2(pp(i.estimate))}\t${f2(pp(i.se))}\t${ciText(i.ci)}\t${i.n}\t${i.dontKnow}\t${i.blank}${warn(i)}`);
   out('Yếu tố / factor\tchỉ số / index %\tSE\tKTC 95 % / 95 % CI\tđiểm / points');
   for (const f of r.factors) {
     const pts = f.points ? `${f.points.code}: ${f4(f.points.points)} / ${f.points.max}` : '—';
-    out(`${f.factor}\t${f2(pp(f.estimate))}\t${f2(pp(f.se))}\t${ciText(f.ci)}\t${pts}${f.omitted.length > 0 ? ` (bỏ / left out: ${f.omitted.join(', ')})` : ''}${mark(f)}`);
+    out(`${f.factor}\t${f2(pp(f.estimate))}\t${f2(pp(f.se))}\t${ciText(f.ci)}\t${pts}${f.omitted.length > 0 ? ` (bỏ / left out: ${f.omitted.join(', ')})` : ''}${warn(f)}`);
   }
   if (r.parts.length > 1) for (const p of r.parts) out(`${p.part}\t${f2(pp(p.estimate))}\t${f2(pp(p.se))}\t${ciText(p.ci)}`);
-  out(`SIPAS\t${f2(pp(r.sipas.estimate))}\t${f2(pp(r.sipas.se))}\t${ciText(r.sipas.ci)}${mark(r.sipas)}`);
+  out(`SIPAS\t${f2(pp(r.sipas.estimate))}\t${f2(pp(r.sipas.se))}\t${ciText(r.sipas.ci)}${warn(r.sipas)}`);
   if (r.points) out(`8.1\t${f4(r.points.estimate)} / ${r.points.max}\tSE ${f4(r.points.se)}`);
   out('Đơn vị / unit\tn\tSIPAS %\tSE');
-  for (const u of units) out(`${u.group}\t${u.forms}\t${f2(pp(u.result.sipas.estimate))}\t${f2(pp(u.result.sipas.se))}${mark(u.result.sipas)}`);
+  for (const u of units) out(`${u.group}\t${u.forms}\t${f2(pp(u.result.sipas.estimate))}\t${f2(pp(u.result.sipas.se))}${warn(u.result.sipas)}`);
+  mark('output');
   return 0;
 }
 
@@ -337,7 +402,7 @@ function leadership(a: Args): number {
   return 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args === null) {
     process.stderr.write(`${USAGE}\n`);
@@ -350,7 +415,7 @@ function main(argv: string[]): number {
       case 'score':
         return score(args);
       case 'sipas':
-        return sipas(args);
+        return await sipas(args);
       case 'leadership':
         return leadership(args);
       default:
@@ -367,4 +432,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

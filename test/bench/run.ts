@@ -6,6 +6,7 @@ import { benchEngine } from './engine';
 import { benchEngineCore } from './engine-core';
 import { benchIngest } from './ingest';
 import { benchInvitations } from './mail';
+import { benchRCompare } from './r-compare';
 import { benchRecompute } from './recompute';
 import { benchResults } from './results';
 
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     db: { type: 'string' },
     'recompute-forms': { type: 'string', default: '1000000' },
     'results-forms': { type: 'string' }, // e.g. 2000,20000 (default 2000,20000,200000)
+    'r-forms': { type: 'string', default: '2000,20000,200000,1000000' }, // --only r: par sipas against R at these sizes
+    'r-runs': { type: 'string', default: '3,1' }, // paired runs up to 20,000 forms, and above
   },
 });
 const config = loadConfig();
@@ -27,6 +30,7 @@ const opts = { forms: Number(values.forms), batchSize: Number(values.batch), cli
 
 if (!values.only || values.only === 'engine') benchEngine();
 if (!values.only || values.only === 'core') benchEngineCore(values['core-sizes'].split(',').map(Number));
+if (!values.only || values.only === 'r') await benchRCompare({ sizes: values['r-forms'].split(',').map(Number), smallRuns: Number(values['r-runs'].split(',')[0]), largeRuns: Number(values['r-runs'].split(',')[1] ?? 1) });
 if (!values.only || values.only === 'ingest') {
   for (const kind of (['postgres', 'pglite'] as const).filter((k) => !values.db || values.db === k)) {
     try {
