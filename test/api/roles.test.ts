@@ -3,6 +3,8 @@ import { describeEachDb } from '../support/databases';
 import { ALL_ROLES, startTestApp, type TestApp } from '../support/app';
 import { createCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
+import { createUser } from '../../server/features/users/service';
+import { hashToken, newToken } from '../../server/features/auth/passwords';
 
 type Operation = { 'x-roles'?: unknown };
 type OpenApi = { paths: Record<string, Record<string, Operation>> };
@@ -65,5 +67,40 @@ describeEachDb('every route checks roles as declared', (kind) => {
     for (const must of ['POST /api/auth/login', 'GET /api/campaigns/', 'POST /api/campaigns/{campaignId}/units/{unitId}/imports/commit', 'PUT /api/campaigns/{campaignId}/units/{unitId}/scores/{code}']) {
       expect(checked).toContain(must);
     }
+    // every operation × anonymous + six roles: several hundred requests (slow on a busy machine, not a measure)
+  }, 240_000);
+
+  it('keeps unit officers to their unit and appraisers to their fields: 404 outside scope, not 403', async () => {
+    const db = t.database.db;
+    const [a, b] = [await createUnit(db, { code: 'UA', name: 'Đơn vị A', parentId: null, kind: 'province', group: null }),
+      await createUnit(db, { code: 'UB', name: 'Đơn vị B', parentId: null, kind: 'province', group: null })];
+    const campaign = await createCampaign(db, {
+      name: 'Tự đánh giá', year: 2025, criteriaSetCode: 'par-province-2023', bandSetCode: 'national', unitIds: [a.id, b.id], previousCampaignId: null,
+    });
+    const P = `/api/campaigns/${campaign.id}/assessment`;
+    const officer = await createUser(db, { username: 'officer-ua', displayName: 'Cán bộ A', role: 'unit_officer', password: 'x'.repeat(12), unitId: a.id });
+    const appraiser = await createUser(db, { username: 'appraiser-f1', displayName: 'Thẩm định lĩnh vực 1', role: 'appraiser', password: 'x'.repeat(12) });
+    await db.insertInto('appraiser_assignment').values({ campaign_id: campaign.id, user_id: appraiser.id, criteria_set_code: 'par-province-2023', criterion_code: '1' }).execute();
+    const session = async (userId: string) => {
+      const token = newToken();
+      await db.insertInto('user_session').values({ token_hash: hashToken(token), user_id: userId, expires_at: new Date(Date.now() + 3600_000) }).execute();
+      return `sid=${token}`;
+    };
+    const as = async (userId: string, method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
+      (await t.app.inject({ method, url: `${P}${url}`, headers: { cookie: await session(userId) }, ...(payload ? { payload } : {}) })).statusCode;
+    // the officer of A: own sheet yes; B's sheet, its leaves, its check and submit do not exist
+    expect(await as(officer.id, 'GET', `/sheets/${a.id}`)).toBe(200);
+    expect(await as(officer.id, 'GET', `/sheets/${b.id}`)).toBe(404);
+    expect(await as(officer.id, 'PUT', `/sheets/${b.id}/leaves/1.1/self`, { version: 1, score: 1 })).toBe(404);
+    expect(await as(officer.id, 'GET', `/sheets/${b.id}/check`)).toBe(404);
+    expect(await as(officer.id, 'POST', `/sheets/${b.id}/submit`, { acknowledge: true })).toBe(404);
+    expect(await as(officer.id, 'GET', `/sheets/${b.id}/leaves/1.1/history`)).toBe(404);
+    // the appraiser of field 1: its leaves in every unit; a leaf of field 2 does not exist for them
+    expect(await as(appraiser.id, 'GET', `/sheets/${b.id}/leaves/1.1/history`)).toBe(200);
+    expect(await as(appraiser.id, 'GET', `/sheets/${b.id}/leaves/2.1.1/history`)).toBe(404);
+    expect(await as(appraiser.id, 'PUT', `/sheets/${b.id}/leaves/2.1.1/appraisal`, { version: 1, action: 'agree' })).toBe(404);
+    expect(await as(appraiser.id, 'PUT', `/sheets/${b.id}/leaves/2.1.1/final`, { version: 1, score: 0 })).toBe(404);
+    // a guessed unit id is not found either
+    expect(await as(officer.id, 'GET', '/sheets/00000000-0000-4000-8000-000000000000')).toBe(404);
   });
 });
