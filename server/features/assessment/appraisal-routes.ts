@@ -33,7 +33,7 @@ const LeafOut = z.object({
   version: z.number(),
   sheetStatus: SheetStatus,
 });
-/** 422: a missing comment or score, a score out of range (vi/en, the field named in details). */
+/** 400: a missing comment or score, a score out of range (vi/en, the field named); 422: finalising with leaves lacking any score. */
 const writeErrors = { ...errorResponses, 422: ErrorBody };
 const tags = ['assessment'];
 

@@ -23,7 +23,8 @@ export interface LeafKey extends SheetKey { code: string }
 const EPS = 1e-9;
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 4 });
 
-const invalid = (vi: string, en: string, details?: unknown) => new AppError(422, 'validation', { vi, en }, details);
+/** 400 for a bad field (as the self edit), 422 for what the sheet lacks (as submit). */
+const invalid = (vi: string, en: string, details?: unknown, status: 400 | 422 = 400) => new AppError(status, 'validation', { vi, en }, details);
 const outOfScope = () => new AppError(404, 'not_found', { vi: 'Không tìm thấy tiêu chí này trong phạm vi của bạn.', en: 'Criterion not found within your scope.' });
 
 const STATUS_VI: Record<SheetStatus, string> = {
@@ -62,13 +63,13 @@ async function sheetIn(db: Kysely<DB>, s: SheetSession, allowed: readonly SheetS
 
 function checkScore(score: number, c: CriterionDef) {
   if (score < 0 || score > c.maxPoints + EPS) {
-    throw invalid(`Điểm của tiêu chí ${c.code} phải từ 0 đến ${fmt(c.maxPoints)} (nhận được ${fmt(score)}).`,
-      `The score of criterion ${c.code} must be between 0 and ${c.maxPoints} (got ${score}).`, { field: 'score', code: c.code });
+    throw invalid(`Tiêu chí ${c.code}, trường score: điểm ${fmt(score)} nằm ngoài khoảng 0–${fmt(c.maxPoints)}.`,
+      `Criterion ${c.code}, field score: ${score} is outside 0–${c.maxPoints}.`, { field: 'score', code: c.code });
   }
 }
 
 function requireComment(comment: string | null, c: CriterionDef, why: { vi: string; en: string }) {
-  if (!comment) throw invalid(`Tiêu chí ${c.code}: cần nhận xét vì ${why.vi}.`, `Criterion ${c.code}: a comment is required because ${why.en}.`, { field: 'comment', code: c.code });
+  if (!comment) throw invalid(`Tiêu chí ${c.code}, trường comment: cần nhận xét vì ${why.vi}.`, `Criterion ${c.code}, field comment: a comment is required because ${why.en}.`, { field: 'comment', code: c.code });
 }
 
 const leafAuditKey = (k: LeafKey) => `${k.campaignId}/${k.unitId}/${k.code}`;
@@ -224,7 +225,7 @@ async function fillFinals(db: Kysely<DB>, user: SessionUser, s: SheetSession, na
   const missing = mine.filter((c) => { const l = leaves.get(c.code); return !l || (l.finalScore === null && l.appraisedScore === null); });
   if (missing.length) {
     const codes = missing.map((c) => c.code).join(', ');
-    throw invalid(`Các tiêu chí sau chưa có điểm thẩm định hay điểm cuối cùng: ${codes}.`, `These criteria have neither an appraised nor a final score: ${codes}.`, { missing: missing.map((c) => c.code) });
+    throw invalid(`Các tiêu chí sau chưa có điểm thẩm định hay điểm cuối cùng: ${codes}.`, `These criteria have neither an appraised nor a final score: ${codes}.`, { missing: missing.map((c) => c.code) }, 422);
   }
   const now = new Date();
   for (const c of mine) {
