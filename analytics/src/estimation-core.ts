@@ -510,21 +510,8 @@ export class Accumulators {
     const S = new Float64Array(DI * K);
     const out = new Float64Array(D * K * B);
     bootstrapFactors(this.design, B, seed, (b, a) => {
-      for (let p = 0; p < m; p++) A[p] = a[perm[p]!]!;
-      for (let k = 0; k < K; k++) {
-        const base = k * m;
-        for (let d = 0; d < DI; d++) {
-          let sw = 0;
-          let swy = 0;
-          for (let p = start[d]!, q = base + p; p < start[d + 1]!; p++, q++) {
-            const x = A[p]!;
-            sw += x * WV[q]!;
-            swy += x * WY[q]!;
-          }
-          W[d * K + k] = sw;
-          S[d * K + k] = swy;
-        }
-      }
+      permute(a, perm, A);
+      for (let k = 0; k < K; k++) segmentSums(A, WV, WY, k * m, start, DI, K, k, W, S);
       this.storeReplicate(W, S, out, b, B);
     });
     return out;
@@ -560,6 +547,27 @@ export class Accumulators {
   }
 }
 
+/** A[p] = a[perm[p]]. */
+function permute(a: Float64Array, perm: Int32Array, A: Float64Array): void {
+  for (let p = 0; p < perm.length; p++) A[p] = a[perm[p]!]!;
+}
+
+/** Per domain segment d of column k: W[d·K + k] = Σ A · WV, S[d·K + k] = Σ A · WY (a small, monomorphic hot loop). */
+function segmentSums(A: Float64Array, WV: Float64Array, WY: Float64Array, base: number, start: Int32Array, D: number, K: number, k: number, W: Float64Array, S: Float64Array): void {
+  for (let d = 0; d < D; d++) {
+    const end = start[d + 1]!;
+    let sw = 0;
+    let swy = 0;
+    for (let p = start[d]!; p < end; p++) {
+      const x = A[p]!;
+      sw += x * WV[base + p]!;
+      swy += x * WY[base + p]!;
+    }
+    W[d * K + k] = sw;
+    S[d * K + k] = swy;
+  }
+}
+
 /** Above this many form × question cells the bootstrap reads the columns in place instead of dense copies (2 × 8 bytes each). */
 const DENSE_LIMIT = 1 << 22;
 
@@ -586,7 +594,7 @@ const setKey = (set: readonly number[]) => set.join(',');
 /** What a finished domain reads its variances and counts from. */
 export type DomainFinals =
   | { method: 'taylor'; single: (k: number) => number; slot: (s: number) => number; set: (j: number) => number }
-  | { method: 'bootstrap'; replicates: number; rep: (k: number, b: number) => number; set: (j: number) => number };
+  | { method: 'bootstrap'; replicates: number; reps: Float64Array; offset: (k: number) => number; set: (j: number) => number };
 
 /**
  * The means of one domain as the rules read them (sipas.ts `SipasMeansSource`). Without `finals` it plans: estimates
@@ -679,11 +687,13 @@ export class DomainEstimates {
         variance = norm.scale * norm.scale * finals.slot(s);
       }
     } else {
-      const theta = new Float64Array(finals.replicates);
-      for (let b = 0; b < finals.replicates; b++) {
-        let t = 0;
-        for (const [k, c] of terms) t += c * finals.rep(k, b);
-        theta[b] = t;
+      // θ_b = Σ c_k p_kb: the replicate means of question k are reps[offset(k) …+ B]
+      const B = finals.replicates;
+      const theta = new Float64Array(B);
+      const reps = finals.reps;
+      for (const [k, c] of terms) {
+        const o = finals.offset(k);
+        for (let b = 0; b < B; b++) theta[b]! += c * reps[o + b]!;
       }
       variance = replicateVariance(theta);
     }
@@ -730,7 +740,8 @@ export function estimateDomains<T>(
   return planners.map((_, d) => rules(new DomainEstimates(sourceOf(d), smallN, {
     method: 'bootstrap',
     replicates: B,
-    rep: (k, b) => reps[(d * K + k) * B + b]!,
+    reps,
+    offset: (k) => (d * K + k) * B,
     set: (j) => sets[d]![j]!,
   }, plans[d]), d));
 }

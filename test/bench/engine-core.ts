@@ -130,7 +130,12 @@ export function benchEngineCore(sizes: readonly number[] = [2_000, 20_000, 200_0
     const boot = n <= 20_000 ? bootstrap(d, answers, 500) : null;
     rows.push({ n, main, rake: rk, boot });
     const prev = rows[rows.length - 2];
-    const growth = prev && prev.n * 10 === n ? `  growth ×${(main.wall / prev.main.wall).toFixed(1)} (cpu ×${(main.cpu / prev.main.cpu).toFixed(1)}; limit ×12)` : '';
+    // growth per 10× in forms (200k → 1M is 5×: its ratio r is scaled to r^(log 10 / log 5) per 10×)
+    const per10 = (r: number, f: number) => (f === 10 ? r : r ** (Math.log(10) / Math.log(f)));
+    const growth = prev
+      ? `  growth ×${(main.wall / prev.main.wall).toFixed(1)} wall, ×${(main.cpu / prev.main.cpu).toFixed(1)} cpu for ×${n / prev.n} forms`
+        + `${n / prev.n !== 10 ? ` (cpu ≈ ×${per10(main.cpu / prev.main.cpu, n / prev.n).toFixed(1)} per 10×)` : ''}; limit ×12 per 10×`
+      : '';
     console.log(`${n.toLocaleString('en').padStart(9)} forms  SIPAS + 40-unit breakdown (Taylor) ${fmt(main)}${growth}`
       + `${rk !== null ? `  | rake 3 margins + trim + Taylor ${fmt(rk)}` : ''}${boot !== null ? `  | 500 bootstrap reps + unit breakdown ${fmt(boot)}` : ''}`
       + `  | rss peak ${(peak / 2 ** 20).toFixed(0)} MiB`);
