@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser, launchChromium, serveApp, logInAs } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/app';
+
+const HEADER = 'code,parent,level,name,max_points,source,rule,evidence_required,evidence_expected,evidence_guidance';
+const BROKEN = [
+  HEADER,
+  '1,,0,Chỉ đạo điều hành,3,,,,,',
+  '1.1,1,1,Kế hoạch CCHC,1,content,,có,Kế hoạch CCHC năm 2025; Quyết định ban hành,Bản có chữ ký số',
+  '1.2,1,1,Báo cáo CCHC quý,1,content,tỷ lệ,có,Báo cáo CCHC quý,',
+].join('\n');
+const FIXED = BROKEN.replace('1.2,1,1,Báo cáo CCHC quý,1,', '1.2,1,1,Báo cáo CCHC quý,2,');
+
+describeBrowser('analyst imports a criteria set, corrects it, browses and compares it', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('pglite', { COOKIE_SECURE: 'true' });
+    origin = await serveApp(t.app);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('shows the problem with its row and column, stores nothing, then stores the corrected file and shows its evidence', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    await logInAs(page, origin, 'test-analyst');
+    await page.goto(`${origin}/criteria/import`);
+    const choose = async (text: string) => {
+      await page.locator('input[type=file]').setInputFiles({ name: 'bo-so.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+      await page.getByText('Từ tệp: bo-so.csv').waitFor();
+    };
+    await choose(BROKEN);
+    await page.getByLabel('Họ bộ tiêu chí').fill('bo-so-thu');
+    await page.getByLabel('Tên bộ tiêu chí').fill('Bộ tiêu chí sở thử');
+    await page.getByLabel('Dành cho').selectOption('department');
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByText('Tệp có 1 lỗi').waitFor();
+    const problems = page.getByRole('table').filter({ hasText: 'tổng điểm tối đa của các tiêu chí con' });
+    await expect(problems.textContent()).resolves.toMatch(/Dòng 2, cột max_points/);
+    expect(await page.getByRole('button', { name: 'Lưu vào hệ thống' }).isDisabled()).toBe(true);
+    expect(await t.database.db.selectFrom('criteria_set').select('code').where('family', '=', 'bo-so-thu').execute()).toHaveLength(0);
+
+    await choose(FIXED);
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByText('Sẽ lưu thành bộ bo-so-thu (phiên bản 1).').waitFor();
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/criteria-import-preview.png', fullPage: true });
+    await page.getByRole('button', { name: 'Lưu vào hệ thống' }).click();
+
+    await page.waitForURL(`${origin}/criteria/bo-so-thu`);
+    await page.getByRole('button', { name: 'Mở rộng tất cả' }).click().catch(() => undefined);
+    await page.getByText('Kế hoạch CCHC năm 2025').waitFor();
+    await expect(page.locator('body').textContent()).resolves.toMatch(/Bắt buộc/);
+
+    // compare with the seeded department set
+    await page.goto(`${origin}/criteria/compare?from=bo-so-thu&to=internal-department-2025`);
+    await page.getByText(/thêm \d+, bỏ 0, thay đổi \d+/).waitFor();
+    await page.screenshot({ path: 'test-results/criteria-compare.png', fullPage: true });
+    await page.close();
+  });
+});
