@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { createCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
 import { loadScoreContext } from '../../server/features/content-scores/context';
+import { xlsxBomb } from '../support/xlsx-bomb';
 
 const DEPARTMENT_CSV = readFileSync(new URL('../../seeds/criteria/internal-department-2025.criteria.csv', import.meta.url), 'utf8');
 const HEADER = 'code,parent,level,name,max_points,source,rule,evidence_required,evidence_expected,evidence_guidance';
@@ -135,6 +136,24 @@ describeEachDb('criteria sets managed as data (issue 11)', (kind) => {
     // not a spreadsheet at all
     const junk = await post('/api/criteria-sets/import/preview', { ...meta('so-xlsx-2'), xlsxBase64: Buffer.from('MZ not a zip').toString('base64') });
     expect(junk.statusCode).toBe(400);
+  });
+
+  const hostile: { name: string; body: Json; status: number }[] = [
+    { name: 'binary garbage', body: { text: '\u0000\u0001\uFFFD\u0007'.repeat(500) }, status: 422 },
+    { name: 'more than 2,000 rows', body: { text: [HEADER, '1,,0,A,2001,,,,,', ...Array.from({ length: 2001 }, (_, i) => `1.${i + 1},1,1,L${i},1,content,,,,`)].join('\n') }, status: 422 },
+    { name: 'a cycle of parents', body: { text: [HEADER, '1,1.1,1,A,1,,,,,', '1.1,1,1,B,1,content,,,,'].join('\n') }, status: 422 },
+    { name: 'a 100,000-character name and JSON rule with extra keys', body: { text: [HEADER, `1,,0,${'A'.repeat(100_000)},1,content,"{""kind"":""ratio"",""x"":{""y"":1}}",,,`].join('\n') }, status: 422 },
+    { name: 'NaN and 1e309 maxima', body: { text: [HEADER, '1,,0,A,NaN,content,,,,', '2,,0,B,1e309,content,,,,'].join('\n') }, status: 422 },
+    { name: 'a family with capitals and dots', body: { text: SMALL.join('\n'), family: 'Bo.Tieu' }, status: 400 },
+    { name: 'both text and XLSX', body: { text: SMALL.join('\n'), xlsxBase64: 'UEs=' }, status: 400 },
+    { name: 'an XLSX bomb', body: { xlsxBase64: xlsxBomb(200 * 1024 * 1024).toString('base64') }, status: 413 },
+  ];
+  it.each(hostile)('answers hostile input ($name) with $status and stores nothing', async ({ body, status }) => {
+    const [sets, criteria] = [await setCount(), await criterionCount()];
+    const res = await post('/api/criteria-sets/import', { ...meta('hostile'), ...body });
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(status);
+    expect(res.json().error.message_vi.length).toBeGreaterThan(10);
+    expect([await setCount(), await criterionCount()]).toEqual([sets, criteria]);
   });
 
   it('importing into an existing family makes version 2 with a new code; compare lists what changed', async () => {
