@@ -101,3 +101,22 @@ export function useMarkRead() {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: assessmentKeys.notifications }),
   });
 }
+
+/** PUT …/assessment/appraisers — replaces the campaign's assignments. */
+export function useSaveAssignments(campaignId: string) {
+  const refresh = useRefreshCampaign(campaignId);
+  return useMutation({
+    mutationFn: (assignments: { userId: string; criteriaSetCode: string; criterionCode: string }[]) =>
+      apiFetch(`${assessmentPath(campaignId)}/appraisers`, { method: 'PUT', body: { assignments } }),
+    onSettled: refresh,
+  });
+}
+
+/** POST …/sheets/:unitId/reopen — an admin reopens one phase for one unit, until a date, with a reason. */
+export function useReopen(campaignId: string, unitId: string) {
+  const refresh = useRefreshCampaign(campaignId);
+  return useMutation({
+    mutationFn: (body: { phase: Phase; until: string; reason: string }) => apiFetch(`${sheetPath(campaignId, unitId)}/reopen`, { method: 'POST', body }),
+    onSettled: refresh,
+  });
+}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
 import { assessmentKeys, assessmentPath, evidencePath, leafPath, sheetPath } from './paths';
-import type { EvidenceDocument, Gap, HistoryEvent, MyCampaign, Notification, Phases, Progress, QueueItem, Sheet, SheetSummary } from './types';
+import type { Assignments, EvidenceDocument, Gap, HistoryEvent, MyCampaign, Notification, Phases, Progress, QueueItem, Sheet, SheetSummary } from './types';
 
 /** GET /api/assessment/campaigns — the self-assessment campaigns I take part in. */
 export const useMyAssessmentCampaigns = () =>
@@ -63,4 +63,12 @@ export const useNotifications = () =>
     queryKey: assessmentKeys.notifications,
     queryFn: ({ signal }) => apiFetch<{ notifications: Notification[]; unread: number }>('/api/notifications', { signal }),
     refetchInterval: 60_000,
+  });
+
+/** GET …/assessment/appraisers — who appraises which fields, and the appraiser accounts to choose from. */
+export const useAssignments = (campaignId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...assessmentKeys.campaign(campaignId), 'appraisers'],
+    queryFn: ({ signal }) => apiFetch<Assignments>(`${assessmentPath(campaignId)}/appraisers`, { signal }),
+    enabled,
   });

@@ -60,3 +60,9 @@ export interface ProgressCell { field: string; leaves: number; selfPct: number |
 export interface Progress { fields: { code: string; name: string; criteriaSetCode: string }[]; units: { unitId: string; code: string; name: string; status: SheetStatus; cells: ProgressCell[] }[] }
 
 export interface Notification { id: string; at: string; kind: string; campaignId: string | null; unitId: string | null; criterionCode: string | null; message: { vi: string; en: string }; readAt: string | null }
+
+export interface Assignments {
+  setCodes: string[];
+  assignments: { userId: string; username: string; displayName: string; criteriaSetCode: string; criterionCode: string; criterionName: string }[];
+  appraisers: { id: string; username: string; displayName: string }[];
+}

@@ -10,6 +10,7 @@ import { useCurrentUser } from '../../../shared/session/useCurrentUser';
 import { useSheetAction } from '../api/mutations';
 import { useGaps } from '../api/queries';
 import type { Gap, Sheet } from '../api/types';
+import { ReopenForm } from './ReopenForm';
 
 /**
  * The sheet's next step: the unit's "submit for appraisal" (lists what is missing and refuses until complete or
@@ -84,6 +85,7 @@ export function SheetActions({ campaignId, unitId, sheet }: { campaignId: string
         </div>
       )}
       {approve.error && <ErrorNotice error={approve.error} />}
+      {user?.role === 'admin' && <ReopenForm campaignId={campaignId} unitId={unitId} />}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { useSheets } from '../api/queries';
 import type { SheetSummary } from '../api/types';
 import { SHEET_TONE, sheetStatusKey } from './labels';
 import { PhasesPanel } from './PhasesPanel';
+import { AppraisersPanel } from './AppraisersPanel';
 import { Link } from 'react-router';
 
 const pct = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : 0);
@@ -40,6 +41,7 @@ export function SheetsPage() {
         }
       />
       <PhasesPanel campaignId={campaignId} canEdit={staff} />
+      {staff && <AppraisersPanel campaignId={campaignId} />}
       <QueryState query={sheets}>
         {(data) => (
           <Table<SheetSummary>

@@ -48,6 +48,7 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
         }
         actions={
           <>
+            <ButtonLink to={`/campaigns/${campaign.id}/assessment`}>{t('nav.assessment')}</ButtonLink>
             <ButtonLink to={`/campaigns/${campaign.id}/results`}>{t('campaigns.results')}</ButtonLink>
             <ButtonLink to={`/campaigns/${campaign.id}/ranking`} variant="primary">
               {t('campaigns.ranking')}
