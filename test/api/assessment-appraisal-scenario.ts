@@ -39,7 +39,7 @@ export interface AppraisalScenario {
   P: string;
   units: Record<'A' | 'B' | 'C', string>;
   userIds: Record<Who, string>;
-  call(who: Who, method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown): ReturnType<TestApp['app']['inject']>;
+  call(who: Who, method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown): Promise<Awaited<ReturnType<TestApp['app']['inject']>>>;
   /** the campaign's phase windows through the API: `open` from an hour ago for a day, the others closed in the past */
   openPhases(...open: AssessmentPhase[]): Promise<void>;
   /** the leaf's version as the sheet shows it */

@@ -30,8 +30,13 @@ export async function notify(db: Kysely<DB>, items: readonly NewNotification[]):
   if (items.length === 0) return 0;
   // a notification and its e-mail are made together or not at all
   if (!db.isTransaction) return db.transaction().execute((trx) => notify(trx, items));
+  // the clock-driven passes offer the same events every minute: skip known keys before inserting (ON CONFLICT still
+  // settles a race, but would draw a sequence number for each skipped row)
+  const known = new Set((await db.selectFrom('user_notification').select('dedupe_key').where('dedupe_key', 'in', items.map((n) => n.dedupeKey)).execute()).map((r) => r.dedupe_key));
+  const fresh = items.filter((n) => !known.has(n.dedupeKey));
+  if (fresh.length === 0) return 0;
   const inserted = await db.insertInto('user_notification')
-    .values(items.map((n) => ({
+    .values(fresh.map((n) => ({
       user_id: n.userId, kind: n.kind, campaign_id: n.campaignId, unit_id: n.unitId ?? null, criterion_code: n.code ?? null,
       message: JSON.stringify(n.message), dedupe_key: n.dedupeKey,
     })))
