@@ -100,10 +100,10 @@ export function surveyDesign(input: DesignInput): SurveyDesign {
   if (input.weights && input.weights.length !== n) {
     throw new SurveyInputError(`Có ${input.weights.length} trọng số cho ${n} phiếu.`, `${input.weights.length} weights for ${n} forms.`);
   }
-  const weights = new Float64Array(n);
+  const weights = input.weights instanceof Float64Array ? Float64Array.from(input.weights) : new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const w = input.weights ? Number(input.weights[i]) : 1;
-    if (!Number.isFinite(w) || w < 0) {
+    const w = input.weights ? (input.weights instanceof Float64Array ? weights[i]! : Number(input.weights[i])) : 1;
+    if (!(w >= 0) || w === Number.POSITIVE_INFINITY) {
       throw new SurveyInputError(`Phiếu thứ ${i + 1}: trọng số ${w} không hợp lệ.`, `Form ${i + 1}: invalid weight ${w}.`);
     }
     weights[i] = w;
@@ -111,8 +111,16 @@ export function surveyDesign(input: DesignInput): SurveyDesign {
   const names: string[] = [];
   const at = new Map<string, number>();
   const stratum = new Int32Array(n);
+  // forms of one stratum often come together: the previous form's stratum is tried before the map
+  let lastName: string | null = null;
+  let lastH = -1;
   for (let i = 0; i < n; i++) {
-    const name = input.strata ? String(input.strata[i]) : '';
+    const raw = input.strata ? input.strata[i] : '';
+    const name = typeof raw === 'string' ? raw : String(raw);
+    if (name === lastName) {
+      stratum[i] = lastH;
+      continue;
+    }
     let h = at.get(name);
     if (h === undefined) {
       h = names.length;
@@ -120,6 +128,8 @@ export function surveyDesign(input: DesignInput): SurveyDesign {
       at.set(name, h);
     }
     stratum[i] = h;
+    lastName = name;
+    lastH = h;
   }
   const stratumSize = new Int32Array(names.length);
   for (let i = 0; i < n; i++) stratumSize[stratum[i]!]!++;
