@@ -120,6 +120,7 @@ describe('small readers', () => {
     'flag %s → %s', (raw, value) => expect(parseFlag(raw)).toBe(value));
   it('splits expected documents on ; and line breaks, dropping bullets', () => {
     expect(splitExpected('- Kế hoạch;\n• Báo cáo quý\r\n\n;  Quyết định  ')).toEqual(['Kế hoạch', 'Báo cáo quý', 'Quyết định']);
+    expect(splitExpected('Kế hoạch\u2028Báo cáo quý')).toEqual(['Kế hoạch', 'Báo cáo quý']); // an XLSX cell's line break
   });
   it.each([['max_points', 'max_points'], ['Điểm tối đa', 'max_points'], ['MÃ CHA', 'parent'], ['Hướng dẫn', 'evidence_guidance'], ['foo', null]] as const)(
     'header %s → %s', (h, c) => expect(importColumnOf(h)).toBe(c));

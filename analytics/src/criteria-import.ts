@@ -94,9 +94,9 @@ export function parseFlag(raw: string): boolean | null {
   return null;
 }
 
-/** Expected documents: one per line or separated by ";", bullets ("-", "•") removed, blanks dropped. */
+/** Expected documents: one per line (U+2028: a line break inside an XLSX cell) or separated by ";", bullets removed. */
 export function splitExpected(raw: string): string[] {
-  return raw.split(/[;\r\n]+/).map((s) => squash(s.replace(/^\s*[-•*+]\s*/, ''))).filter((s) => s !== '');
+  return raw.split(/[;\r\n\u2028]+/).map((s) => squash(s.replace(/^\s*[-•*+]\s*/, ''))).filter((s) => s !== '');
 }
 
 const SOURCE_ALIASES: Record<string, Source> = {

@@ -119,7 +119,8 @@ describeEachDb('criteria sets managed as data (issue 11)', (kind) => {
     const sheet = workbook.addWorksheet('Tiêu chí');
     sheet.addRow(['Mã', 'Mã cha', 'Tên tiêu chí', 'Điểm tối đa', 'Cách tính điểm', 'Bắt buộc kiểm chứng', 'Tài liệu kiểm chứng', 'Hướng dẫn']);
     sheet.addRow(['1', '', 'Chỉ đạo điều hành', 3]);
-    sheet.addRow(['1.1', '1', 'Kế hoạch CCHC', 1, '', 'có', 'Kế hoạch CCHC năm 2025; Quyết định ban hành', 'Bản có chữ ký số']);
+    // several expected documents in one cell, one per line (Alt+Enter in Excel)
+    sheet.addRow(['1.1', '1', 'Kế hoạch CCHC', 1, '', 'có', 'Kế hoạch CCHC năm 2025\nQuyết định ban hành', 'Bản có chữ ký số']);
     sheet.addRow(['1.2', '1', 'Báo cáo quý', 2, 'ratio', 'x', 'Báo cáo CCHC quý', '']);
     const good = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
     const res = await post('/api/criteria-sets/import', { ...meta('so-xlsx'), xlsxBase64: good, fileName: 'bo.xlsx' });

@@ -53,15 +53,18 @@ export class XlsxReader {
     return taken;
   }
 
-  /** The first worksheet as TSV text, or 400/413 (vi/en) for a damaged file or one over the limits. */
-  async toTsv(data: Buffer): Promise<string> {
+  /**
+   * The first worksheet as TSV text, or 400/413 (vi/en) for a damaged file or one over the limits. Line breaks
+   * inside a cell become `cellBreak` (default a space).
+   */
+  async toTsv(data: Buffer, cellBreak?: string): Promise<string> {
     checkZipDirectory(data, this.limits);
     if (this.running >= MAX_CONCURRENT_XLSX) await new Promise<void>((resolve) => this.queue.push(resolve));
     this.running++;
     const { worker, ready } = this.take();
     try {
       await ready;
-      return await this.run(worker, data);
+      return await this.run(worker, data, cellBreak);
     } finally {
       void worker.terminate();
       this.running--;
@@ -69,7 +72,7 @@ export class XlsxReader {
     }
   }
 
-  private run(worker: Worker, data: Buffer): Promise<string> {
+  private run(worker: Worker, data: Buffer, cellBreak?: string): Promise<string> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         reject(xlsxTooLarge(
@@ -97,7 +100,7 @@ export class XlsxReader {
         done();
         reject(new Error('XLSX worker exited'));
       });
-      worker.postMessage({ data, limits: this.limits });
+      worker.postMessage({ data, limits: this.limits, ...(cellBreak !== undefined && { cellBreak }) });
     });
   }
 

@@ -21,9 +21,10 @@ function cellText(value: CellValue): string {
 
 /**
  * The first worksheet of an XLSX file as tab-separated text, one line per sheet row (so row numbers in findings
- * are the spreadsheet's row numbers). Tabs and line breaks inside cells become spaces. Within the limits or 413.
+ * are the spreadsheet's row numbers). Tabs inside cells become spaces, line breaks `cellBreak` (a space unless the
+ * caller keeps them, e.g. as U+2028 for lists in one cell). Within the limits or 413.
  */
-export async function xlsxToTsv(data: Buffer, limits: XlsxLimits): Promise<string> {
+export async function xlsxToTsv(data: Buffer, limits: XlsxLimits, cellBreak = ' '): Promise<string> {
   checkInflated(data, checkZipDirectory(data, limits), limits);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -41,7 +42,7 @@ export async function xlsxToTsv(data: Buffer, limits: XlsxLimits): Promise<strin
       if (c > MAX_XLSX_COLUMNS) {
         throw xlsxTooLarge({ vi: `dòng ${r} có ô ở cột ${c}, quá ${MAX_XLSX_COLUMNS} cột.`, en: `row ${r} has a cell in column ${c}, beyond ${MAX_XLSX_COLUMNS} columns.` });
       }
-      cells[c - 1] = cellText(cell.value).replace(/[\t\r\n]+/g, ' ').trim();
+      cells[c - 1] = cellText(cell.value).replace(/\t+/g, ' ').replace(/[\r\n]+/g, cellBreak).trim();
     });
     lines[r - 1] = Array.from(cells, (c) => c ?? '').join('\t');
   });

@@ -33,7 +33,7 @@ export default async function criteriaRoutes(app: FastifyInstance) {
   const xlsx = new XlsxReader(app.config.xlsx);
   app.addHook('onClose', () => xlsx.close());
   const fileText = async (body: { text?: string; xlsxBase64?: string }) =>
-    body.text ?? (await xlsx.toTsv(Buffer.from(body.xlsxBase64 ?? '', 'base64')));
+    body.text ?? (await xlsx.toTsv(Buffer.from(body.xlsxBase64 ?? '', 'base64'), '\u2028')); // a cell's line breaks separate expected documents
 
   r.get('/criteria-sets', {
     config: { roles: ANY_USER },
