@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../server/config';
 import { benchEngine } from './engine';
+import { benchEvidence } from './evidence';
 import { benchEngineCore } from './engine-core';
 import { benchIngest } from './ingest';
 import { benchInvitations } from './mail';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     'results-forms': { type: 'string' }, // e.g. 2000,20000 (default 2000,20000,200000)
     'r-forms': { type: 'string', default: '2000,20000,200000,1000000' }, // --only r: par sipas against R at these sizes
     'r-runs': { type: 'string', default: '3,1' }, // paired runs up to 20,000 forms, and above
+    'evidence-files': { type: 'string', default: '3000' }, // --only evidence: files of 1–5 MB over 30 units × 100 leaves, 8 at a time
   },
 });
 const config = loadConfig();
@@ -54,6 +56,15 @@ if (!values.only || values.only === 'recompute') {
     await benchRecompute(pgUrl, Number(values['recompute-forms']));
   } catch (err) {
     console.log(`\n== Recompute on postgres: not run — ${(err as Error).message}`);
+  }
+}
+if (!values.only || values.only === 'evidence') {
+  for (const kind of (['pglite', 'postgres'] as const).filter((k) => !values.db || values.db === k)) {
+    try {
+      await benchEvidence(kind, pgUrl, { files: Number(values['evidence-files']), units: 30, leaves: 100, concurrency: 8, duplicateShare: 0.2, minMb: 1, maxMb: 5 });
+    } catch (err) {
+      console.log(`\n== Evidence uploads on ${kind}: not run — ${(err as Error).message}`);
+    }
   }
 }
 if (!values.only || values.only === 'results') await benchResults(pgUrl, values['results-forms'] ? values['results-forms'].split(',').map(Number) : undefined);
