@@ -7,11 +7,13 @@ import { campaignUnitIds, findCampaign } from '../campaigns/repository';
 import { loadCriteriaSet } from '../criteria/repository';
 import { listUnits } from '../units/repository';
 import { listCampaignScores } from './repository';
+import { criteriaSetCodeForUnit } from '../campaigns/unit-criteria-set';
 import { rowsToEngineInput } from './tree';
 
 /**
  * Every scored unit's score tree in a campaign, with its ranking group (the unit's group, else its kind). Units
- * without any stored score are left out. Used by rankings and reports.
+ * without any stored score are left out. Each unit is aggregated with its own criteria set (per unit kind, issue 11);
+ * `set` is the campaign's own. Used by rankings and reports.
  */
 export async function campaignUnitTrees(db: Kysely<DB>, campaignId: string) {
   const campaign = await findCampaign(db, campaignId);
@@ -22,11 +24,15 @@ export async function campaignUnitTrees(db: Kysely<DB>, campaignId: string) {
   const units = (await listUnits(db)).filter((u) => unitIds.has(u.id));
   const byUnit = new Map<string, Awaited<ReturnType<typeof listCampaignScores>>>();
   for (const r of await listCampaignScores(db, campaignId)) byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), r]);
-  const trees: { unitId: string; name: string; group: string; tree: ScoreTree }[] = units.flatMap((u) => {
+  const sets = new Map([[set.code, set]]);
+  const trees: { unitId: string; name: string; group: string; tree: ScoreTree }[] = [];
+  for (const u of units) {
     const rows = byUnit.get(u.id);
-    if (!rows?.length) return [];
+    if (!rows?.length) continue;
+    const code = (await criteriaSetCodeForUnit(db, campaignId, u.id)) ?? set.code;
+    if (!sets.has(code)) sets.set(code, (await loadCriteriaSet(db, code)) ?? set);
     const { scores, overrides } = rowsToEngineInput(rows);
-    return [{ unitId: u.id, name: u.name, group: u.ranking_group ?? u.kind, tree: aggregate(set, scores, { overrides }) }];
-  });
+    trees.push({ unitId: u.id, name: u.name, group: u.ranking_group ?? u.kind, tree: aggregate(sets.get(code)!, scores, { overrides }) });
+  }
   return { campaign, set, trees };
 }
