@@ -212,8 +212,9 @@ export default async function evidenceRoutes(app: FastifyInstance) {
       .type(doc.media_type)
       .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', doc.filename))
       .header('x-content-type-options', 'nosniff')
-      // no scripts, no forms, no plugins, a unique origin: a crafted file shown inline can do nothing
-      .header('content-security-policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; sandbox")
+      // a unique origin without scripts or forms: a crafted file shown inline can do nothing; framed only by the app
+      // (Chromium still shows PDFs in its viewer under this policy, in the app's preview iframe)
+      .header('content-security-policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox")
       .header('cross-origin-resource-policy', 'same-origin')
       .header('cache-control', 'private, no-cache')
       .header('etag', etag)
