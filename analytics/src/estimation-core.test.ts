@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BLANK_CODE, groupDomains, type StridedCodes } from './estimation-core';
 import { DONT_KNOW, leadershipScores, type LeadershipSheet } from './leadership';
 import { mulberry32 } from './random';
-import { choiceShares, sipasBreakdown, sipasIndices, sipasQuestions, sipasWithBreakdown, type SipasFactorRef, type SipasOptions } from './sipas';
+import { answerCodes, answerColumns, choiceShares, sipasBreakdown, sipasIndices, sipasQuestions, sipasWithBreakdown, type SipasFactorRef, type SipasOptions } from './sipas';
 import { encodeCodes, sipasFromCodes, type CodesCell } from './sipas-codes';
 import { statsShares, type StatsCell } from './sipas-stats';
 import { designFromIndices, DomainMeans, surveyDesign } from './survey-design';
@@ -185,6 +185,19 @@ describe('one core, two sources', () => {
     expect(sipasBreakdown(design, f.codes, FACTORS, f.level, options)).toEqual(fromNumbers);
     expect(sipasBreakdown(design, strided, FACTORS, f.level, options)).toEqual(fromNumbers);
     expect(sipasIndices(design, strided, FACTORS, { variance: BOOT })).toEqual(sipasIndices(design, f.numbers, FACTORS, { variance: BOOT }));
+  });
+
+  it('answers read from stored forms as bytes (answerCodes) give what the Float64 columns give (answerColumns)', () => {
+    const stored = f.unit.map((_, i) => Object.fromEntries(IDS.map((id, k) => {
+      const v = f.codes[id]![i]!;
+      return [id, v === BLANK_CODE ? (i % 3 === 0 ? '' : null) : k % 2 === 0 ? String(v) : v];
+    })));
+    stored[0]!.a1 = 4.5;
+    stored[1]!.a2 = 'x';
+    const design = designOf({ fpc: false, weighted: true });
+    const codes = answerCodes(stored, IDS);
+    expect(codes.a1![0]).toBe(BLANK_CODE);
+    expect(sipasBreakdown(design, codes, FACTORS, f.unit, { points: POINTS })).toEqual(sipasBreakdown(design, answerColumns(stored, IDS), FACTORS, f.unit, { points: POINTS }));
   });
 
   it('designFromIndices (no string per form) is the design surveyDesign builds', () => {

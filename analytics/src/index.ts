@@ -34,7 +34,7 @@ export {
   type PostStratification, type RakeMargin, type RakeOptions, type RakeResult, type TrimOptions, type TrimResult,
 } from './survey-weights';
 export {
-  sipasIndices, sipasOverDomains, sipasWithBreakdown, sipasFromMeans, sipasQuestions, sipasBreakdown, choiceShares, choiceSharesOfColumns, sipasPointsMap, answerColumns, answerGroups, ageBands, satisfiedColumn, SIPAS_SCALE,
+  sipasIndices, sipasOverDomains, sipasWithBreakdown, sipasFromMeans, sipasQuestions, sipasBreakdown, choiceShares, choiceSharesOfColumns, sipasPointsMap, answerColumns, answerCodes, answerGroups, ageBands, satisfiedColumn, SIPAS_SCALE,
   type SipasFactorRef, type SipasScale, type SipasPoints, type SipasOptions, type SipasItemResult, type SipasFactorResult,
   type SipasFactorPoints, type SipasPartResult, type SipasResult, type SipasGroupResult, type SipasQuestion, type SipasMeansSource,
 } from './sipas';
