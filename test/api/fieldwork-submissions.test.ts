@@ -104,6 +104,20 @@ describeEachDb('submitting SIPAS forms: receipts, idempotency, flags', (kind) =>
     expect(a.map((r) => r.flags!.some((f) => f.code === 'quota_full'))).toEqual([false, false, false, true]);
   });
 
+  it('counts a quota across batches (read up to its target) and leaves rejected forms out', async () => {
+    const full = (r: Receipt) => r.flags!.some((f) => f.code === 'quota_full');
+    const batch = (n: number) => submit(Array.from({ length: n }, () => envelope(s))); // unit A: quota 3 in all
+    const first = await batch(6);
+    expect(first.map(full)).toEqual([false, false, false, true, true, true]);
+    expect((await batch(1)).map(full)).toEqual([true]); // 6 stored, far over the target: still full
+    const reject = (receipts: Receipt[]) =>
+      t.database.db.updateTable('sipas_form').set({ status: 'rejected' }).where('id', 'in', receipts.map((r) => r.formId!)).execute();
+    await reject(first.slice(0, 4)); // 7 stored, 4 rejected: 3 count, full
+    expect((await batch(1)).map(full)).toEqual([true]);
+    await reject(first.slice(4, 6)); // 8 stored, 6 rejected: 2 count, one place left
+    expect((await batch(2)).map(full)).toEqual([false, true]);
+  });
+
   it('lets a supervisor upload an enumerator\'s exported forms on their behalf, and only then', async () => {
     const sup = await t.cookieFor('supervisor');
     const [withId, withoutId] = await submit([envelope(s, { enumeratorId: s.enumerator1 }), envelope(s)], sup);

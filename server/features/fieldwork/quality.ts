@@ -43,10 +43,27 @@ export function interviewDay(env: FormEnvelope, receivedAt: Date): string {
  * a sign the interview did not really take place.
  */
 export function isStraightLined(q: Questionnaire, answers: Record<string, unknown>): boolean {
-  const values = listItems(q)
-    .map((item) => answers[item.id])
-    .filter((v): v is number => typeof v === 'number' && v >= 1 && v <= 5);
-  return values.length >= 5 && values.every((v) => v === values[0]);
+  let answered = 0;
+  let first: number | undefined;
+  for (const id of scaleItemIds(q)) {
+    const v = answers[id];
+    if (typeof v !== 'number' || v < 1 || v > 5) continue;
+    if (first === undefined) first = v;
+    else if (v !== first) return false;
+    answered++;
+  }
+  return answered >= 5;
+}
+
+/** The scale items' ids per questionnaire definition (immutable, from the registry): listed once, not once per form. */
+const itemIds = new WeakMap<Questionnaire, string[]>();
+function scaleItemIds(q: Questionnaire): string[] {
+  let ids = itemIds.get(q);
+  if (!ids) {
+    ids = listItems(q).map((item) => item.id);
+    itemIds.set(q, ids);
+  }
+  return ids;
 }
 
 /**
@@ -60,6 +77,7 @@ export function flagsFor(env: FormEnvelope, ctx: FlagContext, receivedAt: Date):
   const q = getQuestionnaire(env.questionnaireId, env.questionnaireVersion);
   const govLevel = typeof env.answers.gov_level === 'string' ? env.answers.gov_level : null;
   const duration = durationSeconds(env);
+  const day = interviewDay(env, receivedAt);
 
   if (!q) {
     flags.push(flag('unknown_questionnaire',
@@ -71,7 +89,7 @@ export function flagsFor(env: FormEnvelope, ctx: FlagContext, receivedAt: Date):
         `Phiếu dùng bảng hỏi ${env.questionnaireId} v${env.questionnaireVersion}, đợt khảo sát dùng ${ctx.plan.questionnaireId} v${ctx.plan.questionnaireVersion}.`,
         `The form uses ${env.questionnaireId} v${env.questionnaireVersion}; the campaign uses ${ctx.plan.questionnaireId} v${ctx.plan.questionnaireVersion}.`));
     }
-    const interviewYear = Number(interviewDay(env, receivedAt).slice(0, 4));
+    const interviewYear = Number(day.slice(0, 4));
     const { issues } = validateAnswers(q, env.answers, { interviewYear });
     if (issues.length > 0) {
       const shown = issues.slice(0, 3);
@@ -99,7 +117,6 @@ export function flagsFor(env: FormEnvelope, ctx: FlagContext, receivedAt: Date):
     }
   }
   if (ctx.plan) {
-    const day = interviewDay(env, receivedAt);
     if ((ctx.plan.startsOn && day < ctx.plan.startsOn) || (ctx.plan.endsOn && day > ctx.plan.endsOn)) {
       flags.push(flag('outside_dates',
         `Ngày phỏng vấn ${day} nằm ngoài thời gian khảo sát ${ctx.plan.startsOn ?? '…'} – ${ctx.plan.endsOn ?? '…'}.`,

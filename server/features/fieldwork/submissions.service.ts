@@ -63,7 +63,7 @@ const isDataError = (err: unknown) => /^(22|23|54)/.test(String((err as { code?:
  * Inserts the rows in one statement; if the database refuses it because of some row's data, each row on its
  * own, so that one bad form cannot sink the others (issue 9). Returns the stored rows and the failed indexes.
  */
-async function insertEachOrAll(db: Kysely<DB>, rows: Insertable<SipasFormTable>[]): Promise<{ stored: StoredRow[]; failed: Set<number> }> {
+async function insertEachOrAll(db: Kysely<DB>, rows: Insertable<SipasFormTable>[]): Promise<{ stored: { id: string; client_uuid: string }[]; failed: Set<number> }> {
   try {
     return { stored: await repo.insertForms(db, rows), failed: new Set() };
   } catch (err) {
@@ -72,7 +72,7 @@ async function insertEachOrAll(db: Kysely<DB>, rows: Insertable<SipasFormTable>[
       throw err;
     }
   }
-  const stored: StoredRow[] = [];
+  const stored: { id: string; client_uuid: string }[] = [];
   const failed = new Set<number>();
   for (const [i, row] of rows.entries()) {
     try {
@@ -119,7 +119,7 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
     unitIds: uniq(read.map((p) => p.env.unitId)),
     enumeratorIds: uniq(read.map((p) => (onBehalf ? p.env.enumeratorId : submitter.id))),
     paperSerials: uniq(read.map((p) => p.env.paperSerial)),
-    supervisorId: submitter.role === 'supervisor' ? submitter.id : null,
+    supervisorIds: submitter.role === 'supervisor' ? [submitter.id] : [],
   });
   if (!context) return receipts.map((r, index) => r ?? refused(index, clientUuidOf(rawForms[index]), 'not_storable', 'Không lưu được phiếu; hãy gửi lại.', 'The form could not be stored; please send it again.'));
 
@@ -192,6 +192,7 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
 
   const receivedAt = new Date();
   const rows: Insertable<SipasFormTable>[] = [];
+  const flagsOf = new Map<string, FormFlag[]>(); // clientUuid → the flags written, for the receipt
   for (const s of storable) {
     const { env } = s;
     const unitKey = key(env.campaignId, env.unitId);
@@ -211,6 +212,7 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
     };
     const checked = flagsFor(env, ctx, receivedAt);
     const flags = s.changes.length > 0 ? [normalisedTextFlag(s.changes), ...checked.flags] : checked.flags;
+    flagsOf.set(env.clientUuid, flags);
     // later forms of this batch see this one in the quota counts and serials
     const levelKey = `${unitKey}|${checked.govLevel ?? ''}`;
     added.set(levelKey, (added.get(levelKey) ?? 0) + 1);
@@ -237,7 +239,11 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
   }
 
   const { stored, failed } = await insertEachOrAll(db, rows);
-  const inserted = new Map(stored.map((r) => [r.client_uuid, r]));
+  const written = new Map(rows.map((r) => [r.client_uuid, r]));
+  const inserted = new Map(stored.map(({ id, client_uuid }): [string, StoredRow] => {
+    const r = written.get(client_uuid)!;
+    return [client_uuid, { id, client_uuid, received_at: receivedAt, status: r.status!, flags: flagsOf.get(client_uuid)!, enumerator_id: r.enumerator_id, campaign_id: r.campaign_id, unit_id: r.unit_id }];
+  }));
   // a concurrent resend may have won the race for some clientUuids: answer with what is stored
   const lost = storable.filter((s, i) => !failed.has(i) && !inserted.has(s.env.clientUuid)).map((s) => s.env.clientUuid);
   const raced = new Map((await repo.findFormsByClientUuid(db, lost)).map((r) => [r.client_uuid, r]));
