@@ -195,6 +195,8 @@ export interface Ranking {
   bandSet: BandSet;
   units: RankedUnit[];
   groups: GroupSummary[];
+  /** self-assessment campaigns rank council-approved units only; these are not approved yet */
+  notApproved?: { count: number; units: { unitId: string; unit: string }[] };
 }
 
 // ---------- SIPAS fieldwork (server/features/fieldwork/API.md) ----------

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Ranking } from '../../../shared/api/contract';
 import { useCampaign } from '../../../shared/api/useCampaign';
 import { CampaignPageHeader } from '../../../shared/components/CampaignPageHeader';
+import { Notice } from '../../../shared/components/Notice';
 import { QueryState } from '../../../shared/components/QueryState';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useGroupLabel } from '../../../shared/format/useGroupLabel';
@@ -31,10 +32,16 @@ function RankingGroups({ campaignId, ranking }: { campaignId: string; ranking: R
   const format = useFormat();
   const groupLabel = useGroupLabel();
 
-  if (ranking.units.length === 0) return <p className="muted">{t('ranking.empty')}</p>;
+  const notApproved = ranking.notApproved?.count ? (
+    <Notice tone="warning" title={t('ranking.notApproved', { count: ranking.notApproved.count })}>
+      {ranking.notApproved.units.map((u) => u.unit).join(', ')}
+    </Notice>
+  ) : null;
+  if (ranking.units.length === 0) return <>{notApproved}<p className="muted">{t('ranking.empty')}</p></>;
 
   return (
     <>
+      {notApproved}
       <BandLegend bandSet={ranking.bandSet} />
       {ranking.groups.map((group) => {
         const units = ranking.units.filter((u) => (u.group ?? null) === (group.group ?? null));
