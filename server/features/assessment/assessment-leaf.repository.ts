@@ -18,6 +18,10 @@ export async function ensureSheet(db: Kysely<DB>, key: SheetKey, set: CriteriaSe
     .onConflict((oc) => oc.columns(['campaign_id', 'unit_id']).doNothing()).execute();
   const leaves = selfAssessedLeaves(set);
   if (!leaves.length) return;
+  // usually all there already: one count instead of a many-row insert on every access
+  const have = await db.selectFrom('assessment_leaf').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('campaign_id', '=', key.campaignId).where('unit_id', '=', key.unitId).executeTakeFirstOrThrow();
+  if (Number(have.n) >= leaves.length) return;
   await db.insertInto('assessment_leaf')
     .values(leaves.map((l) => ({ campaign_id: key.campaignId, unit_id: key.unitId, criterion_code: l.code })))
     .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'criterion_code']).doNothing()).execute();
