@@ -3,6 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchChromium, serveApp, logInAs } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
+import { createCampaign } from '../../server/features/campaigns/service';
+import { createUnit } from '../../server/features/units/service';
 
 const HEADER = 'code,parent,level,name,max_points,source,rule,evidence_required,evidence_expected,evidence_guidance';
 const BROKEN = [
@@ -17,9 +19,18 @@ describeBrowser('analyst imports a criteria set, corrects it, browses and compar
   let t: TestApp;
   let browser: Browser;
   let origin: string;
+  let campaignId: string;
 
   beforeAll(async () => {
     t = await startTestApp('pglite', { COOKIE_SECURE: 'true' });
+    const db = t.database.db;
+    const province = await createUnit(db, { code: 'T', name: 'Tỉnh thử', parentId: null, kind: 'province', group: null });
+    const department = await createUnit(db, { code: 'SNV', name: 'Sở Nội vụ', parentId: province.id, kind: 'department', group: 'so' });
+    const district = await createUnit(db, { code: 'H1', name: 'Huyện Thanh Sơn', parentId: province.id, kind: 'district', group: 'huyen' });
+    const commune = await createUnit(db, { code: 'XA1', name: 'Xã Thanh Sơn', parentId: district.id, kind: 'commune', group: 'xa' });
+    campaignId = (await createCampaign(db, {
+      name: 'Chỉ số CCHC 2025', year: 2025, criteriaSetCode: 'par-province-2023', bandSetCode: 'province5', unitIds: [department.id, commune.id], previousCampaignId: null,
+    })).id;
     origin = await serveApp(t.app);
     browser = await launchChromium();
   });
@@ -63,6 +74,22 @@ describeBrowser('analyst imports a criteria set, corrects it, browses and compar
     await page.goto(`${origin}/criteria/compare?from=bo-so-thu&to=internal-department-2025`);
     await page.getByText(/thêm \d+, bỏ 0, thay đổi \d+/).waitFor();
     await page.screenshot({ path: 'test-results/criteria-compare.png', fullPage: true });
+
+    // the campaign scores communes with the commune set, departments with the new set
+    await page.goto(`${origin}/campaigns/${campaignId}`);
+    await page.getByRole('link', { name: 'Bộ tiêu chí theo loại đơn vị' }).click();
+    await page.getByLabel(/Xã, phường/).selectOption('internal-commune-2025');
+    await page.getByLabel(/Sở, ban, ngành/).selectOption('bo-so-thu');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText('Đã lưu.').waitFor();
+    expect(await t.database.db.selectFrom('campaign_criteria_set').select(['unit_kind', 'criteria_set_code']).orderBy('unit_kind').execute()).toEqual([
+      { unit_kind: 'commune', criteria_set_code: 'internal-commune-2025' },
+      { unit_kind: 'department', criteria_set_code: 'bo-so-thu' },
+    ]);
+    // the set is now used by a campaign: no delete button, the campaign named
+    await page.goto(`${origin}/criteria/bo-so-thu`);
+    await page.getByText('Bộ tiêu chí đã được dùng, không sửa được').waitFor();
+    expect(await page.getByRole('button', { name: 'Xoá bộ tiêu chí' }).count()).toBe(0);
     await page.close();
   });
 });
