@@ -150,4 +150,16 @@ describeEachDb('appraisal rules: comments, versions, scope, phases, notification
     expect(after.unread).toBe(mine.unread - 1);
     expect(after.notifications.map((n: { id: string }) => n.id)).not.toContain(reminder.id);
   });
+
+  it('e-mails each new notification once; an address the SMTP server refuses (5xx) is marked failed, the others are sent', async () => {
+    smtp.refuse.set('can-bo-snv@so.example.vn', 'permanent');
+    const before = smtp.received.length;
+    // queued by the previous test: the response phase notice to 3 officers and 2 appraisers, A's reminder
+    expect(await sendUserMail(s.t.database.db, s.t.app.mailer.transport)).toEqual({ sent: 4, failed: 2, retried: 0, uncertain: 0 });
+    expect(smtp.received.slice(before).map((m) => m.to).sort()).toEqual(['can-bo-stp@so.example.vn', 'can-bo-syt@so.example.vn', 'tham-dinh-1@so.example.vn', 'tham-dinh-2@so.example.vn']);
+    const failed = await s.t.database.db.selectFrom('user_mail').select(['to_address', 'last_error']).where('status', '=', 'failed').execute();
+    expect(failed).toHaveLength(2);
+    expect(failed[0]!.last_error).toMatch(/550|Mailbox unavailable/);
+    expect(await sendUserMail(s.t.database.db, s.t.app.mailer.transport)).toEqual({ sent: 0, failed: 0, retried: 0, uncertain: 0 });
+  });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../support/databases';
 import { runAssessmentNotifications } from '../../server/features/assessment/reminders';
+import { sendUserMail } from '../../server/features/assessment/notifications-mail';
 import { appraisalScenario, LEAVES, pdf, SET, type AppraisalScenario, type Who } from './assessment-appraisal-scenario';
 
 // A whole self-assessment campaign through the API (issue 11), on both databases: 3 departments × 2 fields; officers
@@ -121,6 +122,12 @@ describeEachDb('a whole self-assessment campaign through the API: self, evidence
     expect((await runAssessmentNotifications(s.t.database.db, new Date(), [3, 1])).approved).toBe(3);
     expect((await runAssessmentNotifications(s.t.database.db, new Date(), [3, 1])).approved).toBe(0); // once
     expect((await notifications('B')).notifications[0]).toMatchObject({ kind: 'sheet_approved' });
+    // without SMTP_URL every notification's e-mail lands in the outbox, once
+    const queued = Number((await s.t.database.db.selectFrom('user_mail').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await sendUserMail(s.t.database.db, s.t.app.mailer.transport)).toEqual({ sent: queued, failed: 0, retried: 0, uncertain: 0 });
+    const outbox = await s.t.database.db.selectFrom('mail_outbox').select(['to_address', 'subject', 'body']).where('subject', 'like', '%phê duyệt%').execute();
+    expect(outbox.map((m) => m.to_address).sort()).toEqual(['can-bo-snv@so.example.vn', 'can-bo-stp@so.example.vn', 'can-bo-syt@so.example.vn']);
+    expect(outbox[0]!.body).toMatch(/Hội đồng đã phê duyệt kết quả của Sở/);
 
     const ranking = (await s.call('analyst', 'GET', `/api/campaigns/${s.campaignId}/ranking`)).json();
     expect(ranking.notApproved.count).toBe(0);

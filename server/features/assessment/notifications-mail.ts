@@ -15,14 +15,24 @@ const RETRY_MINUTES = [1, 5, 15, 60];
 const LEASE_MS = 10 * 60_000;
 const BATCH = SMTP_CONNECTIONS * 2;
 
-const claimOne = (db: Kysely<DB>, now: Date) =>
-  db.updateTable('user_mail')
+/**
+ * Claims the oldest due message: the row is picked and locked first (skipping rows another sender holds), then
+ * updated by its id. (One `UPDATE … WHERE id IN (SELECT … LIMIT 1 FOR UPDATE SKIP LOCKED)` may update more than the
+ * one row it picked: the planner is free to evaluate the subquery again.)
+ */
+interface Claimed { id: string; to_address: string; subject: string; body: string; attempts: number }
+
+async function claimOne(db: Kysely<DB>, now: Date): Promise<Claimed | undefined> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => claimOne(trx, now));
+  const due = await db.selectFrom('user_mail').select('id').where('status', '=', 'queued').where('next_attempt_at', '<=', now)
+    .orderBy('id').limit(1).forUpdate().skipLocked().executeTakeFirst();
+  if (!due) return undefined;
+  return db.updateTable('user_mail')
     .set((eb) => ({ status: 'handing_over', attempts: eb('attempts', '+', 1), lease_until: new Date(now.getTime() + LEASE_MS) }))
-    .where('id', 'in', (eb) => eb.selectFrom('user_mail').select('id').where('status', '=', 'queued').where('next_attempt_at', '<=', now)
-      .orderBy('id').limit(1).forUpdate().skipLocked())
-    .where('status', '=', 'queued')
+    .where('id', '=', due.id).where('status', '=', 'queued')
     .returning(['id', 'to_address', 'subject', 'body', 'attempts'])
     .executeTakeFirst();
+}
 
 /** One pass: sends every due message (at most `limit`); returns what happened to them. */
 export async function sendUserMail(db: Kysely<DB>, transport: MailTransport, limit = 500) {
