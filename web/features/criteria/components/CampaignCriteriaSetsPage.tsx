@@ -14,6 +14,7 @@ import { useFormat } from '../../../shared/format/useFormat';
 import { useCanEdit } from '../../../shared/session/useCanEdit';
 import type { CampaignCriteriaSets } from '../api/types';
 import { useCampaignCriteriaSets, useSaveCampaignCriteriaSets } from '../api/useCampaignCriteriaSets';
+import { NotApplicableForm } from './NotApplicableForm';
 
 const KINDS: UnitKindCode[] = ['department', 'commune', 'district', 'province'];
 
@@ -24,6 +25,7 @@ export function CampaignCriteriaSetsPage() {
   const campaign = useCampaign(campaignId).data;
   const current = useCampaignCriteriaSets(campaignId);
   const save = useSaveCampaignCriteriaSets(campaignId);
+  const canEdit = useCanEdit();
 
   return (
     <div className="stack">
@@ -32,7 +34,14 @@ export function CampaignCriteriaSetsPage() {
         title={t('criteriaSets.campaign.title')}
         subtitle={t('criteriaSets.campaign.subtitle')}
       />
-      <QueryState query={current}>{(data) => <KindSetsForm key={JSON.stringify(data.byKind)} data={data} save={save} />}</QueryState>
+      <QueryState query={current}>
+        {(data) => (
+          <>
+            <KindSetsForm key={JSON.stringify(data.byKind)} data={data} save={save} />
+            {canEdit && <NotApplicableForm campaignId={campaignId} sets={data} />}
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }
