@@ -100,7 +100,10 @@ describeEachDb('every route checks roles as declared', (kind) => {
     expect(await as(appraiser.id, 'GET', `/sheets/${b.id}/leaves/2.1.1/history`)).toBe(404);
     expect(await as(appraiser.id, 'PUT', `/sheets/${b.id}/leaves/2.1.1/appraisal`, { version: 1, action: 'agree' })).toBe(404);
     expect(await as(appraiser.id, 'PUT', `/sheets/${b.id}/leaves/2.1.1/final`, { version: 1, score: 0 })).toBe(404);
-    // a guessed unit id is not found either
+    // a guessed unit id is not found either; nor are the phases of a campaign that does not assess one's unit
     expect(await as(officer.id, 'GET', '/sheets/00000000-0000-4000-8000-000000000000')).toBe(404);
+    expect(await as(officer.id, 'GET', '/phases')).toBe(200);
+    const otherCampaign = await t.app.inject({ method: 'GET', url: `/api/campaigns/${ids.campaignId}/assessment/phases`, headers: { cookie: await session(officer.id) } });
+    expect(otherCampaign.statusCode).toBe(404);
   });
 });

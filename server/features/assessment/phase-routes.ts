@@ -30,7 +30,7 @@ export default async function phaseRoutes(app: FastifyInstance) {
   r.get('/phases', {
     config: { roles: PHASE_READERS },
     schema: { tags: ['assessment'], summary: 'The campaign\'s phases with their dates and what is open now', params: CampaignParams, response: { 200: PhasesOut, ...errorResponses } },
-  }, async (request) => phasesOf(app.db, request.params.campaignId));
+  }, async (request) => phasesOf(app.db, request.params.campaignId, requireUser(request)));
 
   r.put('/phases', {
     config: { roles: EDITORS },

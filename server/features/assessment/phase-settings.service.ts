@@ -7,14 +7,26 @@ import { criteriaSetCodeForUnit } from '../campaigns/unit-criteria-set';
 import { insertAudit } from '../content-scores/repository';
 import { ensureSheet } from './assessment-leaf.repository';
 import { isPhaseOpen, listPhases, PHASE_LABELS, type PhaseWindow } from './phases';
+import { appraiserAssignments, isStaff, officerUnitId } from './scope';
+import type { SessionUser } from '../../plugins/app/auth';
 
 const phaseOut = (w: PhaseWindow, now: Date) => ({
   phase: w.phase, opensAt: w.opensAt.toISOString(), closesAt: w.closesAt ? w.closesAt.toISOString() : null, open: isPhaseOpen(w, now),
 });
 
-/** GET P/phases: the campaign's windows in workflow order and what is open now. */
-export async function phasesOf(db: Kysely<DB>, campaignId: string, now = new Date()) {
+/**
+ * GET P/phases: the campaign's windows in workflow order and what is open now. Without `user` (or for staff) any
+ * campaign; a unit officer only a campaign assessing their unit, an appraiser only one they are assigned in (else 404).
+ */
+export async function phasesOf(db: Kysely<DB>, campaignId: string, user?: SessionUser, now = new Date()) {
   if (!(await findCampaign(db, campaignId))) throw notFound({ vi: 'đợt đánh giá', en: 'Campaign' });
+  if (user && !isStaff(user)) {
+    const unitId = await officerUnitId(db, user);
+    const inScope = unitId
+      ? !!(await db.selectFrom('campaign_unit').select('unit_id').where('campaign_id', '=', campaignId).where('unit_id', '=', unitId).executeTakeFirst())
+      : user.role === 'appraiser' && (await appraiserAssignments(db, user.id, campaignId)).size > 0;
+    if (!inScope) throw notFound({ vi: 'đợt đánh giá', en: 'Campaign' });
+  }
   const windows = await listPhases(db, campaignId);
   return { phases: windows.map((w) => phaseOut(w, now)), openNow: windows.filter((w) => isPhaseOpen(w, now)).map((w) => w.phase) };
 }
