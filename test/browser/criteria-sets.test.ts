@@ -86,6 +86,16 @@ describeBrowser('analyst imports a criteria set, corrects it, browses and compar
       { unit_kind: 'commune', criteria_set_code: 'internal-commune-2025' },
       { unit_kind: 'department', criteria_set_code: 'bo-so-thu' },
     ]);
+    // a criterion that does not apply to the department, with the reason: the maximum drops from 3 to 1
+    await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'SNV — Sở Nội vụ' });
+    await page.getByLabel('Tiêu chí', { exact: true }).selectOption('1.2');
+    await page.getByLabel('Lý do').fill('Sở không có báo cáo quý theo quy định riêng');
+    await page.getByRole('button', { name: 'Đánh dấu không áp dụng' }).click();
+    await page.getByText(/Tiêu chí 1\.2 không áp dụng; điểm tối đa của đơn vị còn 1/).waitFor();
+    const na = await t.database.db.selectFrom('content_score').select(['criterion_code', 'not_applicable', 'not_applicable_reason']).execute();
+    expect(na).toEqual([{ criterion_code: '1.2', not_applicable: true, not_applicable_reason: 'Sở không có báo cáo quý theo quy định riêng' }]);
+    await page.screenshot({ path: 'test-results/criteria-campaign-sets.png', fullPage: true });
+
     // the set is now used by a campaign: no delete button, the campaign named
     await page.goto(`${origin}/criteria/bo-so-thu`);
     await page.getByText('Bộ tiêu chí đã được dùng, không sửa được').waitFor();
