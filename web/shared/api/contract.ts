@@ -95,10 +95,10 @@ export interface CampaignChanges {
   previousCampaignId?: string | null;
 }
 
-export interface ImportRequest {
-  text: string;
+/** exactly one of `text` (pasted or a TSV/CSV file) and `xlsxBase64` (an XLSX file's bytes) */
+export type ImportRequest = ({ text: string; xlsxBase64?: never } | { xlsxBase64: string; text?: never }) & {
   fileName?: string;
-}
+};
 export interface OverrideCandidate {
   code: string;
   /** the score printed in the table */
@@ -122,9 +122,9 @@ export interface ImportPreview {
   totalFromLeaves: number;
   totalWithChosen: number;
 }
-export interface ImportCommitRequest extends ImportRequest {
+export type ImportCommitRequest = ImportRequest & {
   keepStated: string[];
-}
+};
 export interface ImportCommitResult {
   stored: number;
   /** how many stored values differ from before */

@@ -2,6 +2,7 @@ import { useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { Button } from './Button';
 import { Field, TextArea } from './Field';
 import { Notice } from './Notice';
+import { readTableFile } from '../files/readTableFile';
 
 /** The texts of a FileTextInput, already translated. */
 export interface FileTextInputLabels {
@@ -13,6 +14,18 @@ export interface FileTextInputLabels {
   fromFile: (fileName: string) => string;
   /** when the browser cannot read the chosen file */
   readError: (fileName: string) => string;
+  /**
+   * when the chosen file is not UTF-8 text (nor an XLSX the page accepts): 'xls' an old Excel file, 'xlsx' an XLSX
+   * where only text is read, 'binary' anything else; without it `readError` is shown
+   */
+  notText?: (fileName: string, reason: 'xls' | 'xlsx' | 'binary') => string;
+}
+
+/** An XLSX chosen in the file picker (its first bytes are a zip's), for an import body's `xlsxBase64`. */
+export interface ChosenXlsx {
+  fileName: string;
+  base64: string;
+  bytes: number;
 }
 
 interface FileTextInputProps {
@@ -33,6 +46,8 @@ interface FileTextInputProps {
   disabled?: boolean;
   /** more buttons next to "choose a file" */
   extraActions?: ReactNode;
+  /** accept XLSX files (told by their content, not their name): they are handed here instead of filling the textarea */
+  onXlsx?: (file: ChosenXlsx) => void;
 }
 
 /** A table or list as pasted text, or read from a text file (UTF-8) chosen in the browser. */
@@ -49,6 +64,7 @@ export function FileTextInput({
   fileInputLabel,
   disabled,
   extraActions,
+  onXlsx,
 }: FileTextInputProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [readError, setReadError] = useState<string | null>(null);
@@ -59,8 +75,10 @@ export function FileTextInput({
     if (!file) return;
     try {
       setReadError(null);
-      const content = await file.text();
-      onChange(stripBom ? content.replace(/^\uFEFF/, '') : content, file.name);
+      const read = await readTableFile(file);
+      if (read.kind === 'xlsx' && onXlsx) onXlsx({ fileName: file.name, base64: read.base64, bytes: read.bytes });
+      else if (read.kind === 'text') onChange(stripBom ? read.text.replace(/^\uFEFF/, '') : read.text, file.name);
+      else setReadError((labels.notText ?? labels.readError)(file.name, read.kind === 'xlsx' ? 'xlsx' : read.reason));
     } catch {
       setReadError(labels.readError(file.name));
     }

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../shared/api/contract';
+import type { ImportPreview, ImportRequest } from '../../../shared/api/contract';
 import { useCampaign } from '../../../shared/api/useCampaign';
 import { useUnits } from '../../../shared/api/useUnits';
+import { useFormat } from '../../../shared/format/useFormat';
 import { Button } from '../../../shared/components/Button';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';
-import { FileTextInput } from '../../../shared/components/FileTextInput';
+import { FileTextInput, type ChosenXlsx } from '../../../shared/components/FileTextInput';
 import { Notice } from '../../../shared/components/Notice';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import type { ImportedState } from '../../../shared/navigationState';
@@ -19,8 +20,8 @@ import { OverrideChoices } from './OverrideChoices';
 const sameSet = (a: ReadonlySet<string>, b: readonly string[]) => a.size === b.length && b.every((code) => a.has(code));
 
 /**
- * /campaigns/:campaignId/units/:unitId/import — paste or choose an appendix table (.tsv / .csv / .txt, UTF-8),
- * check it (preview), decide which published scores to keep, then store it (commit) or cancel.
+ * /campaigns/:campaignId/units/:unitId/import — paste or choose an appendix table (.tsv / .csv / .txt in UTF-8, or
+ * an .xlsx such as the report's own appendix.xlsx, told by its content and read on the server), check it (preview), decide which published scores to keep, then store it (commit) or cancel.
  */
 export function ImportPage() {
   const { t } = useTranslation();
@@ -33,6 +34,8 @@ export function ImportPage() {
 
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
+  const [xlsx, setXlsx] = useState<ChosenXlsx | null>(null);
+  const format = useFormat();
   const [keepStated, setKeepStated] = useState<Set<string>>(new Set());
   const result: ImportPreview | undefined = preview.data;
 
@@ -40,11 +43,22 @@ export function ImportPage() {
   const onTextChange = (nextText: string, nextFileName: string | null) => {
     setText(nextText);
     setFileName(nextFileName);
+    setXlsx(null);
     if (preview.data || preview.error) preview.reset();
     commit.reset();
   };
 
-  const request = () => ({ text, ...(fileName ? { fileName } : {}) });
+  const onXlsx = (chosen: ChosenXlsx) => {
+    setText('');
+    setFileName(null);
+    setXlsx(chosen);
+    if (preview.data || preview.error) preview.reset();
+    commit.reset();
+  };
+
+  const request = (): ImportRequest =>
+    xlsx ? { xlsxBase64: xlsx.base64, fileName: xlsx.fileName } : { text, ...(fileName ? { fileName } : {}) };
+  const hasTable = xlsx !== null || text.trim() !== '';
 
   const check = () =>
     preview.mutate(request(), {
@@ -63,6 +77,7 @@ export function ImportPage() {
   const cancel = () => {
     setText('');
     setFileName(null);
+    setXlsx(null);
     setKeepStated(new Set());
     preview.reset();
     commit.reset();
@@ -84,7 +99,8 @@ export function ImportPage() {
         fileName={fileName}
         onChange={onTextChange}
         disabled={commit.isPending}
-        accept=".tsv,.csv,.txt,text/plain,text/csv,text/tab-separated-values"
+        accept=".tsv,.csv,.txt,.xlsx,text/plain,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onXlsx={onXlsx}
         rows={10}
         labels={{
           label: t('import.pasteLabel'),
@@ -93,14 +109,20 @@ export function ImportPage() {
           chooseFile: t('import.chooseFile'),
           fromFile: (name) => t('import.fromFile', { name }),
           readError: (name) => t('import.fileReadError', { name }),
+          notText: (name, reason) => t(`import.notText.${reason}`, { name }),
         }}
       />
+      {xlsx && (
+        <Notice tone="info">
+          {t('import.xlsxChosen', { name: xlsx.fileName, size: format.integer(Math.max(1, Math.round(xlsx.bytes / 1024))) })}
+        </Notice>
+      )}
 
       <div className="actions">
-        <Button variant="primary" busy={preview.isPending} disabled={text.trim() === '' || commit.isPending} onClick={check}>
+        <Button variant="primary" busy={preview.isPending} disabled={!hasTable || commit.isPending} onClick={check}>
           {t('import.check')}
         </Button>
-        {text !== '' && !result && (
+        {(text !== '' || xlsx) && !result && (
           <Button variant="ghost" onClick={cancel} disabled={commit.isPending}>
             {t('import.cancel')}
           </Button>
