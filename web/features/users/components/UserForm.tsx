@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef } from 'react';
 import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useUnits } from '../../../shared/api/useUnits';
@@ -85,6 +86,9 @@ export function AddUserForm({ onDone }: { onDone: () => void }) {
 export function EditUserForm({ account, onDone }: { account: Account; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateUser(account.id);
+  // the form opens above the list: bring it into view (on a phone the account may be far below)
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => formRef.current?.scrollIntoView({ block: 'start' }), []);
   const { register, handleSubmit, watch, formState: { errors } } = useForm<UserChangesValues>({
     resolver: zodResolver(userChangesSchema),
     defaultValues: {
@@ -103,7 +107,7 @@ export function EditUserForm({ account, onDone }: { account: Account; onDone: ()
     ),
   );
   return (
-    <form className="card stack form" onSubmit={onSubmit} noValidate>
+    <form ref={formRef} className="card stack form" onSubmit={onSubmit} noValidate>
       <h2>{t('users.editTitle', { username: account.username })}</h2>
       <div className="grid grid--2">
         <AccountFields idPrefix={`user-${account.id}`} role={watch('role')} register={register as unknown as UseFormRegister<Common>} errors={errors} />
