@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, unlinkSync } from 'node:fs';
+import { existsSync, unlinkSync } from 'node:fs';
 import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -103,8 +103,10 @@ export class DiskStorage implements EvidenceStorage {
     await this.init();
     const tmp = join(this.tmpDir, `${randomBytes(12).toString('hex')}.part`);
     const meter = new Meter(opts.maxBytes, opts.tooLarge);
+    // the file exists before any byte flows, so the cleanup below always finds it (no open racing an unlink)
+    const out = await open(tmp, 'wx', 0o600);
     try {
-      await pipeline(source, meter, createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));
+      await pipeline(source, meter, out.createWriteStream());
       const sha256 = meter.hash.digest('hex');
       const size = meter.size;
       if (opts.inspect) {
@@ -129,6 +131,7 @@ export class DiskStorage implements EvidenceStorage {
       await rename(tmp, final);
       return { key, sha256, size };
     } catch (err) {
+      await out.close().catch(() => {}); // closed already unless the pipeline failed before its end
       await unlink(tmp).catch(() => {});
       throw err;
     }

@@ -115,6 +115,9 @@ function multipartError(err: unknown, maxBytes: number): unknown {
     return new AppError(422, 'validation', { vi: 'Biểu mẫu tải lên có trường không hợp lệ.', en: 'The upload form has invalid fields.' });
   }
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(maxBytes);
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+    return new AppError(415, 'unsupported_media_type', { vi: 'Tệp phải được gửi dạng multipart/form-data.', en: 'Files must be sent as multipart/form-data.' });
+  }
   const message = (err as Error).message ?? '';
   if (code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || /aborted|terminated early|Unexpected end/i.test(message)) return interrupted();
   return err;
