@@ -287,4 +287,31 @@ describeEachDb('self-assessment workflow: phases, versions, scope, submit, reope
     const report = (await t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/units/${unit.b}/report`, headers: { cookie: cookie.analyst! } })).json();
     expect(report.approval).toMatchObject({ approved: false, notApprovedCount: 1 });
   });
+
+  it('a commune scored with its own set (per unit kind) is self-assessed, approved and ranked with that set', async () => {
+    const db = t.database.db;
+    const communeSet: CriteriaSet = {
+      code: 'test-internal-commune', year: 2025, name: 'Bộ tiêu chí thử cho xã',
+      criteria: [
+        { code: 'A', parent: null, level: 0, name: 'Chỉ đạo điều hành', maxPoints: 5, source: null },
+        { code: 'A.1', parent: 'A', level: 1, name: 'Kế hoạch CCHC của xã', maxPoints: 5, source: 'content', rule: null },
+      ],
+    };
+    await insertCriteriaSetIfAbsent(db, communeSet);
+    const province = (await db.selectFrom('unit').select('id').where('code', '=', 'T').executeTakeFirstOrThrow()).id;
+    const district = await createUnit(db, { code: 'TH', name: 'Huyện thử', parentId: province, kind: 'district', group: null });
+    const commune = (await createUnit(db, { code: 'TX', name: 'Xã thử', parentId: district.id, kind: 'commune', group: 'xa' })).id;
+    await db.insertInto('campaign_unit').values({ campaign_id: campaignId, unit_id: commune }).execute();
+    await db.insertInto('campaign_criteria_set').values({ campaign_id: campaignId, unit_kind: 'commune', criteria_set_code: communeSet.code }).execute();
+    const view = await sheet('admin', commune);
+    expect(view.set.code).toBe(communeSet.code);
+    expect(view.nodes.map((n: { code: string }) => n.code)).toEqual(['A', 'A.1']);
+    await call('admin', 'POST', `/sheets/${commune}/reopen`, { phase: 'self_assessment', until: at(HOUR), reason: 'Xã vào đợt muộn' });
+    expect((await self('admin', commune, 'A.1', { score: 4, explanation: 'Kế hoạch ban hành chậm 10 ngày' })).statusCode).toBe(200);
+    expect((await call('admin', 'POST', `/sheets/${commune}/submit`, {})).json()).toMatchObject({ status: 'submitted', acknowledged: [] });
+    expect((await call('analyst', 'POST', `/sheets/${commune}/approve`, {})).json()).toMatchObject({ status: 'approved', leavesWritten: 1 });
+    const ranking = (await t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/ranking`, headers: { cookie: cookie.analyst! } })).json();
+    expect(ranking.units.find((u: { unit: string }) => u.unit === 'Xã thử')).toMatchObject({ group: 'xa', score: 4, max: 5, index: 80 });
+    expect(ranking.notApproved.count).toBe(1);
+  });
 });
