@@ -170,6 +170,27 @@ describeBrowser('enumerator app: two forms offline, a reload offline, then a syn
     await page.getByRole('button', { name: 'Bắt đầu' }).click();
     await fillForm(page);
     await expect.poll(() => page.getByTestId('unsent-count').textContent()).toBe('2 phiếu chưa gửi');
+
+    // a second paper form with a serial already in the outbox: warned as it is typed (case and spaces do not
+    // make another form), and it does not start unless marked as keyed again
+    await page.getByRole('link', { name: 'Phiếu mới' }).click();
+    await page.getByLabel('Huyện Vị Xuyên').check();
+    await page.getByLabel('Nhập phiếu giấy').check();
+    await page.getByLabel('Không ghi vị trí').check();
+    await page.getByLabel(/Số phiếu giấy/).fill(' hg-vx-0042 ');
+    const seen = page.getByTestId('serial-seen');
+    await seen.waitFor();
+    expect(await seen.textContent()).toContain('Số phiếu hg-vx-0042 đã có trên máy này: phiếu chờ gửi, Huyện Vị Xuyên.');
+    await page.screenshot({ path: `${SHOTS}/enumerator-serial-duplicate.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Bắt đầu' }).click();
+    await page.getByText('Chưa bắt đầu được: số phiếu đã dùng.', { exact: false }).waitFor();
+    expect(await page.getByTestId('section-title').count()).toBe(0);
+    expect(new URL(page.url()).hash).toBe('#/new');
+    await page.getByLabel(/Số phiếu giấy/).fill('HG-VX-0043'); // a new serial: no warning
+    await seen.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Quay lại' }).click();
+    await expect.poll(() => page.getByTestId('unsent-count').textContent()).toBe('2 phiếu chưa gửi');
+    expect(await page.getByRole('heading', { name: /Phiếu đang nhập dở/ }).count()).toBe(0); // no draft was started
     await page.screenshot({ path: `${SHOTS}/enumerator-home-offline.png`, fullPage: true });
 
     // no signing out while forms are unsent

@@ -4,6 +4,7 @@ import { db } from '../db';
 import { questionnaireOf, startDraft } from '../forms';
 import { useI18n } from '../i18n';
 import { useLive } from '../live';
+import { serialsOnDevice, serialTaken, type SerialPlace } from '../serials';
 import { go } from './App';
 
 interface Props {
@@ -21,20 +22,15 @@ function today(): string {
 export function NewFormScreen({ user, params }: Props) {
   const i18n = useI18n();
   const profile = useLive(() => db.profile.get('me'), []);
-  const serials = useLive(async () => {
-    const seen = new Set<string>();
-    const key = (campaignId: string, serial: string | null) => serial && seen.add(`${campaignId}|${serial.trim().toLowerCase()}`);
-    (await db.drafts.toArray()).forEach((d) => key(d.campaignId, d.paperSerial));
-    (await db.outbox.toArray()).forEach((r) => key(r.envelope.campaignId, r.envelope.paperSerial));
-    (await db.receipts.toArray()).forEach((r) => key(r.campaignId, r.paperSerial));
-    return seen;
-  }, []);
+  const serials = useLive(serialsOnDevice, []);
   const assignments = profile?.me.assignments ?? [];
   const [campaignId, setCampaignId] = useState<string | null>(params.get('campaign'));
   const [unitId, setUnitId] = useState<string | null>(params.get('unit'));
   const [mode, setMode] = useState<FormMode | null>(params.get('serial') ? 'paper' : null);
   const [serial, setSerial] = useState(params.get('serial') ?? '');
   const [gps, setGps] = useState<boolean | null>(null);
+  /** the enumerator confirmed that this paper form is keyed again on purpose (the same serial is already on the phone) */
+  const [rekey, setRekey] = useState(false);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -45,13 +41,17 @@ export function NewFormScreen({ user, params }: Props) {
   const unit = campaign?.units.find((u) => u.unitId === unitId) ?? (campaign?.units.length === 1 ? campaign.units[0] : undefined);
   const questionnaire = campaign && questionnaireOf({ questionnaireId: campaign.questionnaireId, questionnaireVersion: campaign.questionnaireVersion });
   const serialMissing = mode === 'paper' && serial.trim() === '';
-  const serialSeen = mode === 'paper' && campaign && serial.trim() !== '' && serials?.has(`${campaign.campaignId}|${serial.trim().toLowerCase()}`);
+  const serialSeen = mode === 'paper' && campaign ? serialTaken(serials, campaign.campaignId, serial, profile?.me.returned ?? []) : null;
+  const serialBlocked = serialSeen !== null && !rekey;
+  const placeText = (place: SerialPlace, at: string) =>
+    place === 'draft' ? i18n.t('serialInDraft') : place === 'outbox' ? i18n.t('serialInOutbox') : i18n.t('serialSent', { time: i18n.dateTime(at) });
+  const unitName = (id: string) => campaign?.units.find((u) => u.unitId === id)?.name ?? id.slice(0, 8);
   const day = today();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setTried(true);
-    if (!campaign || !unit || !mode || serialMissing || gps === null || !questionnaire) return;
+    if (!campaign || !unit || !mode || serialMissing || serialBlocked || gps === null || !questionnaire) return;
     setBusy(true);
     try {
       const clientUuid = await startDraft({
@@ -144,12 +144,27 @@ export function NewFormScreen({ user, params }: Props) {
               required
               aria-invalid={tried && serialMissing}
               value={serial}
-              onChange={(e) => setSerial(e.target.value)}
+              aria-describedby={serialSeen ? 'serial-seen' : undefined}
+              onChange={(e) => {
+                setSerial(e.target.value);
+                setRekey(false);
+              }}
             />
             <span className="muted small">{i18n.t('paperSerialHelp')}</span>
             {tried && serialMissing && <span className="error-text">{i18n.t('paperSerialRequired')}</span>}
-            {serialSeen && <span className="notice notice-warn">{i18n.t('paperSerialSeen')}</span>}
           </label>
+        )}
+        {mode === 'paper' && serialSeen && (
+          <div id="serial-seen" className="notice notice-warn stack-s" role="alert" data-testid="serial-seen">
+            <span>
+              {i18n.t('paperSerialSeen', { serial: serial.trim(), place: placeText(serialSeen.place, serialSeen.at), unit: unitName(serialSeen.unitId) })}
+            </span>
+            <label className="choice">
+              <input type="checkbox" name="rekey" checked={rekey} onChange={(e) => setRekey(e.target.checked)} />
+              <span>{i18n.t('paperSerialRekey')}</span>
+            </label>
+            {tried && serialBlocked && <span className="error-text">{i18n.t('paperSerialBlocked')}</span>}
+          </div>
         )}
       </fieldset>
 
