@@ -179,6 +179,7 @@ export class SipasResponsesReader {
   /** Makes room for `forms` forms in all (e.g. estimated from the file size once the first rows are read). */
   reserve(forms: number): void {
     if (forms > this.capacity) this.grow(forms);
+    if (this.idCol >= 0 && this.ids.size > 0) this.ids.reserve(forms, Math.ceil((forms * this.ids.bytes) / this.ids.size));
   }
 
   /** The end of the file: the forms read, or null when there are problems (all reported). */
@@ -474,12 +475,24 @@ export class SipasResponsesReader {
       text.levels.push(level === '' ? null : level);
     }
     const cols = this.questionCols;
+    const starts = this.starts;
+    const ends = this.ends;
+    const isAllowed = this.isAllowed;
+    const codes = this.codes;
     for (let k = 0; k < cols.length; k++) {
       const c = cols[k]!;
       let code = BLANK_CODE;
       if (c < this.cells) {
-        let s = this.starts[c]!;
-        let e = this.ends[c]!;
+        let s = starts[c]!;
+        let e = ends[c]!;
+        if (e - s === 1) {
+          // one digit, the usual cell
+          const d = buf[s]! - 0x30;
+          if (d >= 0 && d <= 9 && isAllowed[d] === 1) {
+            (codes[k] as Uint8Array)[r] = d;
+            continue;
+          }
+        }
         while (s < e && isAsciiSpace(buf[s]!)) s++;
         while (e > s && isAsciiSpace(buf[e - 1]!)) e--;
         if (s < e) {
@@ -490,10 +503,10 @@ export class SipasResponsesReader {
             if (b < 0x30 || b > 0x39) break;
             if (v <= MAX_CODE) v = 10 * v + (b - 0x30);
           }
-          code = i === e && v <= MAX_CODE && this.isAllowed[v] === 1 ? v : this.slowAnswer(line, k, c);
+          code = i === e && v <= MAX_CODE && isAllowed[v] === 1 ? v : this.slowAnswer(line, k, c);
         }
       }
-      (this.codes[k] as Uint8Array)[r] = code;
+      (codes[k] as Uint8Array)[r] = code;
     }
     if (text) this.extraNames.forEach((name, j) => (text.extra[name] as string[]).push(this.cellText(this.extraCols[j]!)));
   }

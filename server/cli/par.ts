@@ -5,10 +5,10 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
-  aggregate, bandFor, designWeights, kishEffectiveSize, leadershipScores, parseLeadershipCsv, parsePopulationCsv, parseScoreTable,
-  parseUnitsCsv, rankUnits, roundTo, sipasBreakdown, sipasIndices, sipasPointsMap, surveyDesign, SurveyInputError,
+  aggregate, bandFor, designFromIndices, kishEffectiveSize, leadershipScores, parseLeadershipCsv, parsePopulationCsv, parseScoreTable,
+  parseUnitsCsv, rankUnits, roundTo, sipasIndices, sipasOverDomains, sipasPointsMap, stratumWeights, SurveyInputError,
   tableToScores, TableFormatError, validateScoreTable,
-  type BandSet, type CriteriaSet, type CsvProblem, type Estimate, type Finding, type ParsedTable, type SipasOptions, type SipasPoints,
+  type BandSet, type CriteriaSet, type CsvProblem, type Estimate, type Finding, type ParsedTable, type SipasOptions, type SipasPoints, type SipasResult,
 } from '../../analytics/src/index';
 import { SipasResponsesReader, type SipasColumns } from '../../analytics/src/survey-csv-stream';
 import { findQuestion, getQuestionnaire, listFactors, listItems, optionsOf, QUESTIONNAIRES, type Questionnaire } from '../../survey-forms/src/index';
@@ -307,18 +307,21 @@ async function sipas(a: Args): Promise<number> {
   const overallIds = factors.flatMap((f) => (f.overall ? [f.overall] : []));
   const data = await readSipasFile(a.file, itemIds, overallIds);
   if (data.forms === 0) throw new Exit2(`${a.file}: không có phiếu nào / no forms`);
-  // one string per unit, shared by its forms
-  const strata = Array.from(data.unit, (u) => data.units[u] as string);
-  const answers = data.codes;
-  let weights: Float64Array | undefined;
+  const { unit, units, forms } = data;
+  // strata = units, numbered in order of first appearance; w_i = N_h / n_h (or 1)
+  const counts = new Int32Array(units.length);
+  for (let i = 0; i < forms; i++) counts[unit[i]!]!++;
+  const weights = new Float64Array(forms).fill(1);
   if (a.population !== null) {
     const { population, errors: popErrors } = parsePopulationCsv(readText(a.population));
     failOnProblems(a.population, popErrors);
     try {
-      const dw = designWeights(strata, population);
-      weights = dw.weights;
-      if (dw.unsampled.length > 0) {
-        process.stderr.write(`Đơn vị không có phiếu / units without forms: ${dw.unsampled.join(', ')}\n`);
+      const { rows, unsampled } = stratumWeights(new Map(units.map((u, h) => [u, counts[h]!])), population);
+      const weightOf = new Map(rows.map((row) => [row.stratum, row.weight]));
+      const w = Float64Array.from(units, (u) => weightOf.get(u) as number);
+      for (let i = 0; i < forms; i++) weights[i] = w[unit[i]!]!;
+      if (unsampled.length > 0) {
+        process.stderr.write(`Đơn vị không có phiếu / units without forms: ${unsampled.join(', ')}\n`);
       }
     } catch (e) {
       if (e instanceof SurveyInputError) throw new Exit2(`${a.population}: ${e.message}`);
@@ -326,7 +329,7 @@ async function sipas(a: Args): Promise<number> {
     }
   }
   mark('read');
-  const design = surveyDesign({ strata, ...(weights && { weights }) });
+  const design = designFromIndices(unit, units, weights);
   const set = pickSet('', a.set ?? DEFAULT_SET);
   const service = factors.filter((f) => f.part !== 'policy').map((f) => f.factor);
   let points: SipasPoints[] | undefined;
@@ -342,20 +345,22 @@ async function sipas(a: Args): Promise<number> {
       variance: { method: 'bootstrap', replicates: positiveInteger(a.bootstrap, '--bootstrap'), seed: a.seed === null ? 1 : seedOf(a.seed) },
     }),
   };
-  const r = sipasIndices(design, answers, factors, options);
-  const units = sipasBreakdown(design, answers, factors, strata, { ...options, points: [] });
+  const r = sipasIndices(design, data.codes, factors, options);
+  // each unit, a domain of the whole design (as R's svyby), numbered as the strata
+  const results = sipasOverDomains(design, data.codes, factors, { of: unit, count: units.length }, { ...options, points: [] });
+  const byUnit = units.map((group, h) => ({ group, forms: (results[h] as SipasResult).forms, result: results[h] as SipasResult }));
   mark('estimate');
   if (a.json) {
     out(JSON.stringify({
       items: r.items.map((i) => ({ id: i.id, index: pp(i.estimate), se: pp(i.se), ci: i.ci === null ? null : [100 * i.ci[0], 100 * i.ci[1]], n: i.n })),
       factors: r.factors.map((f) => ({ id: f.factor, index: pp(f.estimate), se: pp(f.se), max: f.points?.max ?? null, points: f.points?.points ?? null })),
       sipas: { index: pp(r.sipas.estimate), se: pp(r.sipas.se) },
-      units: units.map((u) => ({ unit: u.group, n: u.forms, sipas: pp(u.result.sipas.estimate), se: pp(u.result.sipas.se) })),
+      units: byUnit.map((u) => ({ unit: u.group, n: u.forms, sipas: pp(u.result.sipas.estimate), se: pp(u.result.sipas.se) })),
     }, null, 2));
     mark('output');
     return 0;
   }
-  const weighting = weights ? `trọng số / weights N_h / n_h, n_eff ${f2(kishEffectiveSize(weights))}` : 'trọng số / weights 1';
+  const weighting = a.population !== null ? `trọng số / weights N_h / n_h, n_eff ${f2(kishEffectiveSize(weights))}` : 'trọng số / weights 1';
   const method = r.variance === 'bootstrap' ? `bootstrap (${a.bootstrap})` : 'Taylor';
   out(`${q.id}: ${r.forms} phiếu / forms, ${units.length} đơn vị / units (tầng / strata), ${weighting}; SE: ${method}`);
   out('Câu / item\tchỉ số / index %\tSE\tKTC 95 % / 95 % CI\tn\tkhông biết / don\'t know\ttrống / blank');
@@ -369,7 +374,7 @@ async function sipas(a: Args): Promise<number> {
   out(`SIPAS\t${f2(pp(r.sipas.estimate))}\t${f2(pp(r.sipas.se))}\t${ciText(r.sipas.ci)}${warn(r.sipas)}`);
   if (r.points) out(`8.1\t${f4(r.points.estimate)} / ${r.points.max}\tSE ${f4(r.points.se)}`);
   out('Đơn vị / unit\tn\tSIPAS %\tSE');
-  for (const u of units) out(`${u.group}\t${u.forms}\t${f2(pp(u.result.sipas.estimate))}\t${f2(pp(u.result.sipas.se))}${warn(u.result.sipas)}`);
+  for (const u of byUnit) out(`${u.group}\t${u.forms}\t${f2(pp(u.result.sipas.estimate))}\t${f2(pp(u.result.sipas.se))}${warn(u.result.sipas)}`);
   mark('output');
   return 0;
 }
