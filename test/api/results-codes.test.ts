@@ -77,7 +77,7 @@ describeEachDb('SIPAS results from the compact codes = the engine on the JSON an
       await db.updateTable('sipas_form').set({ answers: JSON.stringify(answers) as never, analysis_codes: null }).where('id', '=', r.id).execute();
     }
     points = sipasPointsMap((await loadCriteriaSet(db, 'par-province-2023'))!, FACTORS.map((f) => f.factor));
-  });
+  }, 300_000); // ingest of 130 forms: slow on PGlite when the machine is busy
   afterAll(() => t?.close());
 
   /** The engine on the JSON answers of the accepted forms (what the results read before the codes), same form order. */

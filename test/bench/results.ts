@@ -5,7 +5,9 @@
 // RESULTS_IN_DATABASE_FROM_FORMS: form by form (threshold above the size) and in the database (threshold 0). One
 // warm-up request, then several timed runs each; prints the median and the range. Asserts nothing about time.
 import { performance } from 'node:perf_hooks';
-import { sql } from 'kysely';
+import { readFileSync } from 'node:fs';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../server/db/schema';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { hashToken, newToken } from '../../server/features/auth/passwords';
@@ -22,8 +24,27 @@ const median = (xs: readonly number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-/** wall-clock ms per run, and this process's CPU ms per run (less sensitive to other load on the machine) */
-interface PathFigures { path: 'forms' | 'database'; runs: number[]; cpu: number[]; bytes: number }
+/**
+ * Per run: wall-clock ms, this process's CPU ms, and the CPU ms of the database's server processes when PostgreSQL runs
+ * on this machine (/proc; null elsewhere) — CPU figures are less sensitive to other load on a shared machine.
+ */
+interface PathFigures { path: 'forms' | 'database'; runs: number[]; cpu: number[]; pgCpu: (number | null)[]; bytes: number }
+
+/** CPU ms used so far by the server processes of the current database (null when they are not on this machine). */
+async function databaseCpu(db: Kysely<DB>): Promise<number | null> {
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(db);
+  const ticks = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * (1000 / ticks); // utime, stime
+    } catch {
+      return null;
+    }
+  }
+  return total;
+}
 
 async function oneSize(serverUrl: string, forms: number, runs: number): Promise<{ forms: number; paths: PathFigures[]; maxDelta: number }> {
   const database = await freshDatabase('postgres', serverUrl);
@@ -57,15 +78,19 @@ async function oneSize(serverUrl: string, forms: number, runs: number): Promise<
         bodies.push(first.body);
         const times: number[] = [];
         const cpu: number[] = [];
+        const pgCpu: (number | null)[] = [];
         for (let r = 0; r < runs; r++) {
+          const p0 = await databaseCpu(db);
           const c0 = process.cpuUsage();
           const t0 = performance.now();
           await get();
           times.push(performance.now() - t0);
           const c = process.cpuUsage(c0);
           cpu.push((c.user + c.system) / 1000);
+          const p1 = await databaseCpu(db);
+          pgCpu.push(p0 !== null && p1 !== null ? p1 - p0 : null);
         }
-        paths.push({ path, runs: times, cpu, bytes: first.bytes });
+        paths.push({ path, runs: times, cpu, pgCpu, bytes: first.bytes });
       } finally {
         await app.close();
       }
@@ -90,13 +115,13 @@ function maxDifference(a: unknown, b: unknown): number {
 
 export async function benchResults(serverUrl: string, sizes: readonly number[] = [2000, 20_000, 200_000]) {
   console.log(`\n== Results endpoint (GET …/results/sipas, default options, breakdown by ${UNITS} units) on real PostgreSQL, through HTTP (app.inject)`);
-  console.log('   forms | path     | runs | median ms |   min ms |   max ms | CPU ms (median) | response | max rel. |Δ| between paths');
+  console.log('   forms | path     | runs | median ms |   min ms |   max ms | Node CPU ms | PostgreSQL CPU ms | response | max rel. |Δ| between paths');
   const out = [];
   for (const forms of sizes) {
     const runs = forms >= 200_000 ? 3 : forms >= 20_000 ? 5 : 9;
     const r = await oneSize(serverUrl, forms, runs);
     for (const p of r.paths) {
-      console.log(`${String(forms).padStart(8)} | ${p.path.padEnd(8)} | ${String(runs).padStart(4)} | ${median(p.runs).toFixed(0).padStart(9)} | ${Math.min(...p.runs).toFixed(0).padStart(8)} | ${Math.max(...p.runs).toFixed(0).padStart(8)} | ${median(p.cpu).toFixed(0).padStart(15)} | ${(p.bytes / 1024).toFixed(0).padStart(5)} kB | ${p.path === 'database' ? r.maxDelta.toExponential(1) : ''}`);
+      console.log(`${String(forms).padStart(8)} | ${p.path.padEnd(8)} | ${String(runs).padStart(4)} | ${median(p.runs).toFixed(0).padStart(9)} | ${Math.min(...p.runs).toFixed(0).padStart(8)} | ${Math.max(...p.runs).toFixed(0).padStart(8)} | ${median(p.cpu).toFixed(0).padStart(11)} | ${(p.pgCpu.includes(null) ? '–' : median(p.pgCpu as number[]).toFixed(0)).padStart(17)} | ${(p.bytes / 1024).toFixed(0).padStart(5)} kB | ${p.path === 'database' ? r.maxDelta.toExponential(1) : ''}`);
     }
     out.push(r);
   }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
-  choiceShares, designWeights, kishEffectiveSize, leadershipAnswer, leadershipScores, rake, roundTo, sipasBreakdown, sipasIndices, sipasPointsMap,
-  surveyDesign, SurveyInputError, trimWeights, TAYLOR,
+  choiceSharesOfColumns, designFromIndices, groupDomains, kishEffectiveSize, leadershipAnswer, leadershipScores, rake, roundTo, sipasOverDomains,
+  sipasPointsMap, stratumWeights, SurveyInputError, trimWeights, TAYLOR, type Domains, type PopulationSizes,
   type CriteriaSet, type Estimate, type LeadershipSheet, type RakeMargin, type RakeResult, type SipasFactorPoints, type SipasPoints,
   type SipasResult, type VarianceOption,
 } from '../../../analytics/src/index';
@@ -15,7 +15,7 @@ import { editScore } from '../content-scores/edit.service';
 import { CHOICE_QUESTION } from './analysis-codes';
 import { DatabasePathUnavailable, sipasFromDatabase, type DatabaseSipasResult } from './sipas-database.service';
 import { formCategories, loadMargins, marginVariables, type MarginRow, type MarginVariable } from './margins.service';
-import { readSipasForms } from './sipas-forms';
+import { formStrata, readSipasForms, type SipasForms } from './sipas-forms';
 import { groupAverageInput } from './leadership-groups';
 
 /** Accepted forms of a unit below this are not written into its score leaves (issue 5: suppression below 5). */
@@ -109,21 +109,19 @@ function asConflict<T>(run: () => T): T {
  * unit × level strata: N_hl from the campaign's per-level `sipas_population` rows; a sampled (unit, level) without one
  * is a 409 naming the unit and the level.
  */
-async function levelPopulation(db: Kysely<DB>, campaignId: string, formUnits: readonly string[], formLevels: readonly (string | null)[],
+async function levelPopulation(db: Kysely<DB>, campaignId: string, strata: readonly string[],
   units: readonly { id: string; name: string; code: string }[]): Promise<Map<string, number>> {
   const rows = await db.selectFrom('sipas_population').select(['unit_id', 'level', 'population'])
     .where('campaign_id', '=', campaignId).where('level', '!=', 'all').execute();
   const population = new Map(rows.map((r) => [`${r.unit_id}/${r.level}`, Number(r.population)]));
   const unit = new Map(units.map((u) => [u.id, u]));
   const missing: string[][] = [];
-  const seen = new Set<string>();
-  for (let i = 0; i < formUnits.length; i++) {
-    const key = `${formUnits[i]}/${formLevels[i] ?? ''}`;
-    if (seen.has(key) || population.has(key)) continue;
-    seen.add(key);
-    const u = unit.get(formUnits[i]!);
-    const name = u ? `${u.name} (${u.code})` : formUnits[i]!;
-    const level = levelName(formLevels[i]!);
+  for (const key of strata) {
+    if (population.has(key)) continue;
+    const unitId = key.slice(0, key.indexOf('/')); // "unit/level": a unit id has no '/'
+    const u = unit.get(unitId);
+    const name = u ? `${u.name} (${u.code})` : unitId;
+    const level = levelName(key.slice(unitId.length + 1) || null);
     missing.push([`${name}, ${level.vi}`, `${name}, ${level.en}`]);
   }
   if (missing.length > 0) {
@@ -161,6 +159,34 @@ async function sipasContext(db: Kysely<DB>, campaignId: string) {
   return { campaign, set, q, statusRows, units, factors, items, points, accepted };
 }
 
+/** Each form's design weight N_h / n_h (analytics `stratumWeights`: a SurveyInputError when N_h is missing or below n_h). */
+function stratumWeightsOf(strata: { of: Int32Array; names: readonly string[] }, population: PopulationSizes): Float64Array {
+  const sizes = new Int32Array(strata.names.length);
+  for (const h of strata.of) sizes[h]!++;
+  const { rows } = stratumWeights(new Map(strata.names.map((name, h) => [name, sizes[h]!])), population);
+  const byStratum = new Map(rows.map((r) => [r.stratum, r.weight]));
+  const perStratum = Float64Array.from(strata.names, (name) => byStratum.get(name)!);
+  return Float64Array.from(strata.of, (h) => perStratum[h]!);
+}
+
+/** A breakdown of the forms as domains of the core: by unit, level, or the categories of a demographic variable. */
+function breakdownOf(d: { forms: SipasForms; campaign: { year: number } }, by: string, demographic: MarginVariable | null): { names: string[]; domains: Domains } {
+  if (by === 'unit') return { names: d.forms.unitNames, domains: { of: d.forms.unitOf, count: d.forms.unitNames.length } };
+  if (by === 'gov_level') return { names: d.forms.levelNames, domains: { of: d.forms.levelOf, count: d.forms.levelNames.length } };
+  return groupDomains(formCategories(demographic!, d.forms.demographics, d.campaign.year), d.forms.n);
+}
+
+/** SIPAS of the whole and of each group in one run of the estimation core. */
+function sipasWithGroups(d: SipasData, groups: { names: string[]; domains: Domains }, whole: boolean) {
+  const results = sipasOverDomains(d.design, d.answers, d.factors, { ...groups.domains, ...(whole && { overall: { within: null } }) }, d.options);
+  return {
+    overall: whole ? results[groups.names.length]! : null,
+    groups: groups.names.map((group, k) => ({ group, forms: results[k]!.forms, result: results[k]! })),
+  };
+}
+
+type SipasData = Awaited<ReturnType<typeof sipasData>>;
+
 /**
  * Everything the form-by-form SIPAS computations need: the accepted forms read from their compact codes (sipas-forms.ts;
  * the demographic answers of `demographic` and of the raked margins only when asked), weights, design, options.
@@ -174,25 +200,23 @@ async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items
   const read = await readSipasForms(db, campaignId, q, { levels: breakdown.levels || strataKind === 'unit_level', demographicKeys: keys });
   const n = read.n;
   const answers = read.answers;
-  /** each form's unit (the breakdown by unit, the per-unit points) */
-  const formUnits = read.units;
   /** each form's stratum of the design: its unit, or unit × level */
-  const strata = strataKind === 'unit_level' ? formUnits.map((u, i) => `${u}/${read.levels[i] ?? ''}`) : formUnits;
+  const strata = formStrata(read, strataKind);
 
   let weighting: 'population' | 'unweighted' = 'unweighted';
   let weightingNote: { vi: string; en: string } | null = null;
   let weights: Float64Array | undefined;
   if (strataKind === 'unit_level') {
     if (n > 0) {
-      const population = await levelPopulation(db, campaignId, formUnits, read.levels, units);
-      weights = asConflict(() => designWeights(strata, population).weights);
+      const population = await levelPopulation(db, campaignId, strata.names, units);
+      weights = asConflict(() => stratumWeightsOf(strata, population));
       weighting = 'population';
     }
   } else {
     const population = await populationOf(db, campaignId);
     if (population && n > 0) {
       try {
-        weights = designWeights(strata, population).weights;
+        weights = stratumWeightsOf(strata, population);
         weighting = 'population';
       } catch (e) {
         if (!(e instanceof SurveyInputError)) throw e;
@@ -230,7 +254,7 @@ async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items
   const varianceOption: VarianceOption = wq.variance === 'bootstrap'
     ? { method: 'bootstrap', replicates: wq.replicates ?? DEFAULT_REPLICATES, seed: wq.seed ?? DEFAULT_SEED }
     : TAYLOR;
-  const design = surveyDesign({ strata, ...(weights && { weights }) });
+  const design = designFromIndices(strata.of, strata.names, weights ?? new Float64Array(n).fill(1));
   const weightingDetails = {
     strata: strataKind,
     strataCount: design.strata.length,
@@ -246,8 +270,8 @@ async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items
   };
   const options = { factorIndex, points, ...(varianceOption.method === 'bootstrap' && { variance: varianceOption }) };
   return {
-    campaign, set, q, n, accepted: n, statusRows, units, factors, items, answers, strata, formUnits, levels: read.levels, choices: read.choices,
-    demographics: read.demographics, design, weights, weighting, weightingNote, weightingDetails, points, options,
+    campaign, set, q, n, accepted: n, statusRows, units, factors, items, answers, forms: read, design, weights, weighting, weightingNote, weightingDetails,
+    points, options,
   };
 }
 
@@ -367,14 +391,12 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
       improve: [],
     };
   }
-  const r = sipasIndices(d.design, d.answers, d.factors, d.options);
-  const groupKeys = query.by === 'unit' ? d.formUnits
-    : query.by === 'gov_level' ? d.levels
-    : formCategories(demographic!, d.demographics, d.campaign.year);
-  const breakdown = sipasBreakdown(d.design, d.answers, d.factors, groupKeys, d.options);
+  const run = sipasWithGroups(d, breakdownOf(d, query.by, demographic), true);
+  const r = run.overall!;
+  const breakdown = run.groups;
   const improve = improveOf(d.q);
-  const shares = improve && d.choices
-    ? choiceShares(d.design, d.choices, improve.values, { ...(d.options.variance && { variance: d.options.variance }) })
+  const shares = improve && d.forms.choiceColumns
+    ? choiceSharesOfColumns(d.design, d.forms.choiceColumns, improve.values, { ...(d.options.variance && { variance: d.options.variance }) })
     : [];
   return { ...base, ...sipasOutput(d, query, r, breakdown, shares) };
 }
@@ -604,7 +626,8 @@ export async function applyResults(db: Kysely<DB>, campaignId: string, userId: s
       skipped.push({ unitId: null, unitName: null, code: null, reason: { vi: 'Bộ tiêu chí không có tiêu chí SIPAS tương ứng.', en: 'The criteria set has no matching SIPAS leaves.' } });
     } else {
       const counts = new Map<string, number>();
-      for (const s of d.formUnits) counts.set(s, (counts.get(s) ?? 0) + 1);
+      const unitNames = d.forms.unitNames;
+      for (const k of d.forms.unitOf) counts.set(unitNames[k]!, (counts.get(unitNames[k]!) ?? 0) + 1);
       const targets = units.filter((u) => wanted(u.id) && (counts.has(u.id) || req.unitIds?.includes(u.id)));
       const small = targets.filter((u) => (counts.get(u.id) ?? 0) < MIN_FORMS);
       for (const u of small) {
@@ -612,7 +635,7 @@ export async function applyResults(db: Kysely<DB>, campaignId: string, userId: s
         skipped.push({ unitId: u.id, unitName: u.name, code: null, reason: { vi: `Chỉ có ${n} phiếu SIPAS đã duyệt (cần ít nhất ${MIN_FORMS}).`, en: `Only ${n} accepted SIPAS forms (at least ${MIN_FORMS} needed).` } });
       }
       const ok = new Set(targets.filter((u) => (counts.get(u.id) ?? 0) >= MIN_FORMS).map((u) => u.id));
-      const breakdown = ok.size > 0 ? sipasBreakdown(d.design, d.answers, d.factors, d.formUnits, d.options) : [];
+      const breakdown = ok.size > 0 ? sipasWithGroups(d, breakdownOf(d, 'unit', null), false).groups : [];
       for (const g of breakdown) {
         if (!ok.has(g.group)) continue;
         const unit = unitById.get(g.group)!;
