@@ -27,6 +27,7 @@ export {
 } from './lookup';
 export { answerOf, isAnswered, visibleIds, visibleQuestions, pruneHiddenAnswers } from './skip-logic';
 export { validateAnswers } from './validate';
+export { questionnaireTitle, withYear, YEAR_PLACEHOLDER } from './campaign-year';
 export { progress, type Progress, type ProgressCounts, type SectionProgress } from './progress';
 export { QUESTIONNAIRES, DEFINITIONS, getQuestionnaire } from './questionnaires';
 export { fillAnswers, defaultAnswer, type Chooser } from './fill';

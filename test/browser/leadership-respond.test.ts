@@ -92,7 +92,7 @@ describeBrowser('an HĐND delegate answers the leadership survey from the e-mail
     });
 
     await page.goto(`${origin}${linkPath}`);
-    await page.getByRole('heading', { level: 1, name: /Phiếu điều tra xã hội học lãnh đạo, quản lý/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /Phiếu điều tra xã hội học lãnh đạo, quản lý.*cấp tỉnh năm 2023$/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe(linkPath); // the login guard left it alone
     await expect(page.locator('body').textContent()).resolves.toMatch(/Hạn trả lời: 31\/12\/2030/);
     await expect(page.locator('body').textContent()).resolves.toMatch(/Không biết/);

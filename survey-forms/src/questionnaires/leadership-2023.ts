@@ -252,8 +252,8 @@ export const leadership2023: QuestionnaireDefinition = {
   version: 1,
   kind: 'leadership',
   title: {
-    vi: 'Phiếu điều tra xã hội học lãnh đạo, quản lý phục vụ xác định Chỉ số cải cách hành chính cấp tỉnh năm 2023',
-    en: 'Survey of leaders and managers for the provincial PAR INDEX 2023',
+    vi: 'Phiếu điều tra xã hội học lãnh đạo, quản lý phục vụ xác định Chỉ số cải cách hành chính cấp tỉnh năm {year}', // filled with the campaign's year (campaign-year.ts)
+    en: 'Survey of leaders and managers for the provincial PAR INDEX {year}',
   },
   answerSets: { [LEADERSHIP_SET]: leadership5 },
   sections: FIELDS.map(fieldSection),

@@ -2,6 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FieldworkPlan } from '../../../shared/api/contract';
+import { questionnaireTitle } from '../../../../survey-forms/src';
+import { useCampaign } from '../../../shared/api/useCampaign';
 import { Field, Select, TextInput } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';
 import { SaveActions } from '../../../shared/components/SaveActions';
@@ -20,6 +22,7 @@ export function PlanForm({ campaignId, plan, readOnly }: PlanFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const save = useSavePlan(campaignId);
+  const campaign = useCampaign(campaignId).data;
   const {
     register,
     handleSubmit,
@@ -43,7 +46,7 @@ export function PlanForm({ campaignId, plan, readOnly }: PlanFormProps) {
           <Select id="plan-questionnaire" {...register('questionnaire')}>
             {PLAN_QUESTIONNAIRES.map((q) => (
               <option key={questionnaireKey(q.id, q.version)} value={questionnaireKey(q.id, q.version)}>
-                {t('fieldworkSetup.plan.questionnaireOption', { title: format.text(q.title), id: q.id, version: q.version })}
+                {t('fieldworkSetup.plan.questionnaireOption', { title: format.text(questionnaireTitle(q, campaign?.year)), id: q.id, version: q.version })}
               </option>
             ))}
           </Select>

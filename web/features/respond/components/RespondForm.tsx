@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { optionsOf, progress, validateAnswers, type Questionnaire, type ValidationIssue } from '../../../../survey-forms/src';
+import { optionsOf, progress, questionnaireTitle, validateAnswers, type Questionnaire, type ValidationIssue } from '../../../../survey-forms/src';
 import { isApiError } from '../../../shared/api/apiError';
 import type { RespondInfo } from '../../../shared/api/contract';
 import { Button } from '../../../shared/components/Button';
@@ -154,7 +154,7 @@ export function RespondForm({ token, draftKey, info, questionnaire, onFinished }
         {progressBar}
         <section className="card stack" aria-labelledby="respond-title">
           <h1 id="respond-title" ref={heading} tabIndex={-1}>
-            {format.text(questionnaire.title)}
+            {format.text(questionnaireTitle(questionnaire, info.campaign.year))}
           </h1>
           <p className="muted">
             {info.campaign.name} · {info.campaign.year}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import {
   allQuestions,
   getQuestionnaire,
+  questionnaireTitle,
   optionFor,
   validateAnswers,
   visibleIds,
@@ -19,6 +20,8 @@ interface AnswersViewProps {
   answers: Record<string, unknown>;
   /** ISO start of the interview: its year checks the respondent's age */
   startedAt: string | undefined;
+  /** the campaign's year, for texts that name it (survey-forms campaign-year.ts) */
+  campaignYear?: number;
 }
 
 const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
@@ -27,7 +30,7 @@ const isEmpty = (value: unknown) => value === undefined || value === null || (ty
  * The answers with the questionnaire's own labels (survey-forms), section by section: questions the skip logic
  * hides are left out unless they were answered; each problem the engine finds is shown under its question.
  */
-export function AnswersView({ questionnaireId, questionnaireVersion, answers, startedAt }: AnswersViewProps) {
+export function AnswersView({ questionnaireId, questionnaireVersion, answers, startedAt, campaignYear }: AnswersViewProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const q = getQuestionnaire(questionnaireId, questionnaireVersion);
@@ -51,7 +54,7 @@ export function AnswersView({ questionnaireId, questionnaireVersion, answers, st
   return (
     <div className="stack">
       <p className="muted small">
-        {format.text(q.title)} · <span className="code">{q.id}</span> · {t('review.answers.version', { version: q.version })}
+        {format.text(questionnaireTitle(q, campaignYear))} · <span className="code">{q.id}</span> · {t('review.answers.version', { version: q.version })}
         {issues.length > 0 && (
           <>
             {' · '}

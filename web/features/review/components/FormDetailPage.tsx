@@ -1,6 +1,7 @@
 import { useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { FormWithEvents } from '../../../shared/api/contract';
+import { useCampaign } from '../../../shared/api/useCampaign';
 import { ButtonLink } from '../../../shared/components/Button';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { FormStatusBadge } from '../../../shared/components/FormStatusBadge';
@@ -23,6 +24,7 @@ export function FormDetailPage() {
   if (detail.error && !detail.data) {
     // not found, or outside a supervisor's scope: offer the way back
     const from = readReviewReturn(location.state);
+  const campaign = useCampaign(form.campaignId).data;
     return (
       <div className="stack">
         <ErrorNotice error={detail.error} />
@@ -64,6 +66,7 @@ function FormDetail({ data: { form, events } }: { data: FormWithEvents }) {
             questionnaireVersion={form.questionnaireVersion}
             answers={form.answers ?? {}}
             startedAt={form.paradata?.startedAt}
+            campaignYear={campaign?.year}
           />
         </section>
         <div className="stack detail-grid__side">
