@@ -24,7 +24,6 @@ export function FormDetailPage() {
   if (detail.error && !detail.data) {
     // not found, or outside a supervisor's scope: offer the way back
     const from = readReviewReturn(location.state);
-  const campaign = useCampaign(form.campaignId).data;
     return (
       <div className="stack">
         <ErrorNotice error={detail.error} />
@@ -39,6 +38,7 @@ function FormDetail({ data: { form, events } }: { data: FormWithEvents }) {
   const { t } = useTranslation();
   const location = useLocation();
   const from = readReviewReturn(location.state);
+  const campaign = useCampaign(form.campaignId).data;
   const backTo = from && from.campaignId === form.campaignId ? from.reviewFrom : `/campaigns/${form.campaignId}/review`;
   const title = form.paperSerial ? t('review.paperSerial', { serial: form.paperSerial }) : t('review.formShort', { id: form.clientUuid.slice(0, 8) });
 
