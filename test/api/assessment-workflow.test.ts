@@ -256,6 +256,9 @@ describeEachDb('self-assessment workflow: phases, versions, scope, submit, reope
     const approved = await call('analyst', 'POST', `/sheets/${unit.a}/approve`, {});
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', leavesWritten: 4 });
+    const notices = await t.database.db.selectFrom('user_notification as n').innerJoin('app_user as u', 'u.id', 'n.user_id')
+      .select(['u.username', 'n.kind']).where('n.unit_id', '=', unit.a).execute();
+    expect(notices).toEqual([{ username: 'officer-a', kind: 'sheet_approved' }]);
     const scores = await t.database.db.selectFrom('content_score').select(['criterion_code', 'self_score', 'appraised'])
       .where('campaign_id', '=', campaignId).where('unit_id', '=', unit.a).orderBy('criterion_code').execute();
     expect(scores.map((r) => [r.criterion_code, Number(r.self_score), Number(r.appraised)])).toEqual([

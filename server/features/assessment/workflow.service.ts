@@ -5,6 +5,7 @@ import { editScore } from '../content-scores/edit.service';
 import { insertAudit } from '../content-scores/repository';
 import { insertEvent, listLeaves, lockSheet, selfAssessedLeaves, updateSheet, type SheetRow } from './assessment-leaf.repository';
 import { PHASE_LABELS, requireOpenPhase } from './phases';
+import { notifyApproved } from './reminders';
 import { loadSheetData, refuseIfApproved, sheetGaps, type SheetSession } from './sheet.service';
 import { statusRank } from './sheet-rules';
 
@@ -102,6 +103,8 @@ export async function approveSheet(db: Kysely<DB>, s: SheetSession) {
   const after = await updateSheet(db, s.key, { status: 'approved', approved_at: new Date(), approved_by: s.user.id, reopened_phase: null, reopened_until: null, reopen_reason: null });
   await insertEvent(db, s.key, { criterionCode: null, userId: s.user.id, kind: 'approve' });
   await insertAudit(db, [{ user_id: s.user.id, action: 'approve', entity: 'assessment_sheet', entity_key: sheetAuditKey(s), old_value: sheetSnapshot(before), new_value: sheetSnapshot(after) }]);
+  // the unit's officers hear it now (the clock's pass would send the same notice once, deduplicated)
+  await notifyApproved(db, new Date(), s.key);
   return { status: after.status, version: after.version, leavesWritten: written };
 }
 
