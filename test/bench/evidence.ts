@@ -114,6 +114,12 @@ function postFile(origin: string, path: string, cookie: string, name: string, by
   });
 }
 
+/** CPU seconds (user + system) the process has used so far (/proc/PID/stat, clock ticks of 1/100 s). */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 const rssMb = (pid: number) => {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -151,6 +157,7 @@ export async function benchEvidence(kind: DbKind, pgUrl: string, opts: EvidenceB
 
     const rss: { t: number; mb: number }[] = [];
     const startRss = rssMb(pid);
+    const startCpu = cpuSeconds(pid);
     const started = performance.now();
     const sampler = setInterval(() => rss.push({ t: performance.now() - started, mb: rssMb(pid) }), 100);
     const results: { status: number; ms: number; deduplicated: boolean }[] = [];
@@ -173,6 +180,7 @@ export async function benchEvidence(kind: DbKind, pgUrl: string, opts: EvidenceB
       clearInterval(sampler);
     }
     const seconds = (performance.now() - started) / 1000;
+    const serverCpu = cpuSeconds(pid) - startCpu;
     const stored = bytesUnder(join(prep.dataDir, 'evidence', 'blobs'));
     const tmpLeft = readdirSync(join(prep.dataDir, 'evidence', 'tmp')).length;
     await server.stop();
@@ -194,6 +202,7 @@ export async function benchEvidence(kind: DbKind, pgUrl: string, opts: EvidenceB
     const expectedUnique = new Set(plan.map((p) => p.duplicateOf ?? p.i)).size;
     console.log(`  uploads: ${ok.length} of ${results.length} answered 201 (others: ${[...new Set(results.filter((r) => r.status !== 201).map((r) => r.status))].join(', ') || 'none'}); ${ok.filter((r) => r.deduplicated).length} said deduplicated`);
     console.log(`  throughput: ${(ok.length / seconds).toFixed(1)} files/s, ${(uploaded / MB / seconds).toFixed(1)} MB/s (${(uploaded / MB).toFixed(0)} MB in ${seconds.toFixed(1)} s)`);
+    console.log(`  server CPU: ${serverCpu.toFixed(1)} s (${((serverCpu / seconds) * 100).toFixed(0)} % of one core over the run; ${(serverCpu / (uploaded / 1024 / MB)).toFixed(1)} s per GB)`);
     console.log(`  latency per upload: p50 ${quantile(ms, 0.5).toFixed(0)} ms, p99 ${quantile(ms, 0.99).toFixed(0)} ms`);
     console.log(`  server RSS: ${startRss.toFixed(0)} MB at start, peak ${peak.toFixed(0)} MB; peak per tenth of the run: ${tenths.map((m) => m.toFixed(0)).join(' / ')} MB`);
     console.log(`  storage: ${(stored / MB).toFixed(0)} MB on disk for ${(uploaded / MB).toFixed(0)} MB uploaded (${((1 - stored / uploaded) * 100).toFixed(1)} % saved); ${counts.blobs} blobs (expected ${expectedUnique}), ${counts.documents} documents, ${counts.links} links; ${tmpLeft} temporary files left`);
