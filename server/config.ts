@@ -75,7 +75,7 @@ const EnvSchema = z.object({
   MAIL_SENDER_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
   /** link opens and answer submissions per IP per minute */
   RESPOND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
-  /** SIPAS results are computed in the database (grouped sums) from this many accepted forms on; 0: always */
+  /** SIPAS results (default options) fetch the codes grouped by unit × level from this many accepted forms on (same core, same figures); 0: always */
   RESULTS_IN_DATABASE_FROM_FORMS: z.coerce.number().int().nonnegative().default(20000),
   /** key of the sealed leadership answer pool (base64 of 32 bytes); absent: a key file made once in DATA_DIR */
   /** XLSX imports (read in a worker thread): largest file, largest inflated content, most rows, longest reading (ms), worker heap (MB) */
