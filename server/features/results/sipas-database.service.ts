@@ -1,7 +1,8 @@
 // SIPAS results of large campaigns (issue 5: "recomputing everything for 1,000,000 SIPAS forms"): the accepted forms'
-// compact codes come out of the database in one grouped scan, one row per unit × level cell, and analytics'
-// sipasFromCodes turns them into the same figures as the form-by-form engine (tested to 1e-12). No form's JSON is
-// read (except to backfill codes once for forms stored without them).
+// compact codes come out of the database in one grouped scan, one row per unit × level cell (no ordering), and
+// analytics' sipasFromCodes feeds them to the estimation core — the same accumulators as the form-by-form path
+// (sipas-forms.ts), which fetches the same codes per unit in form-id order (tested equal to 1e-12; README, "SIPAS
+// results"). No form's JSON is read (except to backfill codes once for forms stored without them).
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import {
