@@ -3,7 +3,7 @@
 // app listening on its port (uploads go over real HTTP), and sample files of every accepted type.
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AssessmentPhase } from '../../server/db/schema';
@@ -88,7 +88,10 @@ export async function evidenceScenario(kind: DbKind, maxBytes = 2 * MB): Promise
 
   return {
     t, origin, evidenceDir, campaignId: campaign.id, otherCampaignId: other.id, unitA, unitB, cookies, setPhases, upload,
-    close: () => t.close(),
+    async close() {
+      await t.close();
+      rmSync(evidenceDir, { recursive: true, force: true });
+    },
   };
 }
 
