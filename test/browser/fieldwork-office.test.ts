@@ -55,11 +55,20 @@ describeBrowser('fieldwork office screens: set-up, review, re-check, outbox uplo
   it('analyst: saves quotas at once; a CSV is checked row by row before anything is stored; passwords are shown once, with a CSV download', async () => {
     const { context, page } = await pageAs('analyst');
     await page.goto(`${origin}/campaigns/${s.campaignId}/fieldwork`);
+    // a level quota is a part of the unit's total (issue 12, point 6): more than "Tất cả" is refused in the form,
+    // and "Cộng" is the unit's total — "Tất cả" when set (3, not 5 + 3), else the levels added up (Bắc Quang: 2)
     await page.getByLabel('Thành phố Hà Giang — Cấp tỉnh').fill('5');
     await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await page.getByText('Các cấp cộng lại nhiều hơn chỉ tiêu chung (ô “Tất cả”)').waitFor();
+    expect(await page.getByTestId('quota-total-FW-A').textContent()).toBe('3');
+    expect(await page.getByTestId('quota-total-FW-B').textContent()).toBe('2');
+    await page.screenshot({ path: `${SHOTS}/fieldwork-quotas-over-total.png`, fullPage: true });
+    await page.getByLabel('Thành phố Hà Giang — Cấp tỉnh').fill('2');
+    await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
     await page.getByText('Đã lưu chỉ tiêu.').waitFor();
+    expect(await page.getByTestId('quota-total-FW-A').textContent()).toBe('3');
     const setup = await api('analyst', 'GET', `/api/campaigns/${s.campaignId}/fieldwork`);
-    expect(setup.quotas).toContainEqual({ unitId: s.unitA, level: 'province', target: 5 });
+    expect(setup.quotas).toContainEqual({ unitId: s.unitA, level: 'province', target: 2 });
     expect(setup.quotas).toContainEqual({ unitId: s.unitA, level: 'all', target: 3 });
 
     const csv = 'tên đăng nhập,họ tên,điện thoại,đơn vị,giám sát\ndtv-lan,Trần Thị Lan,0912000001,FW-A;FW-B,test-supervisor\ndtv-duc,Phạm Văn Đức,0912000002,KHONG-CO,\n';
@@ -169,6 +178,9 @@ describeBrowser('fieldwork office screens: set-up, review, re-check, outbox uplo
     await page.getByRole('heading', { name: 'Theo đơn vị', exact: true }).waitFor();
     await page.locator('figure.chart svg').first().waitFor();
     await expect(page.locator('tbody tr').filter({ hasText: 'Huyện Bắc Quang' }).first().textContent()).resolves.toMatch(/60/);
+    // per-level progress beside the unit's total (the same figures as the phone's "Cấp huyện 60/2")
+    expect(await page.getByTestId(`levels-${s.unitB}`).textContent()).toBe('Cấp huyện 60/2');
+    expect(await page.getByTestId(`levels-${s.unitA}`).textContent()).toMatch(/^Cấp tỉnh \d+\/2$/);
     await page.screenshot({ path: `${SHOTS}/fieldwork-dashboard.png`, fullPage: true });
     await context.close();
   });

@@ -25,6 +25,8 @@ export interface MeUnit {
   latitude: number | null;
   longitude: number | null;
   quotas: { level: QuotaLevel; target: number; collected: number; accepted: number }[];
+  /** the unit's total (its `all` quota, else its level quotas summed; the dashboard's figure), null without quotas */
+  total?: { target: number; collected: number; accepted: number } | null;
   collectedByMe: number;
 }
 

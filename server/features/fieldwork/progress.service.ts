@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, FormStatus } from '../../db/schema';
+import type { DB, FormStatus, QuotaLevel } from '../../db/schema';
 import type { SessionUser } from '../../plugins/app/auth';
 import { requireCampaign } from './setup.service';
 import { formScope } from './scope';
@@ -12,7 +12,13 @@ function addCounts(c: Counts, status: FormStatus, n: number) {
   if (status !== 'rejected') c.collected += n; // collected = everything that counts towards the quota
 }
 
-/** A unit's target: its `all` quota when there is one, else the sum of its per-level quotas. */
+const LEVEL_ORDER = ['province', 'district', 'commune', 'all'];
+const byLevel = (a: { level: string }, b: { level: string }) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level);
+
+/**
+ * A unit's total (API.md, "Quotas"): its `all` quota when there is one, else the sum of its per-level quotas. Level
+ * quotas are parts of this total (saving refuses levels that add up to more than the `all` quota).
+ */
 export function unitTargets(quotas: { unit_id: string; level: string; target: number }[]) {
   const targets = new Map<string, number>();
   for (const q of quotas) if (q.level === 'all') targets.set(q.unit_id, q.target);
@@ -25,10 +31,10 @@ export async function dashboard(db: Kysely<DB>, user: SessionUser, campaignId: s
   await requireCampaign(db, campaignId);
   const rows = await db
     .selectFrom('sipas_form')
-    .select(['unit_id', 'enumerator_id', 'status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('received_at').as('last')])
+    .select(['unit_id', 'enumerator_id', 'status', 'gov_level', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('received_at').as('last')])
     .where('campaign_id', '=', campaignId)
     .where(formScope(user))
-    .groupBy(['unit_id', 'enumerator_id', 'status'])
+    .groupBy(['unit_id', 'enumerator_id', 'status', 'gov_level'])
     .execute();
   const units = await db
     .selectFrom('campaign_unit')
@@ -49,7 +55,17 @@ export async function dashboard(db: Kysely<DB>, user: SessionUser, campaignId: s
     )
     .orderBy('display_name')
     .execute();
-  const targets = unitTargets(await db.selectFrom('fieldwork_quota').select(['unit_id', 'level', 'target']).where('campaign_id', '=', campaignId).execute());
+  const quotas = await db.selectFrom('fieldwork_quota').select(['unit_id', 'level', 'target']).where('campaign_id', '=', campaignId).execute();
+  const targets = unitTargets(quotas);
+  /** per unit, each level quota with the forms (in the reader's scope) counted against it */
+  const levels = new Map<string, { level: QuotaLevel; target: number; collected: number; accepted: number }[]>();
+  for (const q of [...quotas].filter((q) => q.level !== 'all').sort(byLevel)) {
+    const at = rows.filter((r) => r.unit_id === q.unit_id && r.gov_level === q.level);
+    const sum = (pred: (r: (typeof at)[number]) => boolean) => at.filter(pred).reduce((n, r) => n + Number(r.n), 0);
+    levels.set(q.unit_id, [...(levels.get(q.unit_id) ?? []), {
+      level: q.level, target: q.target, collected: sum((r) => r.status !== 'rejected'), accepted: sum((r) => r.status === 'accepted'),
+    }]);
+  }
   const byUnit = new Map(units.map((u) => [u.id, { counts: emptyCounts(), last: null as Date | null }]));
   const byEnumerator = new Map(enumerators.map((e) => [e.id, { counts: emptyCounts(), last: null as Date | null }]));
   for (const r of rows) {
@@ -71,7 +87,9 @@ export async function dashboard(db: Kysely<DB>, user: SessionUser, campaignId: s
     : null;
   const visibleEnumerators = mine ? enumerators.filter((e) => mine.has(e.id)) : enumerators;
   return {
-    units: units.map((u) => ({ unitId: u.id, name: u.name, target: targets.get(u.id) ?? null, ...byUnit.get(u.id)!.counts, lastSync: iso(byUnit.get(u.id)!.last) })),
+    units: units.map((u) => ({
+      unitId: u.id, name: u.name, target: targets.get(u.id) ?? null, ...byUnit.get(u.id)!.counts, lastSync: iso(byUnit.get(u.id)!.last), levels: levels.get(u.id) ?? [],
+    })),
     enumerators: visibleEnumerators.map((e) => ({ userId: e.id, name: e.display_name, ...byEnumerator.get(e.id)!.counts, lastSync: iso(byEnumerator.get(e.id)!.last) })),
   };
 }
@@ -83,6 +101,8 @@ interface ProfileUnit {
   latitude: number | null;
   longitude: number | null;
   quotas: { level: string; target: number; collected: number; accepted: number }[];
+  /** the unit's total (same rule and numbers as the dashboard), null without any quota */
+  total: { target: number; collected: number; accepted: number } | null;
   collectedByMe: number;
 }
 
@@ -133,10 +153,13 @@ export async function enumeratorProfile(db: Kysely<DB>, user: SessionUser) {
     };
     const unitCounts = counts.filter((n) => n.campaign_id === a.campaign_id && n.unit_id === a.unit_id);
     const sumWhere = (pred: (n: (typeof unitCounts)[number]) => boolean, field: 'n' | 'mine' = 'n') => unitCounts.filter(pred).reduce((s, n) => s + Number(n[field]), 0);
+    const unitQuotas = quotas.filter((q) => q.campaign_id === a.campaign_id && q.unit_id === a.unit_id);
+    const total = unitTargets(unitQuotas).get(a.unit_id);
     c.units.push({
       unitId: a.unit_id, code: a.code, name: a.unit_name, latitude: a.latitude, longitude: a.longitude,
-      quotas: quotas
-        .filter((q) => q.campaign_id === a.campaign_id && q.unit_id === a.unit_id)
+      total: total === undefined ? null : { target: total, collected: sumWhere(() => true), accepted: sumWhere((n) => n.status === 'accepted') },
+      quotas: [...unitQuotas]
+        .sort(byLevel)
         .map((q) => ({
           level: q.level,
           target: q.target,

@@ -64,7 +64,10 @@ const StatusCounts = {
   collected: z.number(), accepted: z.number(), flagged: z.number(), pending: z.number(), rejected: z.number(), returned: z.number(), lastSync: z.string().nullable(),
 };
 export const DashboardOut = z.object({
-  units: z.array(z.object({ unitId: z.string(), name: z.string(), target: z.number().nullable(), ...StatusCounts })),
+  units: z.array(z.object({
+    unitId: z.string(), name: z.string(), target: z.number().nullable(), ...StatusCounts,
+    levels: z.array(z.object({ level: QuotaLevel, target: z.number(), collected: z.number(), accepted: z.number() })),
+  })),
   enumerators: z.array(z.object({ userId: z.string(), name: z.string(), ...StatusCounts })),
 });
 
@@ -89,6 +92,7 @@ export const ProfileOut = z.object({
     units: z.array(z.object({
       unitId: z.string(), code: z.string(), name: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable(),
       quotas: z.array(z.object({ level: z.string(), target: z.number(), collected: z.number(), accepted: z.number() })),
+      total: z.object({ target: z.number(), collected: z.number(), accepted: z.number() }).nullable(),
       collectedByMe: z.number(),
     })),
   })),

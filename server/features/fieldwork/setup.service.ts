@@ -75,6 +75,43 @@ async function checkCampaignUnits(db: Kysely<DB>, campaignId: string, unitIds: s
   }
 }
 
+const LEVEL_NAMES: Record<QuotaLevel, { vi: string; en: string }> = {
+  province: { vi: 'Cấp tỉnh', en: 'Province level' },
+  district: { vi: 'Cấp huyện', en: 'District level' },
+  commune: { vi: 'Cấp xã', en: 'Commune level' },
+  all: { vi: 'Tất cả các cấp', en: 'All levels' },
+};
+
+/**
+ * A level quota is a part of its unit's total (API.md, "Quotas"): when a unit has an overall (`all`) quota, its level
+ * quotas together may not exceed it. Refused with the unit and the levels named.
+ */
+async function checkLevelsWithinTotal(db: Kysely<DB>, quotas: { unitId: string; level: QuotaLevel; target: number }[]) {
+  const over: { unitId: string; total: number; levels: { level: QuotaLevel; target: number }[] }[] = [];
+  for (const unitId of new Set(quotas.map((q) => q.unitId))) {
+    const own = quotas.filter((q) => q.unitId === unitId);
+    const total = own.find((q) => q.level === 'all')?.target;
+    const levels = own.filter((q) => q.level !== 'all');
+    if (total !== undefined && levels.reduce((sum, q) => sum + q.target, 0) > total) over.push({ unitId, total, levels });
+  }
+  if (!over.length) return;
+  const units = new Map((await db.selectFrom('unit').select(['id', 'code', 'name']).where('id', 'in', over.map((o) => o.unitId)).execute()).map((u) => [u.id, u]));
+  const describe = (lang: 'vi' | 'en') =>
+    over.map((o) => {
+      const u = units.get(o.unitId);
+      const unit = u ? `${u.name} (${u.code})` : o.unitId;
+      const parts = o.levels.map((l) => `${LEVEL_NAMES[l.level][lang]} ${l.target}`).join(' + ');
+      const sum = o.levels.reduce((s, l) => s + l.target, 0);
+      return lang === 'vi'
+        ? `${unit}: ${parts} = ${sum} phiếu, nhiều hơn chỉ tiêu chung (Tất cả các cấp) ${o.total} phiếu`
+        : `${unit}: ${parts} = ${sum} forms, more than the unit's overall quota (All levels) of ${o.total}`;
+    }).join('; ');
+  throw new AppError(400, 'validation', {
+    vi: `Chỉ tiêu theo cấp là một phần của chỉ tiêu chung của đơn vị, nên cộng lại không được vượt chỉ tiêu chung. ${describe('vi')}. Hãy giảm chỉ tiêu theo cấp hoặc tăng chỉ tiêu chung.`,
+    en: `Level quotas are parts of the unit's overall quota, so together they may not exceed it. ${describe('en')}. Lower the level quotas or raise the overall quota.`,
+  }, { units: over.map((o) => ({ unitId: o.unitId, total: o.total, levels: o.levels.map(({ level, target }) => ({ level, target })), levelsSum: o.levels.reduce((s, l) => s + l.target, 0) })) });
+}
+
 export async function saveQuotas(db: Kysely<DB>, campaignId: string, quotas: { unitId: string; level: QuotaLevel; target: number }[]) {
   await requireCampaign(db, campaignId);
   await checkCampaignUnits(db, campaignId, quotas.map((q) => q.unitId), 'quotas[].unitId');
@@ -84,6 +121,7 @@ export async function saveQuotas(db: Kysely<DB>, campaignId: string, quotas: { u
     if (seen.has(k)) throw invalid(`quotas[${i}]`, `chỉ tiêu của đơn vị ${q.unitId}, cấp ${q.level} bị lặp.`, `quota for unit ${q.unitId}, level ${q.level} is repeated.`);
     seen.add(k);
   });
+  await checkLevelsWithinTotal(db, quotas);
   await db.deleteFrom('fieldwork_quota').where('campaign_id', '=', campaignId).execute();
   if (quotas.length) {
     await db.insertInto('fieldwork_quota').values(quotas.map((q) => ({ campaign_id: campaignId, unit_id: q.unitId, level: q.level, target: q.target }))).execute();

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, type MeResponse, type SessionUser } from '../api';
+import { api, type MeResponse, type MeUnit, type QuotaLevel, type SessionUser } from '../api';
 import { db, setMeta, type SyncMeta } from '../db';
 import { downloadJson, exportOutbox, APP_VERSION, questionnaireOf } from '../forms';
 import { useI18n, type I18n, type TextKey } from '../i18n';
@@ -30,6 +30,17 @@ export function namesOf(me: MeResponse | undefined): Names {
     for (const u of a.units) units.set(u.unitId, u.name);
   }
   return { campaign: (id) => campaigns.get(id) ?? id.slice(0, 8), unit: (id) => units.get(id) ?? id.slice(0, 8) };
+}
+
+/**
+ * The unit's quota lines: its total first (the same figure as the dashboard and the set-up grid's "Cộng"), then its
+ * level quotas, which are parts of it (server/features/fieldwork/API.md, "Quotas"). An `all` quota is the total.
+ */
+function quotaLines(u: MeUnit): { level: QuotaLevel | 'total'; target: number; collected: number; accepted: number }[] {
+  const levels = [...u.quotas].filter((q) => q.level !== 'all').sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
+  const all = u.quotas.find((q) => q.level === 'all');
+  const total = u.total ?? all ?? null; // a phone holding a profile from before `total` existed
+  return [...(total ? [{ level: 'total' as const, ...total }] : []), ...levels];
 }
 
 function modeText(i18n: I18n, mode: 'interview' | 'paper', serial: string | null): string {
@@ -258,12 +269,12 @@ export function HomeScreen({ user, needsLogin, onRelogin }: Props) {
                   <strong>
                     {u.name} <span className="muted small">({u.code})</span>
                   </strong>
-                  {[...u.quotas].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level)).map((q) => {
+                  {quotaLines(u).map((q) => {
                     const pct = q.target > 0 ? Math.min(100, Math.round((100 * q.collected) / q.target)) : 0;
                     return (
-                      <div key={q.level} className="quota">
+                      <div key={q.level} className={`quota ${q.level === 'total' ? 'quota-total' : ''}`} data-testid={`quota-${u.code}-${q.level}`}>
                         <div className="row-between small">
-                          <span>{i18n.t(`level_${q.level}` as TextKey)}</span>
+                          <span>{q.level === 'total' ? i18n.t('quotaTotal') : i18n.t(`level_${q.level}` as TextKey)}</span>
                           <span>
                             {i18n.t('quotaLine', { collected: q.collected, target: q.target })} · {i18n.t('quotaAccepted', { n: q.accepted })}
                           </span>

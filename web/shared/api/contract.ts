@@ -459,10 +459,17 @@ export interface ProgressCounts {
   /** ISO time of the last form received, null when none */
   lastSync: string | null;
 }
+/** One level quota of a unit with its progress (a part of the unit's total; server/features/fieldwork/API.md, "Quotas"). */
+export interface LevelProgress {
+  level: Exclude<QuotaLevel, 'all'>;
+  target: number;
+  collected: number;
+  accepted: number;
+}
 /** GET /api/campaigns/:campaignId/fieldwork/dashboard */
 export interface FieldworkDashboard {
-  /** target: the unit's quotas summed; null when it has none */
-  units: (ProgressCounts & { unitId: string; name: string; target: number | null })[];
+  /** target: the unit's total (its `all` quota, else its level quotas summed); null when it has none; levels: its level quotas */
+  units: (ProgressCounts & { unitId: string; name: string; target: number | null; levels: LevelProgress[] })[];
   enumerators: (ProgressCounts & { userId: string; name: string })[];
 }
 

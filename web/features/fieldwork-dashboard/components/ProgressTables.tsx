@@ -47,6 +47,25 @@ export function UnitProgressTable({ units, now }: { units: readonly UnitRow[]; n
     { key: 'target', header: t('fieldworkDashboard.fields.target'), align: 'end', render: (u) => <span className="num">{format.integer(u.target)}</span> },
     ...counts,
     {
+      key: 'levels',
+      header: t('fieldworkDashboard.fields.levels'),
+      render: (u) =>
+        u.levels.length === 0 ? (
+          <span className="muted small">—</span>
+        ) : (
+          <ul className="level-progress" data-testid={`levels-${u.unitId}`}>
+            {u.levels.map((l) => (
+              <li key={l.level} className="small">
+                {t(`fieldwork.level.${l.level}`)}{' '}
+                <span className={`num ${l.target > 0 && l.collected >= l.target ? 'count--good' : ''}`}>
+                  {format.integer(l.collected)}/{format.integer(l.target)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ),
+    },
+    {
       key: 'progress',
       header: t('fieldworkDashboard.fields.progress'),
       wide: true,

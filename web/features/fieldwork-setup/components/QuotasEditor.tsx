@@ -7,7 +7,7 @@ import { SaveActions } from '../../../shared/components/SaveActions';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useSaveQuotas } from '../api/useSaveQuotas';
-import { cellNumber, gridToQuotas, quotasToGrid, sameQuotas, type QuotaCellError, type QuotaGrid } from './quotaGrid';
+import { cellNumber, gridToQuotas, quotasToGrid, sameQuotas, unitTotal, type QuotaCellError, type QuotaGrid } from './quotaGrid';
 
 interface QuotasEditorProps {
   campaignId: string;
@@ -40,7 +40,8 @@ export function QuotasEditor({ campaignId, units, quotas, readOnly }: QuotasEdit
     if (result.errors.length === 0) save.mutate(result.quotas, { onSuccess: ({ quotas: saved }) => setGrid(quotasToGrid(saved)) });
   };
 
-  const rowTotal = (unitId: string) => QUOTA_LEVELS.reduce((sum, level) => sum + (cellNumber(grid[unitId]?.[level]) ?? 0), 0);
+  /** the unit's total ("Cộng"): its "Tất cả" quota, else its levels added up (not "Tất cả" + levels: levels are parts of it) */
+  const rowTotal = (unitId: string) => unitTotal(grid[unitId]);
   const columnTotal = (level: QuotaLevel) => unitIds.reduce((sum, id) => sum + (cellNumber(grid[id]?.[level]) ?? 0), 0);
 
   const columns: Column<Unit>[] = [
@@ -85,7 +86,7 @@ export function QuotasEditor({ campaignId, units, quotas, readOnly }: QuotasEdit
         },
       }),
     ),
-    { key: 'total', header: t('fieldworkSetup.quotas.total'), align: 'end', render: (u) => <span className="num">{format.integer(rowTotal(u.id))}</span> },
+    { key: 'total', header: t('fieldworkSetup.quotas.total'), align: 'end', render: (u) => <span className="num" data-testid={`quota-total-${u.code}`}>{format.integer(rowTotal(u.id))}</span> },
   ];
 
   if (units.length === 0) return <p className="muted">{t('campaigns.noUnits')}</p>;
@@ -97,6 +98,10 @@ export function QuotasEditor({ campaignId, units, quotas, readOnly }: QuotasEdit
       <p className="small">
         <strong>{t('fieldworkSetup.quotas.totals')}:</strong>{' '}
         {QUOTA_LEVELS.map((level) => `${t(`fieldwork.level.${level}`)} ${format.integer(columnTotal(level))}`).join(' · ')}
+        {' · '}
+        <strong>
+          {t('fieldworkSetup.quotas.unitsTotal')} {format.integer(unitIds.reduce((sum, id) => sum + (rowTotal(id) ?? 0), 0))}
+        </strong>
       </p>
       {errors.length > 0 && <Notice tone="error">{t('fieldworkSetup.quotas.hasErrors', { count: errors.length, n: format.integer(errors.length) })}</Notice>}
       <SaveActions

@@ -28,7 +28,8 @@ export function parseWhole(text: string | undefined): number | null {
 
 /**
  * The quotas to store for the given units (cells of other units are dropped), or the cells that are not whole
- * numbers ≥ 0. An empty cell means no quota at that level.
+ * numbers ≥ 0, and the "Tất cả" cells exceeded by the unit's level quotas (a level quota is a part of the unit's
+ * total, server/features/fieldwork/API.md "Quotas"; the server refuses the same). An empty cell means no quota.
  */
 export function gridToQuotas(grid: QuotaGrid, unitIds: readonly string[]): { quotas: Quota[]; errors: QuotaCellError[] } {
   const quotas: Quota[] = [];
@@ -42,8 +43,24 @@ export function gridToQuotas(grid: QuotaGrid, unitIds: readonly string[]): { quo
       else if (target > MAX_TARGET) errors.push({ unitId, level, message: 'fieldworkSetup.quotas.tooLarge' });
       else quotas.push({ unitId, level, target });
     }
+    const own = quotas.filter((q) => q.unitId === unitId);
+    const all = own.find((q) => q.level === 'all');
+    if (all && own.reduce((sum, q) => sum + (q.level === 'all' ? 0 : q.target), 0) > all.target) {
+      errors.push({ unitId, level: 'all', message: 'fieldworkSetup.quotas.levelsOverTotal' });
+    }
   }
   return { quotas, errors };
+}
+
+/**
+ * A unit's total as typed: its "Tất cả" cell when it holds a number, else its level cells added up; null when it
+ * has no quota at all. The same rule as the dashboard's target and the phone's total.
+ */
+export function unitTotal(row: Partial<Record<QuotaLevel, string>> | undefined): number | null {
+  const all = cellNumber(row?.all);
+  if (all !== null) return all;
+  const levels = QUOTA_LEVELS.filter((l) => l !== 'all').map((l) => cellNumber(row?.[l]));
+  return levels.some((n) => n !== null) ? levels.reduce<number>((sum, n) => sum + (n ?? 0), 0) : null;
 }
 
 /** The target typed in a cell, when it is a whole number. */
