@@ -111,6 +111,9 @@ describeBrowser('enumerator app: two forms offline, a reload offline, then a syn
     await expect.poll(() => page.getByTestId('unsent-count').textContent()).toBe('Đã gửi hết phiếu');
     await page.getByTestId('unit-HG-VX').waitFor();
     expect(await page.getByTestId('unit-HG').textContent()).toContain('0/30 phiếu');
+    // the unit's total first, the same figure as the dashboard and the set-up grid's "Cộng": no "Tất cả" quota, so
+    // Cấp tỉnh 30 + Cấp huyện 20 (level quotas are parts of the total, issue 12 point 6)
+    expect(await page.getByTestId('quota-HG-total').textContent()).toContain('Cộng (chỉ tiêu của đơn vị)0/50 phiếu');
     // the service worker has precached the app and controls the page
     // (a function, not a string: the page's CSP forbids eval, which a string predicate needs when it polls)
     await page.waitForFunction(() => (globalThis as unknown as SwGlobal).navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
@@ -242,6 +245,7 @@ describeBrowser('enumerator app: two forms offline, a reload offline, then a syn
       { client_uuid: paper!.clientUuid, mode: 'paper', paper_serial: 'HG-VX-0042', unit_id: ids.districtId, enumerator_id: t.users.enumerator.id },
     ]);
     await expect.poll(() => page.getByTestId('unit-HG').textContent()).toContain('1/30 phiếu');
+    expect(await page.getByTestId('quota-HG-total').textContent()).toContain('1/50 phiếu');
     await page.screenshot({ path: `${SHOTS}/enumerator-synced.png`, fullPage: true });
 
     // the same envelope again (a phone that never got its receipt): a duplicate, still one row
