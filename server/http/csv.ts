@@ -18,6 +18,13 @@ export interface CsvLine<C extends string> {
   /** the file's line number (the header is line 1) */
   row: number;
   get(column: C): string;
+  /**
+   * the column's header as the file wrote it ("Điện thoại" for `phone`), for messages: people see their own header,
+   * not our internal name (issue 12 item 9); the internal name when the file has no such column
+   */
+  header(column: C): string;
+  /** an error about this line's cell in that column, naming the file's header */
+  cellError(column: C, vi: string, en: string): CsvRowError;
 }
 
 /** Row errors shown in a response: the first ones, with the total in `errorCount` (issue 9: answers stay small). */
@@ -68,6 +75,8 @@ export function readCsv<C extends string>(
   const errors = new RowErrors();
   const lines: CsvLine<C>[] = [];
   const index = new Map<C, number>();
+  const written = new Map<C, string>();
+  const header = (col: C) => written.get(col) || col;
   let row = 0;
   let tooMany = false;
   Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
@@ -77,7 +86,12 @@ export function readCsv<C extends string>(
       row++;
       if (row === 1) {
         cells.forEach((h, i) => {
-          for (const [col, names] of Object.entries(aliases) as [C, string[]][]) if (col === foldHeader(h) || names.includes(foldHeader(h))) index.set(col, i);
+          for (const [col, names] of Object.entries(aliases) as [C, string[]][]) {
+            if (col === foldHeader(h) || names.includes(foldHeader(h))) {
+              index.set(col, i);
+              written.set(col, h.replace(/^\uFEFF/, '').trim());
+            }
+          }
         });
         return;
       }
@@ -89,11 +103,17 @@ export function readCsv<C extends string>(
       }
       for (const [col, i] of index) {
         if (BAD_CHARACTER.test(cells[i] ?? '')) {
-          errors.push(cellError(row, col, 'có ký tự điều khiển hoặc ký tự hỏng (như văn bản bị cắt giữa một biểu tượng cảm xúc); hãy sửa ô này.',
+          errors.push(cellError(row, header(col), 'có ký tự điều khiển hoặc ký tự hỏng (như văn bản bị cắt giữa một biểu tượng cảm xúc); hãy sửa ô này.',
             'contains a control character or a broken character (such as text cut in the middle of an emoji); correct this cell.'));
         }
       }
-      lines.push({ row, get: (col) => (index.has(col) ? (cells[index.get(col)!] ?? '').trim() : '') });
+      const lineRow = row;
+      lines.push({
+        row: lineRow,
+        get: (col) => (index.has(col) ? (cells[index.get(col)!] ?? '').trim() : ''),
+        header,
+        cellError: (col, vi, en) => cellError(lineRow, header(col), vi, en),
+      });
     },
   });
   if (tooMany) throw tooManyRows(maxRows);
@@ -106,7 +126,7 @@ export function readCsv<C extends string>(
   return { lines, errors };
 }
 
-/** An error about one cell, worded with the row and column in both languages. */
+/** An error about one cell, worded with the row and column (the header as the file wrote it) in both languages. */
 export const cellError = (row: number, column: string, vi: string, en: string): CsvRowError => ({
   row,
   column,

@@ -116,8 +116,12 @@ describeEachDb('reviewing, re-checking and following fieldwork', (kind) => {
     const bad = '\uFEFFtên đăng nhập,họ tên,điện thoại,đơn vị,giám sát\nbd.an,Nguyễn Văn An,0912345678,FW-A,test-supervisor\nbd an,Trần Thị Bình,12,FW-Z,test-analyst\nbd.an,Lê Văn Cường,0987654321,FW-B,\n';
     const preview = (await post(`${url}/preview`, { text: bad }, analyst)).json();
     const where = preview.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`);
-    expect(where).toEqual(expect.arrayContaining(['3:username', '3:phone', '3:units', '3:supervisor', '4:username']));
-    expect(preview.errors.find((e: { row: number; column: string }) => e.row === 3 && e.column === 'units').message.vi).toMatch(/Dòng 3, cột units: không có đơn vị mã "FW-Z"/);
+    // the columns are named as the file's header wrote them, not by their internal names (issue 12 item 9)
+    expect(where).toEqual(expect.arrayContaining(['3:tên đăng nhập', '3:điện thoại', '3:đơn vị', '3:giám sát', '4:tên đăng nhập']));
+    const message = (column: string) => preview.errors.find((e: { row: number; column: string }) => e.row === 3 && e.column === column).message;
+    expect(message('đơn vị').vi).toMatch(/^Dòng 3, cột đơn vị: không có đơn vị mã "FW-Z"/);
+    expect(message('điện thoại')).toMatchObject({ vi: expect.stringMatching(/^Dòng 3, cột điện thoại: số điện thoại "12"/), en: expect.stringMatching(/^Row 3, column điện thoại: phone number "12"/) });
+    expect(JSON.stringify(preview.errors)).not.toMatch(/cột (phone|units|username|supervisor)\b/);
     const refused = await post(`${url}/commit`, { text: bad }, analyst);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details.errors.length).toBe(preview.errors.length);

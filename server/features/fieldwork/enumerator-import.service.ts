@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { cellError, readCsv, type CsvRowError, type RowErrors } from '../../http/csv';
+import { readCsv, type CsvRowError, type RowErrors } from '../../http/csv';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { campaignUnitIds } from '../campaigns/repository';
 import { requireCampaign } from './setup.service';
@@ -47,7 +47,7 @@ export async function checkEnumeratorCsv(db: Kysely<DB>, campaignId: string, tex
   for (const line of lines) {
     const { row } = line;
     const cell = (col: Column) => line.get(col);
-    const err = (column: Column, vi: string, en: string) => errors.push(cellError(row, column, vi, en));
+    const err = (column: Column, vi: string, en: string) => errors.push(line.cellError(column, vi, en));
     const username = cell('username');
     const displayName = cell('name');
     const phone = cell('phone') || null;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { RESPONDENT_GROUPS, type DB, type MailStatus, type RespondentGroup } from '../../db/schema';
 import { AppError, conflict, notFound } from '../../errors';
-import { cellError, readCsv, type RowErrors } from '../../http/csv';
+import { readCsv, type RowErrors } from '../../http/csv';
 import { campaignUnitIds } from '../campaigns/repository';
 import { requireCampaignRow } from './survey.service';
 
@@ -81,19 +81,19 @@ export async function checkRespondentCsv(db: Kysely<DB>, campaignId: string, tex
     const email = line.get('email').toLowerCase();
     const group = line.get('group').toLowerCase();
     const unitCode = line.get('unit') || null;
-    if (!name) errors.push(cellError(row, 'name', 'thiếu họ tên.', 'the name is missing.'));
-    if (!EMAIL.test(email)) errors.push(cellError(row, 'email', `"${email}" không phải địa chỉ e-mail hợp lệ.`, `"${email}" is not a valid e-mail address.`));
-    else if (seen.has(email)) errors.push(cellError(row, 'email', `"${email}" lặp lại (đã có ở dòng ${seen.get(email)}).`, `"${email}" is repeated (first at row ${seen.get(email)}).`));
+    if (!name) errors.push(line.cellError('name', 'thiếu họ tên.', 'the name is missing.'));
+    if (!EMAIL.test(email)) errors.push(line.cellError('email', `"${email}" không phải địa chỉ e-mail hợp lệ.`, `"${email}" is not a valid e-mail address.`));
+    else if (seen.has(email)) errors.push(line.cellError('email', `"${email}" lặp lại (đã có ở dòng ${seen.get(email)}).`, `"${email}" is repeated (first at row ${seen.get(email)}).`));
     else seen.set(email, row);
     if (!(RESPONDENT_GROUPS as readonly string[]).includes(group)) {
-      errors.push(cellError(row, 'group', `nhóm "${group}" không hợp lệ (hdnd, so, huyen, xa).`, `group "${group}" is not one of hdnd, so, huyen, xa.`));
+      errors.push(line.cellError('group', `nhóm "${group}" không hợp lệ (hdnd, so, huyen, xa).`, `group "${group}" is not one of hdnd, so, huyen, xa.`));
     }
     if (unitCode) {
       const unit = unitByCode.get(unitCode.toLowerCase());
-      if (!unit) errors.push(cellError(row, 'unit', `không có đơn vị mã "${unitCode}".`, `no unit with code "${unitCode}".`));
-      else if (!inCampaign.has(unit.id)) errors.push(cellError(row, 'unit', `đơn vị "${unitCode}" không thuộc đợt đánh giá.`, `unit "${unitCode}" is not in the campaign.`));
+      if (!unit) errors.push(line.cellError('unit', `không có đơn vị mã "${unitCode}".`, `no unit with code "${unitCode}".`));
+      else if (!inCampaign.has(unit.id)) errors.push(line.cellError('unit', `đơn vị "${unitCode}" không thuộc đợt đánh giá.`, `unit "${unitCode}" is not in the campaign.`));
     } else if (group !== 'hdnd' && (RESPONDENT_GROUPS as readonly string[]).includes(group)) {
-      errors.push(cellError(row, 'unit', 'thiếu mã đơn vị (chỉ nhóm hdnd được để trống).', 'the unit code is missing (only group hdnd may leave it blank).'));
+      errors.push(line.cellError('unit', 'thiếu mã đơn vị (chỉ nhóm hdnd được để trống).', 'the unit code is missing (only group hdnd may leave it blank).'));
     }
     rows.push({ row, name, email, group: group as RespondentGroup, unitCode });
   }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, QuotaLevel } from '../../db/schema';
 import { AppError } from '../../errors';
-import { cellError, foldHeader, populationCell, readCsv, type RowErrors } from '../../http/csv';
+import { foldHeader, populationCell, readCsv, type RowErrors } from '../../http/csv';
 import { campaignUnitIds } from '../campaigns/repository';
 import { requireCampaign } from '../fieldwork/setup.service';
 
@@ -86,7 +86,7 @@ export async function checkPopulationCsv(db: Kysely<DB>, campaignId: string, tex
   const seen = new Map<string, number>();
   for (const line of lines) {
     const { row } = line;
-    const err = (column: Column, vi: string, en: string) => errors.push(cellError(row, column, vi, en));
+    const err = (column: Column, vi: string, en: string) => errors.push(line.cellError(column, vi, en));
     const code = line.get('unit');
     const unit = unitByCode.get(code.toLowerCase());
     if (!code) err('unit', 'thiếu mã đơn vị.', 'the unit code is missing.');

@@ -3,7 +3,7 @@ import { ageBands, answerGroups } from '../../../analytics/src/index';
 import { allQuestions, getQuestionnaire, optionsOf, type Question, type Questionnaire } from '../../../survey-forms/src/index';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import { cellError, foldHeader, populationCell, readCsv, type RowErrors } from '../../http/csv';
+import { foldHeader, populationCell, readCsv, type RowErrors } from '../../http/csv';
 import { findCampaign } from '../campaigns/repository';
 
 // Raking margins (issue 5, "Weighting"): known population totals per category of a demographic variable of the
@@ -122,7 +122,7 @@ export function checkMarginsCsv(q: Questionnaire, text: string): { rows: MarginR
   const seen = new Map<string, number>();
   for (const line of lines) {
     const { row } = line;
-    const err = (column: Column, vi: string, en: string) => errors.push(cellError(row, column, vi, en));
+    const err = (column: Column, vi: string, en: string) => errors.push(line.cellError(column, vi, en));
     const variableText = line.get('variable');
     const variable = variables.get(variableText) ?? variables.get(variableText.toLowerCase());
     if (!variableText) err('variable', 'thiếu tên biến.', 'the variable is missing.');
