@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Role } from '../../db/schema';
 import { EDITORS } from '../../http/roles';
 import { ErrorBody, errorResponses, Uuid } from '../../http/schemas';
+import { LeafParams, LeafStateOut, SheetParams, SheetStatusEnum } from './sheet-schemas';
 import { requireUser } from '../../plugins/app/auth';
 import { appraiseLeaf, closeResponse, finaliseLeaf, finaliseSheet, respondToLeaf } from './appraisal.service';
 import { councilWorkbook } from './export.service';
@@ -15,24 +16,11 @@ const APPRAISERS: readonly Role[] = ['admin', 'analyst', 'appraiser'];
 /** Who answers a unit's lowered scores: its officers (own unit only) and staff. */
 const RESPONDERS: readonly Role[] = ['admin', 'analyst', 'unit_officer'];
 
-const SheetParams = z.object({ campaignId: Uuid, unitId: Uuid });
-const LeafParams = SheetParams.extend({ code: z.string().min(1).max(20) });
 const Comment = z.string().max(10_000).nullable().optional();
-const SheetStatus = z.enum(['draft', 'submitted', 'appraised', 'responded', 'finalised', 'approved']);
-const AppraisalStatus = z.enum(['pending', 'agreed', 'changed', 'more_evidence']);
-const LeafOut = z.object({
-  code: z.string(),
-  selfScore: z.number().nullable(),
-  explanation: z.string().nullable(),
-  appraisalStatus: AppraisalStatus,
-  appraisedScore: z.number().nullable(),
-  appraisalComment: z.string().nullable(),
-  responseText: z.string().nullable(),
-  finalScore: z.number().nullable(),
-  finalComment: z.string().nullable(),
-  version: z.number(),
-  sheetStatus: SheetStatus,
-});
+const SheetStatus = SheetStatusEnum;
+const AppraisalStatus = LeafStateOut.shape.appraisalStatus;
+/** A leaf after an appraisal step: its state (as in the sheet) with its code and the sheet's status. */
+const LeafOut = LeafStateOut.omit({ selfInputs: true, selfUpdatedAt: true }).extend({ code: z.string(), sheetStatus: SheetStatus });
 /** 400: a missing comment or score, a score out of range (vi/en, the field named); 422: finalising with leaves lacking any score. */
 const writeErrors = { ...errorResponses, 422: ErrorBody };
 const tags = ['assessment'];
