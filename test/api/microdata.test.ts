@@ -62,7 +62,8 @@ describeEachDb('population sizes and anonymised microdata', (kind) => {
       const preview = await post(`${base}/population/preview`, { text });
       expect(preview.statusCode, preview.body).toBe(200);
       const { errors } = preview.json();
-      expect(errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([[3, 'unit'], [4, 'level'], [5, 'population'], [6, 'population'], [7, 'unit']]);
+      expect(errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([[3, 'đơn vị'], [4, 'cấp'], [5, 'dân số'], [6, 'dân số'], [7, 'đơn vị']]); // the file's headers
+      expect(errors[1].message.vi).toMatch(/^Dòng 4, cột cấp:/);
       expect(errors[0].message.vi).toContain('NOPE');
       expect(errors[0].message.en).toContain('no unit with code');
       expect(errors[4].message.en).toContain('repeated');
