@@ -39,11 +39,14 @@ describeEachDb('editing scores, history, not-applicable leaves and ranking', (ki
   it('refuses a score above the maximum or a rule with a zero denominator, naming the field', async () => {
     const over = await t.app.inject({ method: 'PUT', url: `${base}/scores/1.2`, headers: { cookie }, payload: { appraised: 0.75 } });
     expect(over.statusCode).toBe(400);
-    expect(over.json().error.message).toMatch(/Field appraised: score 0\.75 exceeds the maximum 0\.5 of 1\.2/);
-    expect(over.json().error.message_vi).toMatch(/Trường appraised/);
+    // fields are named by the labels the dialog shows, not by the API's names (issue 12 item 9)
+    expect(over.json().error.message).toMatch(/^“Appraised”: score 0\.75 exceeds the maximum 0\.5 of 1\.2/);
+    expect(over.json().error.message_vi).toMatch(/^Ô “Thẩm định”: điểm 0,75 vượt điểm tối đa 0,5/);
     const zero = await t.app.inject({ method: 'PUT', url: `${base}/scores/3.4.1`, headers: { cookie }, payload: { numerator: 5, denominator: 0 } });
     expect(zero.statusCode).toBe(400);
-    expect(zero.json().error.message).toMatch(/numerator\/denominator/);
+    expect(zero.json().error.message_vi).toBe('Ô “Tử số, Mẫu số”: Mẫu số bằng 0.');
+    expect(zero.json().error.message).toBe('“Numerator, Denominator”: The denominator is 0.');
+    expect(`${zero.json().error.message} ${over.json().error.message_vi}`).not.toMatch(/numerator\/denominator|appraised|Trường/);
   });
 
   it('leaves marked not applicable leave the maximum: index = score × 100 / reduced max', async () => {

@@ -20,8 +20,17 @@ export interface ScoreEdit {
 /** a number in Vietnamese format (decimal comma) */
 const vi = (x: number) => String(x).replace('.', ',');
 
-const invalid = (field: string, vi: string, en: string) =>
-  new AppError(400, 'validation', { vi: `Trường ${field}: ${vi}`, en: `Field ${field}: ${en}` });
+/** The fields as the score dialog labels them (web/locales scores.fields, scores.form), never the API's names. */
+const FIELD_LABELS = {
+  appraised: { vi: 'Thẩm định', en: 'Appraised' },
+  self: { vi: 'Tự đánh giá', en: 'Self-assessed' },
+  evidence: { vi: 'Tử số, Mẫu số', en: 'Numerator, Denominator' },
+  rank: { vi: 'Thứ hạng', en: 'Rank' },
+  criterion: { vi: 'Tiêu chí', en: 'Criterion' },
+} as const;
+
+const invalid = (field: keyof typeof FIELD_LABELS, vi: string, en: string) =>
+  new AppError(400, 'validation', { vi: `Ô “${FIELD_LABELS[field].vi}”: ${vi}`, en: `“${FIELD_LABELS[field].en}”: ${en}` }, { field });
 
 /**
  * Changes one criterion's score. A leaf takes self / appraised / evidence / not-applicable / note; when the
@@ -51,7 +60,7 @@ export async function editScore(db: Kysely<DB>, ctx: ScoreContext, userId: strin
 
   if (!isLeaf) {
     if (edit.self !== undefined || edit.notApplicable !== undefined || edit.notApplicableReason !== undefined || edit.numerator !== undefined || edit.denominator !== undefined) {
-      throw invalid('code', `${code} là tiêu chí có tiêu chí thành phần; chỉ có thể giữ điểm công bố (appraised) và ghi chú.`,
+      throw invalid('criterion', `${code} là tiêu chí có tiêu chí thành phần; chỉ có thể giữ điểm công bố (appraised) và ghi chú.`,
         `${code} has sub-criteria; only a published score override (appraised) and a note can be set.`);
     }
     if (edit.appraised !== undefined) {
@@ -69,7 +78,7 @@ export async function editScore(db: Kysely<DB>, ctx: ScoreContext, userId: strin
     const evidenceGiven = edit.numerator !== undefined || edit.denominator !== undefined;
     if (evidenceGiven && edit.appraised === undefined && def.rule && def.rule.kind !== 'manual') {
       const result = applyRule(def.rule, def.maxPoints, { numerator: next.numerator, denominator: next.denominator });
-      if ('error' in result) throw invalid('numerator/denominator', result.error.vi, result.error.en);
+      if ('error' in result) throw invalid(def.rule.kind === 'rank_bands' ? 'rank' : 'evidence', result.error.vi, result.error.en);
       next.appraised = result.points;
     }
   }

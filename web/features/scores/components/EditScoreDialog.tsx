@@ -32,7 +32,7 @@ export function EditScoreDialog({ campaignId, unitId, node, criterion, onClose }
     control,
     formState: { errors },
   } = useForm<ScoreFormValues>({
-    resolver: zodResolver(scoreFormSchema(max)),
+    resolver: zodResolver(scoreFormSchema(max, rule)),
     defaultValues: {
       appraised: toInputText(node.appraised, format.lang),
       self: toInputText(node.self, format.lang),

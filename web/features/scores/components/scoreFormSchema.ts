@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDecimal } from '../../../../analytics/src/numbers';
+import type { ScoringRule } from '../../../../analytics/src/index';
 
 /** A typed number ("1,5" or "1.5", as in the published tables); null when empty or not a number (the schema rejects those). */
 export function readNumber(text: string): number | null {
@@ -13,8 +14,12 @@ const decimalText = z
   .refine((text) => parseDecimal(text) !== 'invalid', 'scores.form.notANumber')
   .refine((text) => (readNumber(text) ?? 0) >= 0, 'scores.form.negative');
 
-/** The leaf form; `max` (when known) bounds both scores unless the leaf is marked not applicable. */
-export function scoreFormSchema(max: number | null) {
+/**
+ * The leaf form; `max` (when known) bounds both scores unless the leaf is marked not applicable. With a scoring
+ * `rule` (not manual), evidence typed in is checked here before anything is sent, as the rule would refuse it
+ * (analytics scoring-rules.ts): a missing or zero denominator, a rank that is not a whole number from 1 in a band.
+ */
+export function scoreFormSchema(max: number | null, rule: ScoringRule | null = null) {
   return z
     .object({
       appraised: decimalText,
@@ -25,6 +30,17 @@ export function scoreFormSchema(max: number | null) {
       denominator: decimalText,
     })
     .superRefine((values, ctx) => {
+      const numerator = readNumber(values.numerator);
+      if (rule && rule.kind !== 'manual' && numerator !== null) {
+        if (rule.kind === 'rank_bands') {
+          const inBand = Number.isInteger(numerator) && numerator >= 1 && rule.bands.some((b) => numerator >= b.fromRank && numerator <= b.toRank);
+          if (!inBand) ctx.addIssue({ code: 'custom', path: ['numerator'], message: 'scores.form.rankInvalid' });
+        } else {
+          const denominator = readNumber(values.denominator);
+          if (values.denominator.trim() === '') ctx.addIssue({ code: 'custom', path: ['denominator'], message: 'scores.form.denominatorMissing' });
+          else if (denominator === 0) ctx.addIssue({ code: 'custom', path: ['denominator'], message: 'scores.form.denominatorZero' });
+        }
+      }
       if (values.notApplicable || max === null) return;
       for (const field of ['appraised', 'self'] as const) {
         const value = readNumber(values[field]);
