@@ -65,17 +65,17 @@ describeEachDb('the yearly report of Hà Giang 2022 and its exports', (kind) => 
     expect(r.lost.filter((l: Lost) => l.field === '1').map((l: Lost) => l.code)).toEqual(['1.3.2', '1.5', '1.7']);
     expect(row('1').lostCount).toBe(3);
 
-    expect(r.summary.overall.vi).toBe('Năm 2022, Chỉ số CCHC của tỉnh Hà Giang đạt 84,41% (84,41/100 điểm), xếp loại: Loại B.');
+    expect(r.summary.overall.vi).toBe('Năm 2022, Chỉ số CCHC của tỉnh Hà Giang đạt 84,41% (84,41/100,00 điểm), xếp loại: Loại B.');
     expect(r.summary.overall.en).toMatch(/^In 2022, the PAR INDEX of Tỉnh Hà Giang was 84\.41%/);
     const f5 = r.summary.fields.find((f: { code: string }) => f.code === '5');
-    expect(f5.text.vi).toBe('5. Cải cách chế độ công vụ: đạt 11,78/15,0 điểm (78,54%).');
+    expect(f5.text.vi).toBe('5. Cải cách chế độ công vụ: đạt 11,78/15,00 điểm (78,54%).');
     const f1 = r.summary.fields.find((f: { code: string }) => f.code === '1');
-    expect(f1.text.vi).toMatch(/^1\. Công tác chỉ đạo, điều hành CCHC: đạt 8,62\/9,5 điểm/);
+    expect(f1.text.vi).toMatch(/^1\. Công tác chỉ đạo, điều hành CCHC: đạt 8,62\/9,50 điểm/);
     expect(f1.lost.vi).toMatch(/1\.5 \(1,50\/2,00\)/);
     expect(f1.lost.vi).toMatch(/Đơn vị phụ trách: Sở Nội vụ; Văn phòng UBND tỉnh\./);
     // the published sociological points: 25,47/32 = SIPAS 7,78/10 + leaders 17,69/22
     expect(r.summary.parts.vi).toBe(
-      'Điểm nội dung (thẩm định): 58,94/68 điểm; điểm điều tra xã hội học: 25,47/32 điểm, trong đó chỉ số hài lòng của người dân, tổ chức (SIPAS): 7,78/10 điểm; điều tra đại biểu HĐND và lãnh đạo, quản lý: 17,69/22 điểm.',
+      'Điểm nội dung (thẩm định): 58,94/68,00 điểm; điểm điều tra xã hội học: 25,47/32,00 điểm, trong đó chỉ số hài lòng của người dân, tổ chức (SIPAS): 7,78/10,00 điểm; điều tra đại biểu HĐND và lãnh đạo, quản lý: 17,69/22,00 điểm.',
     );
     expect(r.parts.sipas).toMatchObject({ score: 7.78, max: 10 });
   });
@@ -205,9 +205,9 @@ describeEachDb('the yearly report of Hà Giang 2022 and its exports', (kind) => 
     expect(field1.change!.score).toBeCloseTo(-1, 6);
     expect(field1.change!.rank).toBe(-1);
     expect(later.summary.overall.vi).toBe(
-      `Năm 2023, Chỉ số CCHC của tỉnh Hà Giang đạt 83,41% (83,41/100 điểm), xếp thứ 2/2 (điểm trung bình của nhóm: ${(later.total.rank.groupAverage as number).toFixed(2).replace('.', ',')}%) (giảm 1,00 điểm và 01 bậc so với năm 2022), xếp loại: Loại B.`,
+      `Năm 2023, Chỉ số CCHC của tỉnh Hà Giang đạt 83,41% (83,41/100,00 điểm), xếp thứ 2/2 (điểm trung bình của nhóm: ${(later.total.rank.groupAverage as number).toFixed(2).replace('.', ',')}%) (giảm 1,00 điểm và 01 bậc so với năm 2022), xếp loại: Loại B.`,
     );
-    expect(later.summary.fields[0].text.vi).toMatch(/^1\. Công tác chỉ đạo, điều hành CCHC: đạt 7,62\/9,5 điểm \(80,19%\), giảm 10,53% so với năm 2022, xếp thứ 2\/2, giảm 01 bậc\.$/);
+    expect(later.summary.fields[0].text.vi).toMatch(/^1\. Công tác chỉ đạo, điều hành CCHC: đạt 7,62\/9,50 điểm \(80,19%\), giảm 10,53% so với năm 2022, xếp thứ 2\/2, giảm 01 bậc\.$/);
   });
 
   it('maps fields and criteria to agencies: the default, a campaign\'s own mapping, and back', async () => {

@@ -16,12 +16,14 @@ function numberFormat(lang: Lang, min: number, max: number): Intl.NumberFormat {
 export function num(x: number | null | undefined, lang: Lang, min = 2, max = min): string {
   return x == null || !Number.isFinite(x) ? '—' : numberFormat(lang, min, max).format(x);
 }
-/** Totals and scores in sentences: 2 decimals (8,62). */
+// The rule of web/shared/format/numbers.ts (issue 12 item 8): points 2 decimals, appendix-table scores 4,
+// percentages 2 with "%". The CSV/XLSX exports reproduce the publication's own cells instead (appendix.ts csvNumber).
+/** Points (totals, scores, maxima, points lost): exactly 2 decimals (8,62 · 90,00). */
 export const pts = (x: number | null | undefined, lang: Lang) => num(x, lang, 2, 2);
-/** A maximum as the reports print it: 9,5 · 10,0 · 16,5 · 100 */
-export const maxPts = (x: number, lang: Lang) => (x >= 100 && Number.isInteger(x) ? num(x, lang, 0, 0) : num(x, lang, 1, 2));
-/** A leaf's score as published: 2–4 decimals (1,4981 · 2,00). */
-export const score = (x: number | null | undefined, lang: Lang) => num(x, lang, 2, 4);
+/** A maximum: points, 2 decimals (9,50 · 10,00 · 100,00). */
+export const maxPts = (x: number, lang: Lang) => pts(x, lang);
+/** A score in the report's appendix table: exactly 4 decimals (1,4981 · 2,0000). */
+export const score = (x: number | null | undefined, lang: Lang) => num(x, lang, 4, 4);
 /** An index: 84,41% */
 export const pct = (x: number | null | undefined, lang: Lang) => (x == null ? '—' : `${num(x, lang, 2, 2)}%`);
 /** A count of places as the reports write it: 03, 12 */

@@ -55,7 +55,7 @@ function overall(r: Omit<Report, 'summary'>, lang: Lang): string {
 function parts(r: Omit<Report, 'summary'>, lang: Lang): string {
   const { content, leadership_survey: leaders, sipas } = r.parts;
   // parts print whole maxima without decimals, as the reports do (7,78/10 điểm; 17,69/22 điểm)
-  const of = (p: { score: number; max: number }) => `${pts(p.score, lang)}/${num(p.max, lang, 0, 2)} ${lang === 'vi' ? 'điểm' : 'points'}`;
+  const of = (p: { score: number; max: number }) => `${pts(p.score, lang)}/${maxPts(p.max, lang)} ${lang === 'vi' ? 'điểm' : 'points'}`;
   const social = { score: leaders.score + sipas.score, max: leaders.max + sipas.max };
   const out: string[] = [];
   if (lang === 'vi') {
@@ -102,7 +102,7 @@ function fieldLost(row: ReportRow, r: Omit<Report, 'summary'>, lang: Lang): stri
   const content = items.filter((l) => l.source === 'content' || l.source === null);
   const survey = items.filter((l) => l.source === 'leadership_survey' || l.source === 'sipas');
   const surveyLost = survey.reduce((s, l) => s + l.lost, 0);
-  const list = content.map((l) => `${l.code} (${score(l.appraised, lang)}/${score(l.max, lang)})`).join(', ');
+  const list = content.map((l) => `${l.code} (${pts(l.appraised, lang)}/${pts(l.max, lang)})`).join(', ');
   const agencies = [...new Set(content.flatMap((l) => l.agencies))];
   const vi = lang === 'vi';
   const parts = [

@@ -1,4 +1,12 @@
 // Number formatting for the two languages: vi → "84,41" (comma decimal, dot thousands), en → "84.41".
+//
+// One rule per kind of figure (issue 12 item 8; the server's reports follow the same rule, server/features/reports/format.ts):
+// - points (scores, maxima, totals, points lost) → exactly 2 decimals: 84,41 · 90,00 · 2,00 · 1,50 (formatScore);
+// - a score in an appendix table (the score tree, the report's table) → exactly 4 decimals, as the published
+//   appendices print computed scores (1,4981 · 7,6256), fixed so a column lines up: 0,7750 · 1,1952 (formatTableScore);
+// - percentages and indices → 2 decimals with "%": 84,41% (formatPercent);
+// - counts → whole numbers with thousands separators: 66.108 (formatInteger).
+// Typed values in form inputs keep the precision stored (scoreFormSchema toInputText), they are not display figures.
 
 export type Lang = 'vi' | 'en';
 
@@ -26,10 +34,16 @@ export function formatNumber(value: number | null | undefined, lang: string | un
   return numberFormat(lang, decimals, decimals).format(value);
 }
 
-/** A score as published: at least 2 and at most 4 decimals. 2 → "2,00", 1.4981 → "1,4981". */
+/** Points (a score, a maximum, a total, points lost): exactly 2 decimals. 2 → "2,00", 84.4089 → "84,41". */
 export function formatScore(value: number | null | undefined, lang: string | undefined): string {
   if (value == null || !Number.isFinite(value)) return DASH;
-  return numberFormat(lang, 2, 4).format(value);
+  return numberFormat(lang, 2, 2).format(value);
+}
+
+/** A score in an appendix table: exactly 4 decimals, as published. 0.775 → "0,7750", 1.1952 → "1,1952". */
+export function formatTableScore(value: number | null | undefined, lang: string | undefined): string {
+  if (value == null || !Number.isFinite(value)) return DASH;
+  return numberFormat(lang, 4, 4).format(value);
 }
 
 /** An index in percent with 2 decimals: 84.41 → "84,41%". */

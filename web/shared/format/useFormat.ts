@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatDuration, formatRelative } from './dates';
-import { formatInteger, formatNumber, formatPercent, formatScore, formatSigned } from './numbers';
+import { formatInteger, formatNumber, formatPercent, formatScore, formatSigned, formatTableScore } from './numbers';
 
 /** Formatting helpers bound to the current language; every number on screen goes through these. */
 export function useFormat() {
@@ -11,7 +11,10 @@ export function useFormat() {
     () => ({
       lang,
       number: (value: number | null | undefined, decimals = 2) => formatNumber(value, lang, decimals),
+      /** points: scores, maxima, totals — 2 decimals (the rule: numbers.ts) */
       score: (value: number | null | undefined) => formatScore(value, lang),
+      /** a score in an appendix table (score tree, report table) — 4 decimals */
+      tableScore: (value: number | null | undefined) => formatTableScore(value, lang),
       percent: (value: number | null | undefined) => formatPercent(value, lang),
       integer: (value: number | null | undefined) => formatInteger(value, lang),
       signed: (value: number | null | undefined, decimals = 2) => formatSigned(value, lang, decimals),

@@ -15,7 +15,7 @@ export function GroupRankingTable({ campaignId, units, bandSet }: { campaignId: 
     { key: 'rank', header: t('ranking.fields.rank'), align: 'center', render: (u) => <strong className="rank">{u.rank}</strong> },
     { key: 'unit', header: t('ranking.fields.unit'), primary: true, render: (u) => <Link to={`/campaigns/${campaignId}/units/${u.unitId}/scores`}>{u.unit}</Link> },
     { key: 'score', header: t('ranking.fields.score'), align: 'end', render: (u) => format.score(u.score) },
-    { key: 'max', header: t('ranking.fields.max'), align: 'end', render: (u) => format.number(u.max) },
+    { key: 'max', header: t('ranking.fields.max'), align: 'end', render: (u) => format.score(u.max) },
     { key: 'index', header: t('ranking.fields.index'), align: 'end', render: (u) => <strong>{format.percent(u.index)}</strong> },
     { key: 'band', header: t('ranking.fields.band'), render: (u) => (u.band ? <BandBadge code={u.band} bandSet={bandSet} /> : <span className="muted">—</span>) },
     { key: 'change', header: t('ranking.fields.change'), wide: true, render: (u) => <RankChange change={u.change} /> },

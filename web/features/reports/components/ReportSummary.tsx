@@ -17,7 +17,7 @@ export function ReportSummary({ report }: { report: UnitReport }) {
         <div className="stat card">
           <span className="stat__label">{t('scores.totalLabel')}</span>
           <span className="stat__value" data-testid="report-total">
-            {format.number(total.appraised)} / {format.number(total.max, Number.isInteger(total.max) ? 0 : 2)}
+            {format.score(total.appraised)} / {format.score(total.max)}
           </span>
         </div>
         <div className="stat card">

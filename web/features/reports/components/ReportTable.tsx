@@ -26,8 +26,8 @@ export function ReportTable({ report }: { report: UnitReport }) {
       ),
     },
     { key: 'max', header: t('scores.fields.max'), align: 'end', render: (r) => format.score(r.max) },
-    { key: 'self', header: t('scores.fields.self'), align: 'end', render: (r) => format.score(r.self) },
-    { key: 'appraised', header: t('scores.fields.appraised'), align: 'end', render: (r) => strong(r, format.score(r.appraised)) },
+    { key: 'self', header: t('scores.fields.self'), align: 'end', render: (r) => format.tableScore(r.self) },
+    { key: 'appraised', header: t('scores.fields.appraised'), align: 'end', render: (r) => strong(r, format.tableScore(r.appraised)) },
     { key: 'percent', header: t('scores.fields.percent'), align: 'end', render: (r) => format.percent(r.percent) },
     { key: 'rank', header: t('reports.fields.rank'), align: 'end', render: (r) => (r.rank ? `${r.rank.rank}/${r.rank.of}` : '—') },
     ...(report.campaign.previous

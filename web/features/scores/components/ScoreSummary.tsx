@@ -12,7 +12,7 @@ export function ScoreSummary({ tree, band, bandSet }: { tree: ScoreTree; band: B
     <section className="score-summary card" aria-label={t('scores.summary')}>
       <div className="score-summary__main">
         <div className="score-total" data-testid="score-total">
-          {t('scores.totalLabel')}: <strong>{format.number(tree.total)}</strong> / {format.number(tree.max, Number.isInteger(tree.max) ? 0 : 2)}
+          {t('scores.totalLabel')}: <strong>{format.score(tree.total)}</strong> / {format.score(tree.max)}
         </div>
         <div className="score-summary__index">
           {t('scores.index')}: <strong>{format.percent(tree.percent)}</strong>
@@ -32,7 +32,7 @@ export function ScoreSummary({ tree, band, bandSet }: { tree: ScoreTree; band: B
             <div key={source} className="part">
               <SourceBadge source={source} />
               <div className="part__value">
-                <strong>{format.number(part.score)}</strong> / {format.number(part.max)}
+                <strong>{format.score(part.score)}</strong> / {format.score(part.max)}
               </div>
               <div className="meter" role="img" aria-label={format.percent(share)}>
                 <div className="meter__bar" style={{ width: `${share}%` }} />

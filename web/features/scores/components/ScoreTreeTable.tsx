@@ -67,7 +67,7 @@ export function ScoreTreeTable({ root, canEdit, onEdit, onHistory }: ScoreTreeTa
                   {node.override && (
                     <>
                       {' '}
-                      <Badge tone="warning" title={t('scores.overrideTitle', { computed: format.score(node.computed) })}>
+                      <Badge tone="warning" title={t('scores.overrideTitle', { computed: format.tableScore(node.computed) })}>
                         {t('scores.override')}
                       </Badge>
                     </>
@@ -80,9 +80,9 @@ export function ScoreTreeTable({ root, canEdit, onEdit, onHistory }: ScoreTreeTa
                   )}
                 </TreeCell>
                 <td data-label={label.max} className="align-end num">{format.score(node.max)}</td>
-                <td data-label={label.self} className="align-end num">{format.score(node.self)}</td>
+                <td data-label={label.self} className="align-end num">{format.tableScore(node.self)}</td>
                 <td data-label={label.appraised} className="align-end num">
-                  <strong>{format.score(node.appraised)}</strong>
+                  <strong>{format.tableScore(node.appraised)}</strong>
                 </td>
                 <td data-label={label.percent} className="align-end num">{format.percent(node.percent)}</td>
                 <td data-label={label.source}>{node.source && <SourceBadge source={node.source} />}</td>
