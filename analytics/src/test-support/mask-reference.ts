@@ -4,7 +4,7 @@
 import { DONT_KNOW, type LeadershipItem, type LeadershipOptions, type LeadershipResult, type LeadershipSheet } from '../leadership';
 import { sipasFromMeans, sipasQuestions, satisfiedColumn, SIPAS_SCALE, type SipasFactorRef, type SipasGroupResult, type SipasMeansSource, type SipasOptions, type SipasResult } from '../sipas';
 import {
-  bootstrapFactors, replicateVariance, SMALL_N_RULES, surveyDesign, SurveyInputError, TAYLOR, toEstimate, Z95,
+  bootstrapFactors, domainMean, replicateVariance, SMALL_N_RULES, surveyDesign, SurveyInputError, TAYLOR, toEstimate, Z95,
   type Estimate, type EstimateWarning, type SmallNRules, type SurveyDesign, type VarianceOption,
 } from '../survey-design';
 
@@ -38,46 +38,8 @@ export function maskTaylorVariance(design: SurveyDesign, z: ArrayLike<number>): 
   return v;
 }
 
-/** A weighted mean over a domain, with its linearised influence values. */
-interface DomainMean {
-  estimate: number;
-  n: number;
-  weightSum: number;
-  influence: Float64Array;
-}
-
 function inMask(mask: ArrayLike<boolean | number> | null | undefined, i: number): boolean {
   return !mask || Boolean(mask[i]);
-}
-
-/**
- * Weighted mean of y over the domain {i : y_i is a number (not NaN) and within_i}, as R's
- * `svymean(~y, subset(design, !is.na(y) & within))`: the ratio estimator ȳ_d = Σ_d w y / Σ_d w, linearised as
- * z_i = w_i (y_i − ȳ_d) / Σ_d w inside the domain and 0 outside, so the variance keeps the full design's strata.
- */
-function domainMean(design: SurveyDesign, y: ArrayLike<number>, within?: ArrayLike<boolean | number> | null): DomainMean {
-  if (y.length !== design.n) throw new SurveyInputError(`Có ${y.length} giá trị cho ${design.n} phiếu.`, `${y.length} values for ${design.n} forms.`);
-  const w = design.weights;
-  let sw = 0;
-  let swy = 0;
-  let n = 0;
-  for (let i = 0; i < design.n; i++) {
-    const v = y[i]!;
-    if (Number.isNaN(v) || !inMask(within, i)) continue;
-    n++;
-    sw += w[i]!;
-    swy += w[i]! * v;
-  }
-  const estimate = sw > 0 ? swy / sw : Number.NaN;
-  const influence = new Float64Array(design.n);
-  if (sw > 0) {
-    for (let i = 0; i < design.n; i++) {
-      const v = y[i]!;
-      if (Number.isNaN(v) || !inMask(within, i)) continue;
-      influence[i] = (w[i]! * (v - estimate)) / sw;
-    }
-  }
-  return { estimate, n, weightSum: sw, influence };
 }
 
 /** One domain to estimate a mean over: y (NaN = outside) and an optional mask. */
