@@ -131,6 +131,14 @@ describeEachDb('leadership answers cannot be joined to respondents by anyone rea
     };
     await step(so.slice(0, 1));
     await linkingQueries(campaignId, answered, { released: 0, sealed: 1 });
+    // issue 12: the results say the answer waits in the pool (0 counted, 1 waiting, in group "so") and why
+    const waiting = await t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/results/leadership`, headers: { cookie } });
+    expect(waiting.statusCode, waiting.body).toBe(200);
+    const w = waiting.json();
+    expect(w.sheets).toBe(0);
+    expect(w.waiting).toMatchObject({ total: 1, groups: [{ group: 'so', count: 1 }], releaseSize: 5, closed: false });
+    expect(w.waiting.reason.vi).toContain('1 phiếu đã trả lời đang chờ trong vùng ẩn danh');
+    expect(w.waiting.reason.en).toContain('at least 5');
     await step(so.slice(1, 4));
     await linkingQueries(campaignId, answered, { released: 0, sealed: 4 });
     await step(so.slice(4, 5));
@@ -146,6 +154,8 @@ describeEachDb('leadership answers cannot be joined to respondents by anyone rea
     const res = await t.app.inject({ method: 'PATCH', url: `/api/campaigns/${campaignId}`, headers: { cookie }, payload: { status: 'closed' } });
     expect(res.statusCode, res.body).toBe(200);
     await linkingQueries(campaignId, answered, { released: 10, sealed: 0 });
+    const afterClose = (await t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/results/leadership`, headers: { cookie } })).json();
+    expect(afterClose.waiting).toMatchObject({ total: 0, groups: null, closed: true, reason: null });
     const groups = (await t.database.db.selectFrom('leadership_answer_sheet').select('respondent_group').where('campaign_id', '=', campaignId).execute()).map((s) => s.respondent_group ?? '-');
     expect(groups.sort()).toEqual(['-', '-', '-', '-', '-', 'so', 'so', 'so', 'so', 'so']);
   });

@@ -84,6 +84,13 @@ const SipasOut = z.object({
 const LeadershipOut = z.object({
   campaign: z.object({ id: z.string(), name: z.string(), year: z.number() }),
   sheets: z.number(),
+  waiting: z.object({
+    total: z.number().describe('answers given but still sealed in the anonymity pool: not in any figure here'),
+    groups: z.array(z.object({ group: z.string(), count: z.number() })).nullable().describe('waiting per respondent group; null after a release without groups at the close'),
+    releaseSize: z.number().describe('answers of one group are released (counted) once this many wait, or at the close'),
+    closed: z.boolean().describe('the campaign is closed: what still waits is withheld for good'),
+    reason: Text.nullable(),
+  }),
   byGroup: z.boolean(),
   groups: z.array(z.string()),
   items: z.array(z.object({

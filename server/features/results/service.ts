@@ -17,6 +17,7 @@ import { DatabasePathUnavailable, sipasFromDatabase, type DatabaseSipasResult } 
 import { formCategories, loadMargins, marginVariables, type MarginRow, type MarginVariable } from './margins.service';
 import { formStrata, readSipasForms, type SipasForms } from './sipas-forms';
 import { groupAverageInput } from './leadership-groups';
+import { MIX_SIZE } from '../leadership/respond.service';
 
 /** Accepted forms of a unit below this are not written into its score leaves (issue 5: suppression below 5). */
 export const MIN_FORMS = 5;
@@ -558,6 +559,36 @@ async function leadershipData(db: Kysely<DB>, campaignId: string, byGroup: boole
   return { campaign, set, codes, result: { ...result, sheets: sheets.length }, validAnswers: groupInput?.validAnswers ?? null };
 }
 
+/**
+ * Answers given but still sealed in the anonymity pool (issue 12): they are counted nowhere else. Per group: answered
+ * respondents minus released sheets of the group (the sending tab already shows who answered, so these counts say
+ * nothing more); null once sheets were released without their group at a close.
+ */
+async function waitingAnswers(db: Kysely<DB>, campaignId: string, closed: boolean) {
+  const sealed = await db.selectFrom('leadership_sealed_answer').select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
+  const total = Number(sealed.n);
+  const answered = await db.selectFrom('respondent').select(['respondent_group', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('campaign_id', '=', campaignId).where('responded', '=', true).groupBy('respondent_group').execute();
+  const released = await db.selectFrom('leadership_answer_sheet').select(['respondent_group', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('campaign_id', '=', campaignId).groupBy('respondent_group').execute();
+  const withoutGroup = released.some((r) => r.respondent_group === null);
+  const releasedOf = new Map(released.map((r) => [r.respondent_group, Number(r.n)]));
+  const groups = withoutGroup ? null : answered
+    .map((r) => ({ group: r.respondent_group as string, count: Math.max(0, Number(r.n) - (releasedOf.get(r.respondent_group) ?? 0)) }))
+    .filter((g) => g.count > 0).sort((a, b) => a.group.localeCompare(b.group));
+  const reason = closed
+    ? {
+      vi: `${total} phiếu đã trả lời còn niêm phong trong vùng ẩn danh và không bao giờ được tính: sau khi đóng đợt, dưới ${MIX_SIZE} phiếu còn lại không được mở để giữ ẩn danh.`,
+      en: `${total} answered sheets remain sealed in the anonymity pool and are never counted: after the close, fewer than ${MIX_SIZE} left over are not opened, to keep answers anonymous.`,
+    }
+    : {
+      vi: `${total} phiếu đã trả lời đang chờ trong vùng ẩn danh: kết quả chỉ được tính khi mỗi nhóm có ít nhất ${MIX_SIZE} phiếu (hoặc khi đóng đợt).`,
+      en: `${total} answered sheets are waiting in the anonymity pool: they are counted once their group has at least ${MIX_SIZE} (or when the campaign closes).`,
+    };
+  return { total, groups, releaseSize: MIX_SIZE, closed, reason: total > 0 ? reason : null };
+}
+
 /** Leadership points (issue 5): per sub-criterion score = max × mean weight, with n, don't-know share, SE, CI; cells < 5 suppressed. */
 export async function leadershipResults(db: Kysely<DB>, campaignId: string, byGroup: boolean) {
   const d = await leadershipData(db, campaignId, byGroup);
@@ -565,6 +596,7 @@ export async function leadershipResults(db: Kysely<DB>, campaignId: string, byGr
   return {
     campaign: { id: d.campaign.id, name: d.campaign.name, year: d.campaign.year },
     sheets: d.result.sheets,
+    waiting: await waitingAnswers(db, campaignId, d.campaign.status === 'closed'),
     byGroup: d.result.byGroup,
     groups: d.result.groups,
     items: d.result.items.map((i) => {

@@ -807,6 +807,8 @@ export interface SipasResults {
 export interface LeadershipResults {
   campaign: { id: string; name: string; year: number };
   sheets: number;
+  /** answers given but still sealed in the anonymity pool (counted in no figure until released) */
+  waiting: { total: number; groups: { group: string; count: number }[] | null; releaseSize: number; closed: boolean; reason: Bilingual | null };
   byGroup: boolean;
   groups: string[];
   items: {

@@ -229,6 +229,14 @@ function LeadershipSection({ data }: { data: LeadershipResults }) {
         {format.number(data.total.max, 0)} ({t('results.ci')} {ciPoints(format, data.total.ci)})
         {!data.total.complete && ` · ${t('results.leadership.incomplete')}`}
       </p>
+      {data.waiting.total > 0 && (
+        <Notice tone="info">
+          {t(data.waiting.closed ? 'results.leadership.waitingClosed' : 'results.leadership.waiting', { count: data.waiting.total, size: data.waiting.releaseSize })}
+          {data.waiting.groups && data.waiting.groups.length > 0 && (
+            <> {t('results.leadership.waitingGroups')}: {data.waiting.groups.map((g) => `${t(`leadershipGroups.${g.group}`, { defaultValue: g.group })} ${format.integer(g.count)}`).join(' · ')}.</>
+          )}
+        </Notice>
+      )}
       <CiBars
         label={t('results.leadership.points')}
         max={1}
