@@ -108,6 +108,7 @@ describeEachDb('SIPAS weighting: unit × level strata, raking to margins, trimmi
     expect(r.weightingDetails.effectiveSize).toBeCloseTo(240, 9);
     expect(r.weightingDetails.designEffect).toBeCloseTo(1, 12);
     expect(item(r).estimate).toBeCloseTo(byHand(() => 1), 12);
+    expect(r.weightingDescription).toEqual({ design: 'equal', calibration: null, trim: null, label: { vi: 'Không trọng số (trọng số bằng nhau)', en: 'Unweighted (equal weights)' } });
   });
 
   it('unit × level strata: a missing per-level population is a 409 naming the unit and the level', async () => {
@@ -129,6 +130,8 @@ describeEachDb('SIPAS weighting: unit × level strata, raking to margins, trimmi
     const r = await sipas('strata=unit_level');
     expect(r.weighting).toBe('population');
     expect(r.weightingDetails).toMatchObject({ strata: 'unit_level', strataCount: 3 });
+    expect(r.weightingDescription).toMatchObject({ design: 'unit_level', calibration: null, trim: null });
+    expect(r.weightingDescription.label.vi).toBe('Trọng số thiết kế N_h/n_h (tầng = đơn vị × cấp chính quyền)');
     expect(r.weightingDetails.weightTotal).toBeCloseTo(46000, 6);
     expect(item(r).estimate).toBeCloseTo(byHand(designWeight), 12);
     const sw = FORMS.reduce((a, f) => a + designWeight(f), 0);
@@ -183,6 +186,11 @@ describeEachDb('SIPAS weighting: unit × level strata, raking to margins, trimmi
     const r = await sipas('strata=unit_level&calibration=rake');
     const c = r.weightingDetails.calibration;
     expect(c).toMatchObject({ method: 'rake', converged: true, message: null, variables: ['gender'], blankForms: FORMS.filter((f) => f.gender === null).length });
+    // issue 12: no longer labelled "unweighted": the label names the design weights and the post-stratification variable
+    const d = r.weightingDescription;
+    expect(d).toMatchObject({ design: 'unit_level', calibration: { method: 'post_stratified', converged: true, variables: [{ variable: 'gender' }] }, trim: null });
+    expect(d.label.vi).toBe(`Trọng số thiết kế N_h/n_h (tầng = đơn vị × cấp chính quyền); hậu phân tầng theo ${d.calibration.variables[0].label.vi}`);
+    expect(d.label.en).toBe(`Design weights N_h/n_h (strata = unit × level of government); post-stratified on ${d.calibration.variables[0].label.en}`);
     const sums = { male: 0, female: 0 };
     for (const f of FORMS) if (f.gender) sums[f.gender] += designWeight(f);
     const target = { male: 22000, female: 24000 };
@@ -264,6 +272,14 @@ describeEachDb('SIPAS weighting: unit × level strata, raking to margins, trimmi
     expect(raked.weightingDetails.calibration.converged).toBe(true);
     expect(raked.weightingDetails.calibration.maxMarginError).toBeLessThanOrEqual(1e-6);
     expect(raked.weightingDetails.trim).toEqual({ min: 0.5, max: 2 });
+    // issue 12: the label says raked on which margins and trimmed at what bounds
+    const d = raked.weightingDescription;
+    expect(d.calibration.method).toBe('raked');
+    expect(d.calibration.variables.map((v: { variable: string }) => v.variable).sort()).toEqual(['birth_year', 'gender']);
+    expect(d.trim).toEqual({ min: 0.5, max: 2, trimmed: raked.weightingDetails.trimmed });
+    const names = (lang: 'vi' | 'en') => d.calibration.variables.map((v: { label: Record<string, string> }) => v.label[lang]).join(', ');
+    expect(d.label.vi).toBe(`Trọng số thiết kế N_h/n_h (tầng = đơn vị × cấp chính quyền); hiệu chỉnh raking theo ${names('vi')}; cắt trọng số (sàn 0,5, trần 2 × trung vị; ${d.trim.trimmed} phiếu bị cắt)`);
+    expect(d.label.en).toBe(`Design weights N_h/n_h (strata = unit × level of government); raked on ${names('en')}; trimmed (floor 0.5, cap 2 × median; ${d.trim.trimmed} forms trimmed)`);
   });
 
   it('bootstrap: the same seed gives the same SEs, another seed other SEs, both close to Taylor', async () => {

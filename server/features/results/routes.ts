@@ -60,6 +60,16 @@ const SipasOut = z.object({
   weightingNote: Text.nullable(),
   effectiveSize: z.number().nullable(),
   weightingDetails: WeightingDetails,
+  weightingDescription: z.object({
+    design: z.enum(['equal', 'unit', 'unit_level']).describe('equal weights, or design weights N_h / n_h by unit or unit × level'),
+    calibration: z.object({
+      method: z.enum(['post_stratified', 'raked']).describe('raking on one variable is post-stratification'),
+      variables: z.array(z.object({ variable: z.string(), label: Text })),
+      converged: z.boolean(),
+    }).nullable(),
+    trim: z.object({ min: z.number().nullable(), max: z.number().nullable(), trimmed: z.number() }).nullable().describe('bounds as multiples of the median weight'),
+    label: Text.describe('what produced the weights, for the results page'),
+  }),
   /** form by form (the engine) or from grouped sums in the database (large campaigns): the same figures */
   computation: z.enum(['forms', 'database']),
   by: z.string(),

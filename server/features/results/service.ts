@@ -17,6 +17,7 @@ import { DatabasePathUnavailable, sipasFromDatabase, type DatabaseSipasResult } 
 import { formCategories, loadMargins, marginVariables, type MarginRow, type MarginVariable } from './margins.service';
 import { formStrata, readSipasForms, type SipasForms } from './sipas-forms';
 import { groupAverageInput } from './leadership-groups';
+import { describeWeighting } from './weighting-description';
 import { MIX_SIZE } from '../leadership/respond.service';
 
 /** Accepted forms of a unit below this are not written into its score leaves (issue 5: suppression below 5). */
@@ -379,6 +380,7 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
     weightingNote: d.weightingNote,
     effectiveSize: d.n > 0 ? kishEffectiveSize(d.design.weights) : null,
     weightingDetails: d.weightingDetails,
+    weightingDescription: describeWeighting(d.weighting, d.weightingDetails, d.q),
     computation: 'forms' as const,
   };
   if (d.n === 0) {
@@ -505,22 +507,24 @@ async function sipasResultsInDatabase(db: Kysely<DB>, ctx: SipasContext, query: 
   const effectiveSize = sw2 > 0 ? (sw * sw) / sw2 : null;
   const weighted = population !== null && res.weightingError === null;
   const e = res.weightingError;
+  const weightingDetails = {
+    strata: 'unit' as const,
+    strataCount: res.strata.length,
+    calibration: null,
+    trim: null,
+    trimmed: 0,
+    effectiveSize,
+    designEffect: effectiveSize ? ctx.accepted / effectiveSize : null,
+    weightTotal: sw,
+    variance: { method: 'taylor' as const, replicates: null, seed: null },
+  };
   return {
     ...baseOf(ctx, query, ctx.accepted),
     weighting: weighted ? 'population' as const : 'unweighted' as const,
     weightingNote: e ? { vi: `Không dùng được cỡ tổng thể (trọng số bằng nhau): ${e.vi}`, en: `Population sizes not usable (unweighted): ${e.en}` } : null,
     effectiveSize,
-    weightingDetails: {
-      strata: 'unit' as const,
-      strataCount: res.strata.length,
-      calibration: null,
-      trim: null,
-      trimmed: 0,
-      effectiveSize,
-      designEffect: effectiveSize ? ctx.accepted / effectiveSize : null,
-      weightTotal: sw,
-      variance: { method: 'taylor' as const, replicates: null, seed: null },
-    },
+    weightingDetails,
+    weightingDescription: describeWeighting(weighted ? 'population' : 'unweighted', weightingDetails, ctx.q),
     computation: 'database' as const,
     ...sipasOutput(ctx, query, res.overall, res.groups, res.choice),
   };

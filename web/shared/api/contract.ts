@@ -782,6 +782,13 @@ export interface SipasResults {
   effectiveSize: number | null;
   /** how the weights were made and the variance computed (strata, raking, trimming, n_eff, deff) */
   weightingDetails: SipasWeightingDetails;
+  /** what produced the weights (design weights, post-stratification / raking on which variables, trimming bounds), with its label */
+  weightingDescription: {
+    design: 'equal' | 'unit' | 'unit_level';
+    calibration: { method: 'post_stratified' | 'raked'; variables: { variable: string; label: Bilingual }[]; converged: boolean } | null;
+    trim: { min: number | null; max: number | null; trimmed: number } | null;
+    label: Bilingual;
+  };
   /** form by form, or from grouped sums in the database (large campaigns): the same figures */
   computation: 'forms' | 'database';
   /** unit, gov_level or a demographic variable (gender, birth_year as age bands, education …) */

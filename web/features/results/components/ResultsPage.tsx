@@ -130,7 +130,7 @@ function SipasSection({ data }: { data: SipasResults }) {
         {data.forms.excluded.length > 0 && ` (${data.forms.excluded.map((e) => `${t(`results.status.${e.status}`, { defaultValue: e.status })}: ${e.count}`).join(', ')})`}
       </p>
       <p className="muted small">
-        {data.weighting === 'population' ? t('results.sipas.weighted') : t('results.sipas.unweighted')}
+        <span data-testid="weighting-label">{format.text(data.weightingDescription.label)}</span>
         {data.effectiveSize !== null && ` · ${t('results.sipas.effectiveSize')}: ${format.number(data.effectiveSize, 1)}`}
         {data.weightingNote && ` · ${format.text(data.weightingNote)}`}
       </p>
