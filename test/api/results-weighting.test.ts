@@ -109,6 +109,17 @@ describeEachDb('SIPAS weighting: unit × level strata, raking to margins, trimmi
     expect(r.weightingDetails.designEffect).toBeCloseTo(1, 12);
     expect(item(r).estimate).toBeCloseTo(byHand(() => 1), 12);
     expect(r.weightingDescription).toEqual({ design: 'equal', calibration: null, trim: null, label: { vi: 'Không trọng số (trọng số bằng nhau)', en: 'Unweighted (equal weights)' } });
+    // issue 12: no per-level population yet: unit × level is offered as unavailable, naming only the sampled pairs
+    const ul = r.strataOptions.unit_level;
+    expect(ul.available).toBe(false);
+    expect(ul.unfitForms).toBe(0);
+    const pairs = (list: string[]) => list.sort();
+    expect(pairs(ul.missing.map((m: { unitId: string; level: string; forms: number }) => `${m.unitId}/${m.level}/${m.forms}`))).toEqual(pairs([
+      `${s.unitA}/commune/${COUNT['A/commune']}`, `${s.unitA}/district/${COUNT['A/district']}`, `${s.unitB}/district/${COUNT['B/district']}`,
+    ]));
+    expect(ul.reason.vi).toContain('chưa có cỡ tổng thể theo cấp cho 3 cặp đơn vị × cấp có phiếu');
+    expect(ul.reason.vi).not.toContain('cấp tỉnh'); // never a pair without forms
+    expect(ul.reason.en).toContain('Huyện Bắc Quang (FW-B), district level (80 forms)');
   });
 
   it('unit × level strata: a missing per-level population is a 409 naming the unit and the level', async () => {
@@ -123,7 +134,11 @@ describeEachDb('SIPAS weighting: unit × level strata, raking to margins, trimmi
     expect(error.message_vi).toContain('Thành phố Hà Giang (FW-A), cấp xã');
     expect(error.message).toContain('Thành phố Hà Giang (FW-A), commune level');
     expect(error.message_vi).not.toContain('Bắc Quang');
+    expect(error.message_vi).not.toContain('cấp tỉnh'); // only pairs that have forms
+    expect(error.details.missing).toEqual(['Thành phố Hà Giang (FW-A), commune level']);
+    expect((await sipas('')).strataOptions.unit_level).toMatchObject({ available: false, missing: [{ unitId: s.unitA, level: 'commune', forms: COUNT['A/commune'] }] });
     await db.insertInto('sipas_population').values({ campaign_id: s.campaignId, unit_id: s.unitA, level: 'commune', population: POP['A/commune'] }).execute();
+    expect((await sipas('')).strataOptions.unit_level).toEqual({ available: true, missing: [], unfitForms: 0, reason: null });
   });
 
   it('unit × level strata: weights N_hl / n_hl give the hand-computed estimate, n_eff and deff', async () => {

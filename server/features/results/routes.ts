@@ -70,6 +70,15 @@ const SipasOut = z.object({
     trim: z.object({ min: z.number().nullable(), max: z.number().nullable(), trimmed: z.number() }).nullable().describe('bounds as multiples of the median weight'),
     label: Text.describe('what produced the weights, for the results page'),
   }),
+  strataOptions: z.object({
+    unit: z.object({ available: z.literal(true) }),
+    unit_level: z.object({
+      available: z.boolean().describe('every (unit, level) the accepted forms sample has a per-level population'),
+      missing: z.array(z.object({ unitId: z.string(), unit: z.string(), level: z.string(), forms: z.number() })).describe('sampled pairs without one (only pairs with forms)'),
+      unfitForms: z.number().describe('accepted forms with no level, or a level their unit cannot have'),
+      reason: Text.nullable(),
+    }),
+  }).describe('which design strata the entered data allow (issue 12)'),
   /** form by form (the engine) or from grouped sums in the database (large campaigns): the same figures */
   computation: z.enum(['forms', 'database']),
   by: z.string(),

@@ -18,6 +18,7 @@ import { formCategories, loadMargins, marginVariables, type MarginRow, type Marg
 import { formStrata, readSipasForms, type SipasForms } from './sipas-forms';
 import { groupAverageInput } from './leadership-groups';
 import { describeWeighting } from './weighting-description';
+import { unitLevelAvailability } from './strata-options';
 import { MIX_SIZE } from '../leadership/respond.service';
 
 /** Accepted forms of a unit below this are not written into its score leaves (issue 5: suppression below 5). */
@@ -108,31 +109,19 @@ function asConflict<T>(run: () => T): T {
 }
 
 /**
- * unit × level strata: N_hl from the campaign's per-level `sipas_population` rows; a sampled (unit, level) without one
- * is a 409 naming the unit and the level.
+ * unit × level strata: N_hl from the campaign's per-level `sipas_population` rows. When a sampled (unit, level) has
+ * none — or forms record a level their unit cannot have — a 409 names only the pairs that have forms (issue 12).
  */
-async function levelPopulation(db: Kysely<DB>, campaignId: string, strata: readonly string[],
-  units: readonly { id: string; name: string; code: string }[]): Promise<Map<string, number>> {
+async function levelPopulation(db: Kysely<DB>, campaignId: string): Promise<Map<string, number>> {
+  const availability = await unitLevelAvailability(db, campaignId);
+  if (!availability.available && availability.reason) {
+    throw new AppError(409, 'conflict', availability.reason, {
+      missing: availability.missing.map((m) => `${m.unit}, ${levelName(m.level).en}`), unfitForms: availability.unfitForms,
+    });
+  }
   const rows = await db.selectFrom('sipas_population').select(['unit_id', 'level', 'population'])
     .where('campaign_id', '=', campaignId).where('level', '!=', 'all').execute();
-  const population = new Map(rows.map((r) => [`${r.unit_id}/${r.level}`, Number(r.population)]));
-  const unit = new Map(units.map((u) => [u.id, u]));
-  const missing: string[][] = [];
-  for (const key of strata) {
-    if (population.has(key)) continue;
-    const unitId = key.slice(0, key.indexOf('/')); // "unit/level": a unit id has no '/'
-    const u = unit.get(unitId);
-    const name = u ? `${u.name} (${u.code})` : unitId;
-    const level = levelName(key.slice(unitId.length + 1) || null);
-    missing.push([`${name}, ${level.vi}`, `${name}, ${level.en}`]);
-  }
-  if (missing.length > 0) {
-    throw new AppError(409, 'conflict', {
-      vi: `Thiếu cỡ tổng thể theo cấp cho tầng đơn vị × cấp: ${missing.map((m) => m[0]).join('; ')}. Nhập dân số theo cấp (Dữ liệu vi mô → Cỡ tổng thể) hoặc dùng tầng theo đơn vị.`,
-      en: `Population by level missing for the unit × level stratum: ${missing.map((m) => m[1]).join('; ')}. Enter the population by level (Microdata → Population sizes) or use strata by unit.`,
-    }, { missing: missing.map((m) => m[1]) });
-  }
-  return population;
+  return new Map(rows.map((r) => [`${r.unit_id}/${r.level}`, Number(r.population)]));
 }
 
 /** What every SIPAS computation of a campaign reads first: the plan's questionnaire, form counts, units, factors, points. */
@@ -210,7 +199,7 @@ async function sipasData(db: Kysely<DB>, campaignId: string, factorIndex: 'items
   let weights: Float64Array | undefined;
   if (strataKind === 'unit_level') {
     if (n > 0) {
-      const population = await levelPopulation(db, campaignId, strata.names, units);
+      const population = await levelPopulation(db, campaignId);
       weights = asConflict(() => stratumWeightsOf(strata, population));
       weighting = 'population';
     }
@@ -381,6 +370,7 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
     effectiveSize: d.n > 0 ? kishEffectiveSize(d.design.weights) : null,
     weightingDetails: d.weightingDetails,
     weightingDescription: describeWeighting(d.weighting, d.weightingDetails, d.q),
+    strataOptions: { unit: { available: true as const }, unit_level: await unitLevelAvailability(db, campaignId) },
     computation: 'forms' as const,
   };
   if (d.n === 0) {
@@ -525,6 +515,7 @@ async function sipasResultsInDatabase(db: Kysely<DB>, ctx: SipasContext, query: 
     effectiveSize,
     weightingDetails,
     weightingDescription: describeWeighting(weighted ? 'population' : 'unweighted', weightingDetails, ctx.q),
+    strataOptions: { unit: { available: true as const }, unit_level: await unitLevelAvailability(db, ctx.campaign.id) },
     computation: 'database' as const,
     ...sipasOutput(ctx, query, res.overall, res.groups, res.choice),
   };

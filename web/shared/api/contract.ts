@@ -789,6 +789,11 @@ export interface SipasResults {
     trim: { min: number | null; max: number | null; trimmed: number } | null;
     label: Bilingual;
   };
+  /** which design strata the entered data allow: unit × level needs a per-level population for every sampled pair */
+  strataOptions: {
+    unit: { available: true };
+    unit_level: { available: boolean; missing: { unitId: string; unit: string; level: string; forms: number }[]; unfitForms: number; reason: Bilingual | null };
+  };
   /** form by form, or from grouped sums in the database (large campaigns): the same figures */
   computation: 'forms' | 'database';
   /** unit, gov_level or a demographic variable (gender, birth_year as age bands, education …) */

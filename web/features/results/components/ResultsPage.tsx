@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -77,6 +77,11 @@ export function ResultsPage() {
   const [weighting, setWeighting] = useState<SipasWeightingQuery>({});
   const [byGroup, setByGroup] = useState(false);
   const sipas = useSipasResults(campaignId, by, weighting);
+  const [lastSeen, setLastSipas] = useState<SipasResults | undefined>(undefined);
+  const lastSipas = lastSeen?.campaign.id === campaignId ? lastSeen : undefined;
+  useEffect(() => {
+    if (sipas.data) setLastSipas(sipas.data);
+  }, [sipas.data]);
   const leadership = useLeadershipResults(campaignId, byGroup);
   const canEdit = useCanEdit();
 
@@ -96,8 +101,23 @@ export function ResultsPage() {
             </select>
           </label>
         </div>
-        <WeightingOptions campaignId={campaignId} value={weighting} onChange={setWeighting} details={sipas.data?.weightingDetails} computation={sipas.data?.computation} canEdit={canEdit} />
-        {isApiError(sipas.error, 409) ? <NotSetUp error={sipas.error} /> : <QueryState query={sipas}>{(data) => <SipasSection data={data} />}</QueryState>}
+        <WeightingOptions
+          campaignId={campaignId}
+          value={weighting}
+          onChange={setWeighting}
+          details={sipas.data?.weightingDetails}
+          computation={sipas.data?.computation}
+          strataOptions={(sipas.data ?? lastSipas)?.strataOptions}
+          canEdit={canEdit}
+        />
+        {sipas.error && lastSipas ? (
+          // issue 12: an option that fails keeps the last results on screen, with the error above them
+          <>
+            <ErrorNotice error={sipas.error} />
+            <p className="muted small">{t('results.sipas.lastShown')}</p>
+            <SipasSection data={lastSipas} />
+          </>
+        ) : isApiError(sipas.error, 409) ? <NotSetUp error={sipas.error} /> : <QueryState query={sipas}>{(data) => <SipasSection data={data} />}</QueryState>}
       </section>
       <section className="card stack" aria-labelledby="results-leadership">
         <div className="section-head">

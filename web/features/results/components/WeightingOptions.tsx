@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/apiError';
-import type { CsvRowError, SipasMargins, SipasWeightingDetails, SipasWeightingQuery } from '../../../shared/api/contract';
+import type { CsvRowError, SipasMargins, SipasResults, SipasWeightingDetails, SipasWeightingQuery } from '../../../shared/api/contract';
 import { Button } from '../../../shared/components/Button';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Field, Select, TextArea, TextInput } from '../../../shared/components/Field';
@@ -82,6 +82,8 @@ interface WeightingOptionsProps {
   details: SipasWeightingDetails | undefined;
   /** where the results shown were computed */
   computation?: 'forms' | 'database' | undefined;
+  /** which strata the entered data allow (from the last results shown) */
+  strataOptions?: SipasResults['strataOptions'] | undefined;
   canEdit: boolean;
 }
 
@@ -90,8 +92,15 @@ interface WeightingOptionsProps {
  * trimming bounds, Taylor or seeded bootstrap variance; what the server did (n_eff, deff, raking converged or not);
  * and, for editors, the margins as CSV text.
  */
-export function WeightingOptions({ campaignId, value, onChange, details, computation, canEdit }: WeightingOptionsProps) {
+/** the strata of the results asked for */
+const draft0 = (value: SipasWeightingQuery) => value.strata ?? 'unit';
+
+export function WeightingOptions({ campaignId, value, onChange, details, computation, strataOptions, canEdit }: WeightingOptionsProps) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const unitLevel = strataOptions?.unit_level;
+  // issue 12: offered only when the entered populations cover every sampled unit × level (kept selectable while chosen)
+  const unitLevelOff = unitLevel !== undefined && !unitLevel.available && draft0(value) !== 'unit_level';
   const [draft, setDraft] = useState<Draft>(() => toDraft(value, i18n.language));
   const [showMargins, setShowMargins] = useState(false);
   const errors = draftErrors(draft);
@@ -114,10 +123,16 @@ export function WeightingOptions({ campaignId, value, onChange, details, computa
         }}
       >
         <div className="filters">
-          <Field label={t('results.weighting.strata')} htmlFor="weighting-strata">
+          <Field
+            label={t('results.weighting.strata')}
+            htmlFor="weighting-strata"
+            hint={unitLevel && !unitLevel.available && unitLevel.reason ? <span data-testid="strata-unavailable">{format.text(unitLevel.reason)}</span> : undefined}
+          >
             <Select id="weighting-strata" value={draft.strata} onChange={(e) => set('strata', e.target.value as Draft['strata'])}>
               <option value="unit">{t('results.weighting.strataUnit')}</option>
-              <option value="unit_level">{t('results.weighting.strataUnitLevel')}</option>
+              <option value="unit_level" disabled={unitLevelOff}>
+                {unitLevelOff ? t('results.weighting.strataUnitLevelOff') : t('results.weighting.strataUnitLevel')}
+              </option>
             </Select>
           </Field>
           <Field label={t('results.weighting.calibration')} htmlFor="weighting-calibration">
