@@ -60,6 +60,18 @@ describeBrowser('the results page: SIPAS figures, response rates and the trend o
     await expect(trend.getByRole('row').filter({ hasText: 'SIPAS thử' }).textContent()).resolves.toContain('75,00 / 100,00');
     await expect(main.textContent()).resolves.not.toMatch(/\d\.\d\d%/); // no decimal point in Vietnamese
 
+    // issue 12: the label says what weighting produced the figures; unit × level is disabled with its reason
+    // (no population by level entered); an option that fails keeps the last results under its error
+    await expect(page.getByTestId('weighting-label').textContent()).resolves.toBe('Không trọng số (trọng số bằng nhau)');
+    await expect(page.locator('#weighting-strata option[value="unit_level"]').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('strata-unavailable').textContent()).resolves.toContain('Tầng đơn vị × cấp chưa dùng được');
+    await page.getByText('Trọng số', { exact: true }).click();
+    await page.locator('#weighting-calibration').selectOption('rake');
+    await page.getByRole('button', { name: 'Tính lại' }).click();
+    await page.getByText('Chưa có biên để hiệu chỉnh').waitFor();
+    await page.getByText('Đang hiển thị kết quả tính lần trước').waitFor();
+    await expect(page.getByText('3 phiếu đã duyệt được tính').isVisible()).resolves.toBe(true);
+
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/results-trends.png', fullPage: true });
     await context.close();
