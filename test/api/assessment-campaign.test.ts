@@ -119,9 +119,10 @@ describeEachDb('a whole self-assessment campaign through the API: self, evidence
       const res = await s.call('analyst', 'POST', `/sheets/${s.units[u]}/approve`, {});
       expect(res.statusCode, res.body).toBe(200);
     }
-    expect((await runAssessmentNotifications(s.t.database.db, new Date(), [3, 1])).approved).toBe(3);
+    // the approval told the officers itself; the minute pass finds nothing left to say
+    expect(await s.t.database.db.selectFrom('user_notification').select('user_id').where('kind', '=', 'sheet_approved').execute()).toHaveLength(3);
     expect((await runAssessmentNotifications(s.t.database.db, new Date(), [3, 1])).approved).toBe(0); // once
-    expect((await notifications('B')).notifications[0]).toMatchObject({ kind: 'sheet_approved' });
+    expect((await notifications('B')).notifications.map((n) => n.kind)).toContain('sheet_approved');
     // without SMTP_URL every notification's e-mail lands in the outbox, once
     const queued = Number((await s.t.database.db.selectFrom('user_mail').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
     expect(await sendUserMail(s.t.database.db, s.t.app.mailer.transport)).toEqual({ sent: queued, failed: 0, retried: 0, uncertain: 0 });
