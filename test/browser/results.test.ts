@@ -4,6 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchChromium, serveApp, logInAs } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
 import { trendScenario, type TrendScenario } from '../support/result-trends';
+import { leadershipAnswers, leadershipScenario } from '../support/leadership';
+import { indicesOf, linksFor } from '../support/leadership-links';
 
 describeBrowser('the results page: SIPAS figures, response rates and the trend over the years', () => {
   let t: TestApp;
@@ -74,6 +76,22 @@ describeBrowser('the results page: SIPAS figures, response rates and the trend o
 
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/results-trends.png', fullPage: true });
+    await context.close();
+  });
+
+  it('explains an answered leadership sheet that waits in the anonymity pool (issue 12)', async () => {
+    const { campaignId } = await leadershipScenario(t, 8, '-BR');
+    const tokens = await linksFor(t.database.db, campaignId);
+    const res = await t.app.inject({ method: 'POST', url: `/api/respond/${tokens[indicesOf('so', 1)[0]!]}`, payload: { answers: leadershipAnswers(1) } });
+    expect(res.statusCode, res.body).toBe(201);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await logInAs(page, origin, 'test-analyst');
+    await page.goto(`${origin}/campaigns/${campaignId}/results`);
+    const section = page.locator('section[aria-labelledby="results-leadership"]');
+    await section.getByText('0 phiếu trả lời').waitFor();
+    await section.getByText('1 phiếu đã trả lời đang chờ trong vùng ẩn danh: kết quả chỉ được tính khi mỗi nhóm có ít nhất 5 phiếu (hoặc khi đóng đợt).').waitFor();
+    await expect(section.textContent()).resolves.toContain('Đang chờ theo nhóm: Lãnh đạo sở, ban, ngành 1');
     await context.close();
   });
 });
