@@ -319,4 +319,22 @@ describeEachDb('SIPAS weighting: unit × level strata, raking to margins, trimmi
     expect((await get(`${url}?variance=bootstrap&replicates=5001`)).statusCode).toBe(400);
     expect((await get(`${url}?trimMax=0.5`)).statusCode).toBe(400);
   });
+
+  it('a form at a level its unit cannot have (a district at province level) makes unit × level unavailable, never listed as a pair', async () => {
+    const f = FORMS[0]!;
+    await t.database.db.insertInto('sipas_form').values({
+      client_uuid: randomUUID(), campaign_id: s.campaignId, unit_id: s.unitB, enumerator_id: s.enumerator1, submitted_by: s.enumerator1,
+      questionnaire_id: 'sipas-2017', questionnaire_version: 1, mode: 'interview' as const, paper_serial: null, gov_level: 'province',
+      answers: JSON.stringify(variedAnswers({ gov_level: 'province', gender: f.gender ?? undefined, birth_year: f.birth, [firstItem]: f.answer })),
+      paradata: JSON.stringify({ finishedAt: '2025-06-01T08:00:00.000Z' }), duration_seconds: 1200, status: 'accepted' as const, flags: '[]',
+      received_at: '2025-06-01T08:05:00.000Z',
+    }).execute();
+    const ul = (await sipas('')).strataOptions.unit_level;
+    expect(ul).toMatchObject({ available: false, missing: [], unfitForms: 1 });
+    expect(ul.reason.vi).toContain('1 phiếu không ghi cấp chính quyền hoặc ghi cấp không có ở đơn vị đó');
+    const res = await get(`${url}?strata=unit_level`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message_vi).not.toContain('cấp tỉnh');
+    expect(res.json().error.details).toEqual({ missing: [], unfitForms: 1 });
+  });
 });

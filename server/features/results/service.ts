@@ -18,7 +18,7 @@ import { formCategories, loadMargins, marginVariables, type MarginRow, type Marg
 import { formStrata, readSipasForms, type SipasForms } from './sipas-forms';
 import { groupAverageInput } from './leadership-groups';
 import { describeWeighting } from './weighting-description';
-import { unitLevelAvailability } from './strata-options';
+import { LEVEL_NAMES, unitLevelAvailability } from './strata-options';
 import { MIX_SIZE } from '../leadership/respond.service';
 
 /** Accepted forms of a unit below this are not written into its score leaves (issue 5: suppression below 5). */
@@ -79,12 +79,6 @@ export const DEFAULT_SEED = 1;
 /** raking and trimming alternate at most this many times when both are asked for */
 const TRIM_RAKE_ROUNDS = 20;
 
-const LEVEL_NAMES: Record<string, { vi: string; en: string }> = {
-  province: { vi: 'cấp tỉnh', en: 'province level' },
-  district: { vi: 'cấp huyện', en: 'district level' },
-  commune: { vi: 'cấp xã', en: 'commune level' },
-};
-const levelName = (level: string | null) => (level ? LEVEL_NAMES[level] ?? { vi: level, en: level } : { vi: '(không rõ cấp)', en: '(level not given)' });
 
 interface CalibrationDetails {
   method: 'rake';
@@ -116,7 +110,7 @@ async function levelPopulation(db: Kysely<DB>, campaignId: string): Promise<Map<
   const availability = await unitLevelAvailability(db, campaignId);
   if (!availability.available && availability.reason) {
     throw new AppError(409, 'conflict', availability.reason, {
-      missing: availability.missing.map((m) => `${m.unit}, ${levelName(m.level).en}`), unfitForms: availability.unfitForms,
+      missing: availability.missing.map((m) => `${m.unit}, ${(LEVEL_NAMES[m.level] ?? { en: m.level }).en}`), unfitForms: availability.unfitForms,
     });
   }
   const rows = await db.selectFrom('sipas_population').select(['unit_id', 'level', 'population'])

@@ -3,7 +3,8 @@ import type { DB, UnitKind } from '../../db/schema';
 
 type Text = { vi: string; en: string };
 
-const LEVEL_NAMES: Record<string, Text> = {
+/** Names of the levels of government in messages. */
+export const LEVEL_NAMES: Record<string, Text> = {
   province: { vi: 'cấp tỉnh', en: 'province level' },
   district: { vi: 'cấp huyện', en: 'district level' },
   commune: { vi: 'cấp xã', en: 'commune level' },
