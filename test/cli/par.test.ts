@@ -81,7 +81,7 @@ describe('par check', () => {
   it.each([
     ['a missing file', [join(tmp, 'nope-2022.tsv')], /Không đọc được tệp .* \/ Cannot read/],
     ['a file without the header', ['package.json'], /thiếu cột "STT".*missing column\(s\) code \(STT\)/],
-    ['an unknown set', [HG, '--set', 'par-2099'], /Unknown criteria set "par-2099" \(known: par-province-2022, par-province-2023\)/],
+    ['an unknown set', [HG, '--set', 'par-2099'], /Unknown criteria set "par-2099" \(known: par-province-2022, par-province-2023, internal-commune-2025, internal-department-2025\)/],
   ])('exits 2 on %s with a message on stderr', (_what, args, message) => {
     const r = par('check', ...args);
     expect(r.code).toBe(2);
