@@ -68,7 +68,7 @@ describeBrowser('analyst imports a criteria set, corrects it, browses and compar
     await page.waitForURL(`${origin}/criteria/bo-so-thu`);
     await page.getByRole('button', { name: 'Mở rộng tất cả' }).click().catch(() => undefined);
     await page.getByText('Kế hoạch CCHC năm 2025').waitFor();
-    await expect(page.locator('body').textContent()).resolves.toMatch(/Bắt buộc/);
+    await page.getByText(/Bắt buộc/).first().waitFor(); // the evidence requirement, once the set's page has rendered
 
     // compare with the seeded department set
     await page.goto(`${origin}/criteria/compare?from=bo-so-thu&to=internal-department-2025`);
