@@ -4,39 +4,9 @@
 import { DONT_KNOW, type LeadershipItem, type LeadershipOptions, type LeadershipResult, type LeadershipSheet } from '../leadership';
 import { sipasFromMeans, sipasQuestions, satisfiedColumn, SIPAS_SCALE, type SipasFactorRef, type SipasGroupResult, type SipasMeansSource, type SipasOptions, type SipasResult } from '../sipas';
 import {
-  bootstrapFactors, domainMean, replicateVariance, SMALL_N_RULES, surveyDesign, SurveyInputError, TAYLOR, toEstimate, Z95,
+  bootstrapFactors, domainMean, replicateVariance, SMALL_N_RULES, taylorVariance, surveyDesign, SurveyInputError, TAYLOR, toEstimate, Z95,
   type Estimate, type EstimateWarning, type SmallNRules, type SurveyDesign, type VarianceOption,
 } from '../survey-design';
-
-/**
- * Taylor-linearisation variance of a total of z over the stratified design, with replacement within strata
- * (R `survey`: svyrecvar / onestage):  V = Σ_h f_h · n_h / (n_h − 1) · Σ_{i∈h} (z_i − z̄_h)²,
- * z̄_h the mean of z over ALL n_h forms of stratum h (zeros outside a domain count), f_h = 1 − n_h / N_h with the fpc,
- * else 1. A stratum with a single form contributes 0 (R: options(survey.lonely.psu = "certainty")).
- * Over a `domainDesign` (m_h of the n_h forms of h present, z = 0 for the n_h − m_h others) the same sum is
- *   Σ_{i∈h} (z_i − z̄_h)² = Σ_{i∈h, present} (z_i − z̄_h)² + (n_h − m_h) · z̄_h²,  z̄_h = Σ_{present} z_i / n_h.
- */
-export function maskTaylorVariance(design: SurveyDesign, z: ArrayLike<number>): number {
-  let v = 0;
-  for (let h = 0; h < design.strata.length; h++) {
-    const idx = design.members[h]!;
-    const nh = design.stratumSize[h]!;
-    const mh = idx.length;
-    if (nh < 2) continue;
-    let mean = 0;
-    for (let j = 0; j < mh; j++) mean += z[idx[j]!]!;
-    mean /= nh;
-    let ss = 0;
-    for (let j = 0; j < mh; j++) {
-      const d = z[idx[j]!]! - mean;
-      ss += d * d;
-    }
-    if (mh < nh) ss += (nh - mh) * mean * mean;
-    const f = design.population ? 1 - nh / design.population[h]! : 1;
-    v += (f * nh * ss) / (nh - 1);
-  }
-  return v;
-}
 
 function inMask(mask: ArrayLike<boolean | number> | null | undefined, i: number): boolean {
   return !mask || Boolean(mask[i]);
@@ -144,7 +114,7 @@ export class MaskDomainMeans {
         const zk = this.influence[k]!;
         for (let i = 0; i < z.length; i++) z[i]! += c * zk[i]!;
       }
-      variance = maskTaylorVariance(this.design, z);
+      variance = taylorVariance(this.design, z);
     } else {
       const reps = this.replicates as readonly Float64Array[];
       const B = reps[0]?.length ?? 0;
@@ -299,7 +269,7 @@ export function referenceLeadershipScores(sheets: readonly LeadershipSheet[], op
   let ci: [number, number] | null = null;
   if (scored.length > 0) {
     const design = surveyDesign({ strata: sheets.map(groupOf) });
-    se = Math.sqrt(maskTaylorVariance(design, z));
+    se = Math.sqrt(taylorVariance(design, z));
     ci = [Math.max(0, score - Z95 * se), Math.min(max, score + Z95 * se)];
   }
   return { items, total: { score, max, se, ci, complete: scored.length === items.length }, byGroup, groups, sheets: sheets.length };
