@@ -26,6 +26,7 @@ import outboxRoutes from './features/leadership/outbox-routes';
 import mailerPlugin from './plugins/app/mailer';
 import reportRoutes from './features/reports/routes';
 import agencyRoutes from './features/reports/agency-routes';
+import provinceReportRoutes from './features/reports/province-routes';
 import resultRoutes from './features/results/routes';
 import marginRoutes from './features/results/margins.routes';
 import resultTrendRoutes from './features/results/trends.routes';
@@ -84,6 +85,7 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
     await api.register(outboxRoutes, { prefix: '/mail-outbox' });
     await api.register(reportRoutes, { prefix: '/campaigns/:campaignId/units/:unitId/report' });
     await api.register(agencyRoutes, { prefix: '/campaigns/:campaignId/agencies' });
+    await api.register(provinceReportRoutes, { prefix: '/campaigns/:campaignId/report' });
     await api.register(resultRoutes, { prefix: '/campaigns/:campaignId/results' });
     await api.register(marginRoutes, { prefix: '/campaigns/:campaignId/results/margins' });
     await api.register(resultTrendRoutes, { prefix: '/campaigns/:campaignId/results/trends' });
