@@ -11,6 +11,8 @@ import * as m0010 from './migrations/0010_login_throttle';
 import * as m0013 from './migrations/0013_mail_handover';
 import * as m0014 from './migrations/0014_self_assessment';
 import * as m0015 from './migrations/0015_user_mail';
+import * as m0016 from './migrations/0016_score_rounding';
+import * as m0017 from './migrations/0017_must_change_password';
 
 /** Migrations in order. Add new ones here; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +28,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_mail_handover': m0013,
   '0014_self_assessment': m0014,
   '0015_user_mail': m0015,
+  '0016_score_rounding': m0016,
+  '0017_must_change_password': m0017,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

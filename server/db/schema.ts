@@ -23,6 +23,8 @@ export interface AppUserTable {
   /** unit officers: the one unit they belong to (migration 0014) */
   unit_id: ColumnType<string | null, string | null | undefined, string | null>;
   email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** a password someone else chose or generated: the user must set their own before anything else (migration 0017) */
+  must_change_password: Generated<boolean>;
   created_at: Timestamp;
 }
 
@@ -95,6 +97,13 @@ export interface CampaignTable {
 export interface CampaignUnitTable {
   campaign_id: string;
   unit_id: string;
+}
+
+/** A campaign's rounding of aggregated scores (issue 12 point 13); decimals null = the node is not rounded. */
+export interface CampaignScoreRoundingTable {
+  campaign_id: string;
+  criterion_code: string;
+  decimals: number | null;
 }
 
 export interface ContentScoreTable {
@@ -496,6 +505,7 @@ export interface DB {
   campaign: CampaignTable;
   campaign_unit: CampaignUnitTable;
   content_score: ContentScoreTable;
+  campaign_score_rounding: CampaignScoreRoundingTable;
   audit_log: AuditLogTable;
   fieldwork_plan: FieldworkPlanTable;
   fieldwork_quota: FieldworkQuotaTable;
