@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { loadReferenceData } from './db/reference-data';
-import { hasAnyUser, loadDemoData } from './db/demo-data';
-import { loadDemoFieldwork } from './db/demo-fieldwork';
-import { loadDemoLeadership } from './db/demo-leadership';
+import { loadReferenceData } from './seeding/reference-data';
+import { hasAnyUser, loadDemoData } from './seeding/demo-data';
+import { loadDemoFieldwork } from './seeding/demo-fieldwork';
+import { loadDemoLeadership } from './seeding/demo-leadership';
 import { buildApp } from './app';
 
 /** `npm start`: validate config, open (embedded or real) PostgreSQL, migrate, load data, serve API + web. */

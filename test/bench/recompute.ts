@@ -10,7 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import { designWeights, sipasIndices, sipasBreakdown, surveyDesign, answerColumns, choiceShares, mulberry32, sipasPointsMap, type SipasFactorRef, type SipasResult, type Estimate } from '../../analytics/src/index';
 import { findQuestion, getQuestionnaire, listFactors, optionsOf, scaleAnswerIds } from '../../survey-forms/src/index';
 import { migrateToLatest } from '../../server/db/migrate';
-import { loadReferenceData } from '../../server/db/reference-data';
+import { loadReferenceData } from '../../server/seeding/reference-data';
 import type { DB } from '../../server/db/schema';
 import { createCampaign } from '../../server/features/campaigns/service';
 import { loadCriteriaSet } from '../../server/features/criteria/repository';

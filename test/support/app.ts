@@ -3,7 +3,7 @@ import type { Database } from '../../server/db/database';
 import { buildApp } from '../../server/app';
 import { loadConfig, type AppConfig } from '../../server/config';
 import { migrateToLatest } from '../../server/db/migrate';
-import { loadReferenceData } from '../../server/db/reference-data';
+import { loadReferenceData } from '../../server/seeding/reference-data';
 import type { Role } from '../../server/db/schema';
 import { createUser } from '../../server/features/users/service';
 import { createUnit } from '../../server/features/units/service';

@@ -124,7 +124,7 @@ export async function prepareServerData(kind: 'pglite' | 'postgres', serverUrl?:
   const dataDir = mkdtempSync(join(tmpdir(), 'parindex-proc-'));
   const { openDatabase } = await import('../../server/db/database');
   const { migrateToLatest } = await import('../../server/db/migrate');
-  const { loadReferenceData } = await import('../../server/db/reference-data');
+  const { loadReferenceData } = await import('../../server/seeding/reference-data');
   const { createUser } = await import('../../server/features/users/service');
   const { TEST_PASSWORD, UNIT_FREE_ROLES } = await import('./app');
   let database;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, Role } from './schema';
+import type { DB, Role } from '../db/schema';
 import { createCampaign } from '../features/campaigns/service';
 import { createUser } from '../features/users/service';
 import { setAssignments } from '../features/assessment/assignments.service';

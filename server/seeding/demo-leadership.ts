@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { DB } from './schema';
+import type { DB } from '../db/schema';
 import { createCampaign } from '../features/campaigns/service';
 import { defaultSurvey, saveSurvey } from '../features/leadership/survey.service';
 import { commitRespondentCsv } from '../features/leadership/respondents.service';

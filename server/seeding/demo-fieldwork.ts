@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { DB } from './schema';
+import type { DB } from '../db/schema';
 import { createCampaign } from '../features/campaigns/service';
 import { createUser } from '../features/users/service';
 import { generatePassword } from '../features/auth/passwords';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import type { DB, Role } from './schema';
+import type { DB, Role } from '../db/schema';
 import { createUser } from '../features/users/service';
 import { createUnit } from '../features/units/service';
 import { createCampaign } from '../features/campaigns/service';

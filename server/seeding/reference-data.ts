@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { loadBandSets, loadCriteriaSetFiles } from '../../seeds/load-criteria-sets';
-import type { DB } from './schema';
+import type { DB } from '../db/schema';
 import { insertCriteriaSetIfAbsent, upsertBandSet } from '../features/criteria/repository';
 
 /**
