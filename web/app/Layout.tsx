@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../features/auth/api/useLogout';
 import { Button } from '../shared/components/Button';
@@ -7,48 +7,23 @@ import { Spinner } from '../shared/components/Spinner';
 import { useCurrentUser } from '../shared/session/useCurrentUser';
 import type { Role } from '../shared/api/contract';
 import { LanguageSwitch } from './LanguageSwitch';
+import { MainNav } from './MainNav';
+import { NAV, sectionOf } from './navSections';
 import { NotificationBell } from '../features/assessment/components/NotificationBell';
 
-// Supervisors work on the fieldwork: it comes first for them.
-const NAV: Record<Exclude<Role, 'enumerator'>, readonly { to: string; label: string }[]> = {
-  admin: [
-    { to: '/campaigns', label: 'nav.campaigns' },
-    { to: '/fieldwork', label: 'nav.fieldwork' },
-    { to: '/assessment', label: 'nav.assessment' },
-    { to: '/units', label: 'nav.units' },
-    { to: '/criteria', label: 'nav.criteria' },
-    { to: '/users', label: 'nav.users' },
-  ],
-  analyst: [
-    { to: '/campaigns', label: 'nav.campaigns' },
-    { to: '/fieldwork', label: 'nav.fieldwork' },
-    { to: '/assessment', label: 'nav.assessment' },
-    { to: '/units', label: 'nav.units' },
-    { to: '/criteria', label: 'nav.criteria' },
-  ],
-  unit_officer: [
-    { to: '/assessment', label: 'nav.assessment' },
-    { to: '/notifications', label: 'nav.notifications' },
-  ],
-  appraiser: [
-    { to: '/assessment', label: 'nav.assessment' },
-    { to: '/notifications', label: 'nav.notifications' },
-  ],
-  supervisor: [
-    { to: '/fieldwork', label: 'nav.fieldwork' },
-    { to: '/campaigns', label: 'nav.campaigns' },
-    { to: '/units', label: 'nav.units' },
-    { to: '/criteria', label: 'nav.criteria' },
-  ],
-};
-
-/** Top bar (brand, navigation, language, user, logout) above the current page. */
+/**
+ * Top bar (brand, navigation, language, user, logout) above the current page; the menu highlights the section of
+ * the page shown (sectionOf).
+ */
 export function Layout() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const user = useCurrentUser().data;
   const logout = useLogout();
   const showNav = user != null && user.role !== 'enumerator';
+  const items = showNav ? NAV[user.role as Exclude<Role, 'enumerator'>] : [];
+  const current = sectionOf(pathname);
 
   return (
     <div className="shell">
@@ -75,15 +50,7 @@ export function Layout() {
             </Button>
           </div>
         </div>
-        {showNav && (
-          <nav className="nav" aria-label={t('layout.mainNav')}>
-            {NAV[user.role as Exclude<Role, 'enumerator'>].map((item) => (
-              <NavLink key={item.to} to={item.to} className="nav__link">
-                {t(item.label)}
-              </NavLink>
-            ))}
-          </nav>
-        )}
+        {showNav && <MainNav items={items} current={current} />}
       </header>
       <main className="page">
         <Suspense fallback={<Spinner />}>
