@@ -10,7 +10,7 @@ export const ErrorBody = z.object({
     /** true on 503 database_unavailable: send the same request again after Retry-After seconds */
     retryable: z.boolean().optional(),
   }),
-});
+}).meta({ id: 'ErrorBody' }); // one named schema in OpenAPI (components/schemas) instead of a copy per response
 
 export const errorResponses = {
   400: ErrorBody,
@@ -23,7 +23,7 @@ export const errorResponses = {
 } as const;
 
 /** A text in Vietnamese and English (messages, labels). */
-export const Bilingual = z.object({ vi: z.string(), en: z.string() });
+export const Bilingual = z.object({ vi: z.string(), en: z.string() }).meta({ id: 'Bilingual' });
 
 export const Uuid = z.string().uuid();
 export const IdParams = z.object({ id: Uuid });

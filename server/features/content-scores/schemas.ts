@@ -30,6 +30,7 @@ export const ScoreRowFields = {
   percent: z.number().nullable(),
 };
 
+/** A node of the score tree; recursive, so OpenAPI names it (components/schemas/ScoreNode) and refers to it. */
 export const ScoreNodeOut: z.ZodType<ScoreNode> = z.lazy(() =>
   z.object({
     ...ScoreRowFields,
@@ -40,7 +41,7 @@ export const ScoreNodeOut: z.ZodType<ScoreNode> = z.lazy(() =>
     evidence: z.object({ numerator: z.number().nullable(), denominator: z.number().nullable() }).nullable(),
     children: z.array(ScoreNodeOut),
   }),
-);
+).meta({ id: 'ScoreNode' });
 
 const Part = z.object({ score: z.number(), max: z.number() });
 export const ScoreTreeOut = z.object({

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 /**
  * OpenAPI generated from the route schemas. Each operation carries `x-roles`: the roles allowed
@@ -18,6 +18,8 @@ export default fp(async (app) => {
       const roles = (args.route.config as { roles?: unknown } | undefined)?.roles;
       return { ...out, schema: { ...out.schema, 'x-roles': roles ?? 'undeclared' } as typeof out.schema };
     },
+    // schemas named with .meta({ id }) (the recursive score node) go to components/schemas, where their $refs point
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 }, { name: 'swagger' });
