@@ -104,7 +104,10 @@ describeEachDb('the yearly report of Hà Giang 2022 and its exports', (kind) => 
     expect(total[4]).toBe('84.4089');
 
     // for Excel under Vietnamese regional settings: ';' and decimal commas
-    const vi = (await t.app.inject({ method: 'GET', url: `${base}/report/appendix.csv?decimal=comma`, headers: { cookie } })).rawPayload.toString('utf8');
+    const commaRes = await t.app.inject({ method: 'GET', url: `${base}/report/appendix.csv?decimal=comma`, headers: { cookie } });
+    // a name of its own: both variants can be saved in one folder (issue 12, point 10)
+    expect(commaRes.headers['content-disposition']).toMatch(/^attachment; filename="PAR-INDEX_HG_2022_phu-luc_dau-phay\.csv"/);
+    const vi = commaRes.rawPayload.toString('utf8');
     expect(vi).toMatch(/\r\n5;CẢI CÁCH CHẾ ĐỘ CÔNG VỤ;15,00;[^;]*;11,7808;/);
 
     // the exported table is one the importer reads; its only fault is the kept published 1.3 (2.00, children 1.98),

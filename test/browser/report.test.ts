@@ -63,6 +63,10 @@ describeBrowser('the yearly report page of Hà Giang 2022: summary, chart, downl
     const bytes = readFileSync((await csv.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('CẢI CÁCH CHẾ ĐỘ CÔNG VỤ');
+    // the variant with ';' and decimal commas is saved under a name of its own (issue 12, point 10)
+    const [csvComma] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Phụ lục (CSV, dấu ;)' }).click()]);
+    expect(csvComma.suggestedFilename()).toBe('PAR-INDEX_HG_2022_phu-luc_dau-phay.csv');
+    expect(readFileSync((await csvComma.path())!).toString('utf8')).toMatch(/\r\n5;CẢI CÁCH CHẾ ĐỘ CÔNG VỤ;15,00;/);
 
     // the printable page, printed to PDF by Chromium with a font that has Vietnamese letters
     const print = await context.newPage();

@@ -12,7 +12,7 @@ import { buildReport } from './service';
 
 const FileOut = z.string().describe('the file');
 
-/** PAR-INDEX_HG_2022_phu-luc.xlsx: the unit's code and the campaign's year. */
+/** PAR-INDEX_HG_2022_phu-luc.xlsx: the unit's code and the campaign's year (the CSV with decimal commas: …_phu-luc_dau-phay.csv). */
 const fileName = (r: Report, what: string, ext: string) => `PAR-INDEX_${fileSafe(r.unit.code)}_${r.campaign.year}_${what}.${ext}`;
 
 function sendFile(reply: FastifyReply, body: Buffer | string, type: string, name: string, disposition: 'attachment' | 'inline' = 'attachment') {
@@ -63,7 +63,9 @@ export default async function reportRoutes(app: FastifyInstance) {
     },
   }, async (request, reply) => {
     const { report, tree } = await buildReport(app.db, request.params.campaignId, request.params.unitId);
-    return sendFile(reply, appendixCsv(appendixRows(tree), request.query.decimal === 'comma'), 'text/csv; charset=utf-8', fileName(report, 'phu-luc', 'csv'));
+    const comma = request.query.decimal === 'comma';
+    // the two variants under two names, so that both can sit in one folder
+    return sendFile(reply, appendixCsv(appendixRows(tree), comma), 'text/csv; charset=utf-8', fileName(report, comma ? 'phu-luc_dau-phay' : 'phu-luc', 'csv'));
   });
 
   r.get('/print.html', {
