@@ -54,7 +54,7 @@ function Header() {
       <span className={`net ${online ? 'net-on' : 'net-off'}`} role="status" data-testid="network">
         {online ? i18n.t('online') : i18n.t('offline')}
       </span>
-      <button type="button" className="lang" aria-label={i18n.t('langSwitchLabel')} onClick={() => setLang(i18n.lang === 'vi' ? 'en' : 'vi')}>
+      <button type="button" className="lang" aria-label={`${i18n.t('langSwitch')}: ${i18n.t('langSwitchLabel')}`} onClick={() => setLang(i18n.lang === 'vi' ? 'en' : 'vi')}>
         {i18n.t('langSwitch')}
       </button>
     </header>

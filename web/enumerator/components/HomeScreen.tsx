@@ -279,7 +279,14 @@ export function HomeScreen({ user, needsLogin, onRelogin }: Props) {
                             {i18n.t('quotaLine', { collected: q.collected, target: q.target })} · {i18n.t('quotaAccepted', { n: q.accepted })}
                           </span>
                         </div>
-                        <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={q.target} aria-valuenow={q.collected}>
+                        <div
+                          className="bar"
+                          role="progressbar"
+                          aria-label={`${u.name}: ${q.level === 'total' ? i18n.t('quotaTotal') : i18n.t(`level_${q.level}` as TextKey)}`}
+                          aria-valuemin={0}
+                          aria-valuemax={q.target}
+                          aria-valuenow={q.collected}
+                        >
                           <div className="bar-fill" style={{ width: `${pct}%` }} />
                         </div>
                       </div>
