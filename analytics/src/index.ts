@@ -14,6 +14,10 @@ export { suggestCodeByName } from './table-suggest';
 export { tableToScores, type TableScores } from './table-scores';
 export { aggregate, type AggregateOptions } from './aggregate';
 export { reconcileOverrides, TOTAL_TOLERANCE, type OverrideCandidate, type Reconciliation } from './reconcile';
+export {
+  detectTableRounding, printedDecimals, roundingOf, withRounding, type RoundingEvidence, type RoundingMap, type TableRounding,
+} from './publication-rounding';
+export { scoreTable, KeepStatedError, type TableChoices, type TableScoring } from './table-scoring';
 export { applyRule, type Evidence, type RuleResult } from './scoring-rules';
 export { bandFor } from './bands';
 export { rankUnits, compareWithPrevious, type UnitScore, type RankedUnit, type GroupSummary, type Ranking, type UnitChange } from './ranking';

@@ -7,6 +7,8 @@ import { isLeaf } from './criteria-index';
 import { tableStructure } from './table-structure';
 import { tableToScores } from './table-scores';
 import { SUM_TOLERANCE, statedVsChildren } from './table-validate';
+import { printedDecimals, detectTableRounding } from './publication-rounding';
+import { roundTo } from './numbers';
 
 /** A total "equals" the stated one within this (published totals have 4 decimals). */
 export const TOTAL_TOLERANCE = 0.00005;
@@ -37,9 +39,23 @@ function subsetsBySize(n: number): number[][] {
 }
 
 /**
- * Candidates: inner nodes whose stated appraised score differs from their child rows' sum by more than 0.005.
- * Chosen: the smallest subset (of the first 12 candidates) whose aggregated total equals the stated TOTAL
- * within 0.00005; none when no subset does or the table states no total.
+ * Does a printed value differ from what the set's rounding makes of its children's sum, at the printed precision?
+ * (2023 table with a rule rounding 8.1 to 2 decimals: printed 7.6256, the rule gives 7.63.)
+ */
+function ruleMisses(round: number | null | undefined, stated: number, children: number, raw: string): boolean {
+  if (round === undefined || round === null) return false;
+  const printed = printedDecimals(raw) ?? 4;
+  return Math.abs(roundTo(roundTo(children, round), printed) - stated) > 1e-9;
+}
+
+/**
+ * Candidates: inner nodes whose stated appraised score differs from their child rows' sum by more than 0.005
+ * (table-validate SUM_TOLERANCE), or from what the set's rounding of that node makes of the sum (PAR-INDEX.md §1:
+ * rounding is the publication's; a rule that rounds 8.1 to 2 decimals against a table printing 7.6256 misses it).
+ * Chosen: the smallest subset (of the first 12 candidates) whose aggregated total reproduces the stated TOTAL:
+ * within 0.00005 when the total row is printed as precisely as its field rows; when it is printed rounded coarser
+ * than them (88,01 beside 4-decimal fields; publication-rounding totalRounding), first the field rows' exact sum it
+ * was rounded from, else the printed total at its own decimals. None when no subset does or there is no total row.
  */
 export function reconcileOverrides(set: CriteriaSet, table: ParsedTable): Reconciliation {
   const st = tableStructure(table.rows, set);
@@ -47,7 +63,11 @@ export function reconcileOverrides(set: CriteriaSet, table: ParsedTable): Reconc
   for (const [code, r] of st.first) {
     if (code === 'TOTAL' || !st.index.byCode.has(code) || isLeaf(st.index, code)) continue;
     const s = statedVsChildren(st, r, 'appraised');
-    if (s !== null && Math.abs(s.stated - s.children) > SUM_TOLERANCE) candidates.push({ code, stated: s.stated, computed: s.children });
+    if (s === null) continue;
+    const round = st.index.byCode.get(code)?.round;
+    if (Math.abs(s.stated - s.children) > SUM_TOLERANCE) candidates.push({ code, stated: s.stated, computed: s.children });
+    // computed = what the rounding makes of the sum (7.63 against the printed 7.6256)
+    else if (ruleMisses(round, s.stated, s.children, r.appraised.raw)) candidates.push({ code, stated: s.stated, computed: roundTo(s.children, round as number) });
   }
   const { scores, stated } = tableToScores(table, set);
   const statedTotal = stated.get('TOTAL')?.appraised ?? null;
@@ -55,12 +75,23 @@ export function reconcileOverrides(set: CriteriaSet, table: ParsedTable): Reconc
     aggregate(set, scores, { overrides: new Map(candidates.filter((c) => codes.includes(c.code)).map((c) => [c.code, c.stated])) }).total;
   let chosen: string[] = [];
   if (statedTotal !== null) {
+    const printedTotal = detectTableRounding(set, table).total;
+    const targets: ((total: number) => boolean)[] = [];
+    if (printedTotal?.rounded && printedTotal.fieldsSum !== null) {
+      const exact = printedTotal.fieldsSum;
+      targets.push((total) => Math.abs(total - exact) <= TOTAL_TOLERANCE);
+      targets.push((total) => Math.abs(roundTo(total, printedTotal.decimals) - statedTotal) < 1e-9);
+    } else targets.push((total) => Math.abs(total - statedTotal) <= TOTAL_TOLERANCE);
     const pool = candidates.slice(0, MAX_CANDIDATES);
-    for (const subset of subsetsBySize(pool.length)) {
-      const codes = subset.map((i) => (pool[i] as OverrideCandidate).code);
-      if (Math.abs(totalWith(codes) - statedTotal) <= TOTAL_TOLERANCE) {
-        chosen = codes;
-        break;
+    const subsets = subsetsBySize(pool.length).map((subset) => subset.map((i) => (pool[i] as OverrideCandidate).code));
+    const totals = new Map<number, number>();
+    const totalOf = (k: number): number => totals.get(k) ?? (totals.set(k, totalWith(subsets[k] as string[])), totals.get(k) as number);
+    search: for (const reproduces of targets) {
+      for (let k = 0; k < subsets.length; k++) {
+        if (reproduces(totalOf(k))) {
+          chosen = subsets[k] as string[];
+          break search;
+        }
       }
     }
   }
