@@ -24,6 +24,8 @@ import leadershipRoutes from './features/leadership/routes';
 import respondRoutes from './features/leadership/respond-routes';
 import outboxRoutes from './features/leadership/outbox-routes';
 import mailerPlugin from './plugins/app/mailer';
+import { leadershipMailQueue } from './features/leadership/mail-queue';
+import { assessmentMailQueue } from './features/assessment/mail-queue';
 import reportRoutes from './features/reports/routes';
 import agencyRoutes from './features/reports/agency-routes';
 import provinceReportRoutes from './features/reports/province-routes';
@@ -67,7 +69,8 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
   await app.register(securityPlugin);
   await app.register(swaggerPlugin);
   await app.register(authPlugin);
-  await app.register(mailerPlugin);
+  // the mail plugin drains the features' queues, known to it only as MailQueue (features/mail/queue.ts)
+  await app.register(mailerPlugin, { queues: [leadershipMailQueue, assessmentMailQueue(config.assessment.reminderDays)] });
 
   await app.register(async (api) => {
     await api.register(healthRoutes, { prefix: '/health' });

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { hashToken } from '../auth/passwords';
-import { classifySendError, SMTP_CONNECTIONS, type MailTransport, type OutgoingMail } from '../mail/transport';
+import { classifySendError, SMTP_CONNECTIONS, type OutgoingMail } from '../mail/transport';
+import type { SendContext } from '../mail/queue';
 import { renderMessage, surveyToApi } from './survey.service';
 import { randomBytes } from 'node:crypto';
 
@@ -32,13 +33,6 @@ export const CLAIM_BATCH = SMTP_CONNECTIONS * 2;
 export const LEASE_MS = 10 * 60_000;
 
 const UNCERTAIN_NOTE = 'Handed to the SMTP server, but the sender stopped before its answer (restart, crash or lost claim): it may or may not have been delivered. Not resent automatically — resend with a new link.';
-
-export interface SendContext {
-  transport: MailTransport;
-  publicUrl: string;
-  /** this sender process (host, pid, random): the owner of its claims */
-  owner: string;
-}
 
 /**
  * Puts interrupted work in order: claimed messages go back to the queue, messages being handed over become uncertain.
