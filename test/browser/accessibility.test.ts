@@ -78,6 +78,14 @@ describeBrowser('accessibility (axe-core): no serious or critical violations on 
     await check(page, 'score tree');
   });
 
+  it("the ranking's band legend: every band of the national set as a badge", async () => {
+    const page = await desktop();
+    await logInAs(page, origin, 'test-analyst');
+    await page.goto(`${origin}/campaigns/${haGiang.campaignId}/ranking`);
+    for (const band of ['Loại A', 'Loại B', 'Loại C', 'Loại D']) await page.locator('.band-legend .badge--band', { hasText: band }).waitFor();
+    await check(page, 'ranking');
+  });
+
   it('the SIPAS results', async () => {
     const page = await desktop();
     await logInAs(page, origin, 'test-analyst');
