@@ -88,7 +88,7 @@ describeBrowser('the top menu on a phone and on a desk', () => {
     const { context, page } = await pageAs('supervisor', 1280);
     for (const path of ['fieldwork/dashboard', 'review', 'rechecks', 'fieldwork']) {
       await page.goto(`${origin}/campaigns/${s.campaignId}/${path}`);
-      await expect.poll(async () => (await menu(page)).current, path).toEqual(['Thực địa SIPAS']);
+      await expect.poll(async () => (await menu(page)).current, { message: path }).toEqual(['Thực địa SIPAS']);
     }
     await page.goto(`${origin}/campaigns/${s.campaignId}/results`);
     await expect.poll(async () => (await menu(page)).current).toEqual(['Đợt đánh giá']);

@@ -1,5 +1,3 @@
-import type { Role } from '../shared/api/contract';
-
 /** A top-menu entry: where it leads, its label key, and the section of the app it stands for. */
 export interface NavItem {
   section: NavSection;
@@ -21,13 +19,14 @@ const NOTIFICATIONS = item('notifications', '/notifications');
 const MAIL_OUTBOX = item('mailOutbox', '/mail-outbox');
 
 /** The top menu per role. Supervisors work on the fieldwork: it comes first for them. The outbox is read by admins only (the server's rule). */
-export const NAV: Record<Exclude<Role, 'enumerator'>, readonly NavItem[]> = {
+// keyed by the staff roles (Layout indexes it with the signed-in user's role; enumerators have their own app)
+export const NAV = {
   admin: [CAMPAIGNS, FIELDWORK, ASSESSMENT, UNITS, CRITERIA, USERS, MAIL_OUTBOX],
   analyst: [CAMPAIGNS, FIELDWORK, ASSESSMENT, UNITS, CRITERIA],
   unit_officer: [ASSESSMENT, NOTIFICATIONS],
   appraiser: [ASSESSMENT, NOTIFICATIONS],
   supervisor: [FIELDWORK, CAMPAIGNS, UNITS, CRITERIA],
-};
+} satisfies Record<string, readonly NavItem[]>;
 
 // a campaign's own pages that belong to another section than "campaigns"
 const CAMPAIGN_PAGE_SECTIONS = new Map<string, NavSection>([
