@@ -1,7 +1,7 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { getQuestionnaire } from '../../../survey-forms/src/index';
 import { analysisCodes } from '../results/analysis-codes';
-import type { DB, FormFlag, FormStatus, Role, SipasFormTable } from '../../db/schema';
+import type { DB, FormFlag, FormStatus, Role } from '../../db/schema';
 import { clientUuidOf, normalisedTextFlag, readEnvelope, type FormEnvelope } from './envelope';
 import type { JsonChange } from '../../http/untrusted-json';
 import { flagsFor, type FlagContext } from './quality';
@@ -63,7 +63,7 @@ const isDataError = (err: unknown) => /^(22|23|54)/.test(String((err as { code?:
  * Inserts the rows in one statement; if the database refuses it because of some row's data, each row on its
  * own, so that one bad form cannot sink the others (issue 9). Returns the stored rows and the failed indexes.
  */
-async function insertEachOrAll(db: Kysely<DB>, rows: Insertable<SipasFormTable>[]): Promise<{ stored: { id: string; client_uuid: string }[]; failed: Set<number> }> {
+async function insertEachOrAll(db: Kysely<DB>, rows: repo.NewForm[]): Promise<{ stored: { id: string; client_uuid: string }[]; failed: Set<number> }> {
   try {
     return { stored: await repo.insertForms(db, rows), failed: new Set() };
   } catch (err) {
@@ -191,7 +191,7 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
   }
 
   const receivedAt = new Date();
-  const rows: Insertable<SipasFormTable>[] = [];
+  const rows: repo.NewForm[] = [];
   const flagsOf = new Map<string, FormFlag[]>(); // clientUuid → the flags written, for the receipt
   for (const s of storable) {
     const { env } = s;
@@ -228,12 +228,12 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
       mode: env.mode,
       paper_serial: env.paperSerial,
       gov_level: checked.govLevel,
-      answers: JSON.stringify(env.answers),
+      answers: env.answers,
       analysis_codes: analysisCodesOf(env.questionnaireId, env.questionnaireVersion, env.answers),
-      paradata: JSON.stringify(env.paradata),
+      paradata: env.paradata,
       duration_seconds: checked.duration,
       status: flags.length > 0 ? 'flagged' : 'pending',
-      flags: JSON.stringify(flags),
+      flags,
       received_at: receivedAt,
     });
   }
@@ -242,7 +242,7 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
   const written = new Map(rows.map((r) => [r.client_uuid, r]));
   const inserted = new Map(stored.map(({ id, client_uuid }): [string, StoredRow] => {
     const r = written.get(client_uuid)!;
-    return [client_uuid, { id, client_uuid, received_at: receivedAt, status: r.status!, flags: flagsOf.get(client_uuid)!, enumerator_id: r.enumerator_id, campaign_id: r.campaign_id, unit_id: r.unit_id }];
+    return [client_uuid, { id, client_uuid, received_at: receivedAt, status: r.status, flags: flagsOf.get(client_uuid)!, enumerator_id: r.enumerator_id, campaign_id: r.campaign_id, unit_id: r.unit_id }];
   }));
   // a concurrent resend may have won the race for some clientUuids: answer with what is stored
   const lost = storable.filter((s, i) => !failed.has(i) && !inserted.has(s.env.clientUuid)).map((s) => s.env.clientUuid);
