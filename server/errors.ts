@@ -19,6 +19,10 @@ export type ErrorCode =
   | 'unknown_token'
   | 'expired'
   | 'already_answered'
+  /** 403: the account's password was generated or set by an admin; only change-password, logout and me answer until it is changed */
+  | 'password_change_required'
+  /** 409: the campaign is not in fieldwork (Đang khảo sát): no leadership e-mail is queued; the message says what to do */
+  | 'campaign_not_running'
   /** 503: the database does not answer (restart, failover); retryable, with Retry-After */
   | 'database_unavailable'
   | 'internal';

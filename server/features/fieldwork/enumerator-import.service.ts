@@ -90,10 +90,11 @@ export async function commitEnumeratorCsv(db: Kysely<DB>, campaignId: string, te
       await db.updateTable('app_user').set({ display_name: r.displayName, phone: r.phone }).where('id', '=', user.id).execute();
       updated.push(r.username);
     } else {
+      // a generated password travels on a printed list: the enumerator sets their own at the first login
       const password = generatePassword();
       user = await db
         .insertInto('app_user')
-        .values({ username: r.username, display_name: r.displayName, phone: r.phone, role: 'enumerator', password_hash: await hashPassword(password) })
+        .values({ username: r.username, display_name: r.displayName, phone: r.phone, role: 'enumerator', password_hash: await hashPassword(password), must_change_password: true })
         .returning('id')
         .executeTakeFirstOrThrow();
       created.push({ username: r.username, displayName: r.displayName, password });

@@ -1,14 +1,14 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { AppUserTable, DB, Role } from '../../db/schema';
 
-const COLUMNS = ['id', 'username', 'display_name', 'role', 'active', 'created_at', 'unit_id', 'email'] as const;
+const COLUMNS = ['id', 'username', 'display_name', 'role', 'active', 'created_at', 'unit_id', 'email', 'must_change_password'] as const;
 
 export const listUsers = (db: Kysely<DB>) => db.selectFrom('app_user').select(COLUMNS).orderBy('username').execute();
 
 export const findUser = (db: Kysely<DB>, id: string) =>
   db.selectFrom('app_user').select(COLUMNS).where('id', '=', id).executeTakeFirst();
 
-export const insertUser = (db: Kysely<DB>, u: { username: string; display_name: string; role: Role; password_hash: string; unit_id?: string | null; email?: string | null }) =>
+export const insertUser = (db: Kysely<DB>, u: { username: string; display_name: string; role: Role; password_hash: string; unit_id?: string | null; email?: string | null; must_change_password?: boolean }) =>
   db.insertInto('app_user').values(u).onConflict((oc) => oc.column('username').doNothing()).returning(COLUMNS).executeTakeFirst();
 
 export const updateUser = (db: Kysely<DB>, id: string, patch: Updateable<AppUserTable>) =>

@@ -7,7 +7,7 @@ import * as repo from './repository';
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;
 const toApi = (u: UserRow, unitName: string | null = null) => ({
   id: u.id, username: u.username, displayName: u.display_name, role: u.role, active: u.active,
-  unitId: u.unit_id, unitName, email: u.email,
+  unitId: u.unit_id, unitName, email: u.email, mustChangePassword: u.must_change_password,
 });
 
 export const listUsers = async (db: Kysely<DB>) => {
@@ -32,9 +32,13 @@ async function checkUnit(db: Kysely<DB>, role: Role, unitId: string | null | und
   return unit.name;
 }
 
+/**
+ * `mustChangePassword`: the person has to set their own password at their first login (the route asks for it by
+ * default, since the admin chose the password; seeding and tests leave it off).
+ */
 export async function createUser(
   db: Kysely<DB>,
-  input: { username: string; displayName: string; role: Role; password: string; unitId?: string | null; email?: string | null },
+  input: { username: string; displayName: string; role: Role; password: string; unitId?: string | null; email?: string | null; mustChangePassword?: boolean },
 ) {
   const unitName = await checkUnit(db, input.role, input.unitId);
   const row = await repo.insertUser(db, {
@@ -44,6 +48,7 @@ export async function createUser(
     password_hash: await hashPassword(input.password),
     unit_id: input.role === 'unit_officer' ? input.unitId! : null,
     email: input.email ?? null,
+    must_change_password: input.mustChangePassword ?? false,
   });
   if (!row) throw conflict({ vi: `Tên đăng nhập "${input.username}" đã tồn tại.`, en: `Username "${input.username}" already exists.` });
   return toApi(row, unitName);
@@ -52,7 +57,7 @@ export async function createUser(
 export async function updateUser(
   db: Kysely<DB>,
   id: string,
-  input: { displayName?: string; role?: Role; active?: boolean; password?: string; unitId?: string | null; email?: string | null },
+  input: { displayName?: string; role?: Role; active?: boolean; password?: string; mustChangePassword?: boolean; unitId?: string | null; email?: string | null },
 ) {
   const current = await repo.findUser(db, id);
   if (!current) throw notFound({ vi: 'người dùng', en: 'User' });
@@ -65,6 +70,7 @@ export async function updateUser(
     ...(input.role !== undefined && { role: input.role }),
     ...(input.active !== undefined && { active: input.active }),
     ...(input.password !== undefined && { password_hash: await hashPassword(input.password) }),
+    ...(input.mustChangePassword !== undefined && { must_change_password: input.mustChangePassword }),
     ...(nextUnit !== current.unit_id && { unit_id: nextUnit }),
     ...(input.email !== undefined && { email: input.email }),
   });
