@@ -188,7 +188,7 @@ export interface SipasFormTable {
   paper_serial: string | null;
   gov_level: string | null;
   answers: Json<Record<string, unknown>>;
-  /** compact copy of the answers the SIPAS results read (server/features/results/analysis-codes.ts); null until filled */
+  /** compact copy of the answers the SIPAS results read (server/features/survey-codes/analysis-codes.ts); null until filled */
   analysis_codes: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
   paradata: Json<Record<string, unknown>>;
   duration_seconds: number | null;

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { getQuestionnaire } from '../../survey-forms/src/index';
 import { openDatabase } from '../../server/db/database';
-import { analysisCodes } from '../../server/features/results/analysis-codes';
+import { analysisCodes } from '../../server/features/survey-codes/analysis-codes';
 import { describeEachDb } from '../support/databases';
 import { testConfig } from '../support/test-config';
 import { TEST_PASSWORD } from '../support/app';
@@ -58,7 +58,7 @@ describeEachDb('server killed during ingest', (kind) => {
     const day = (d: number) => new Date(Date.now() + d * 86400_000).toISOString().slice(0, 10);
     await call('PUT', `/api/campaigns/${campaign.id}/fieldwork/plan`, { questionnaireId: 'sipas-2017', questionnaireVersion: 1, startsOn: day(-30), endsOn: day(30), minDurationSeconds: 300, gpsMaxKm: 25, recheckPercent: 10 });
     const enumerators = await Promise.all(Array.from({ length: PHONES }, async (_, i) =>
-      (await call('POST', '/api/users', { username: `phone-${i + 1}`, displayName: `Điều tra viên ${i + 1}`, role: 'enumerator', password: TEST_PASSWORD })).user.id as string));
+      (await call('POST', '/api/users', { username: `phone-${i + 1}`, displayName: `Điều tra viên ${i + 1}`, role: 'enumerator', password: TEST_PASSWORD, mustChangePassword: false })).user.id as string));
     await call('PUT', `/api/campaigns/${campaign.id}/fieldwork/assignments`, { enumerators: enumerators.map((userId) => ({ userId, unitIds: units })), supervisors: [] });
     const cookies = await Promise.all(enumerators.map((_, i) => loginOverHttp(origin, `phone-${i + 1}`, TEST_PASSWORD)));
 

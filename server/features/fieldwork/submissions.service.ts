@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { getQuestionnaire } from '../../../survey-forms/src/index';
-import { analysisCodes } from '../results/analysis-codes';
+import { analysisCodes } from '../survey-codes/analysis-codes';
 import type { DB, FormFlag, FormStatus, Role } from '../../db/schema';
 import { clientUuidOf, normalisedTextFlag, readEnvelope, type FormEnvelope } from './envelope';
 import type { JsonChange } from '../../http/untrusted-json';

@@ -12,7 +12,7 @@ import { findCampaign } from '../campaigns/repository';
 import { loadCriteriaSet } from '../criteria/repository';
 import { loadScoreContext } from '../content-scores/context';
 import { editScore } from '../content-scores/edit.service';
-import { CHOICE_QUESTION } from './analysis-codes';
+import { CHOICE_QUESTION } from '../survey-codes/analysis-codes';
 import { DatabasePathUnavailable, sipasFromDatabase, type DatabaseSipasResult } from './sipas-database.service';
 import { formCategories, loadMargins, marginVariables, type MarginRow, type MarginVariable } from './margins.service';
 import { formStrata, readSipasForms, type SipasForms } from './sipas-forms';

@@ -11,7 +11,7 @@ import {
 } from '../../../analytics/src/index';
 import { getQuestionnaire, type Questionnaire } from '../../../survey-forms/src/index';
 import type { DB } from '../../db/schema';
-import { analysisCodes, analysisLayout } from './analysis-codes';
+import { analysisCodes, analysisLayout } from '../survey-codes/analysis-codes';
 import * as repo from './sipas-database.repository';
 
 export interface DatabaseSipasRequest {

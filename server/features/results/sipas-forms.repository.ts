@@ -1,5 +1,5 @@
 // The queries of the form-by-form SIPAS results: the accepted forms' compact answer codes (migration 0006,
-// analysis-codes.ts) — not their JSON answers — in the order (unit, id). Normally one grouped scan returns one row per
+// survey-codes/analysis-codes.ts) — not their JSON answers — in the order (unit, id). Normally one grouped scan returns one row per
 // unit with its forms' codes concatenated (string_agg over bytea), so no row and no object per form reaches Node; when
 // some forms have no codes in the plan's layout (stored without codes, or of another questionnaire version) one row
 // per form, carrying the JSON of those forms only. Levels and demographic answers only when asked for.

@@ -1,5 +1,5 @@
 // The accepted forms of a campaign as the form-by-form SIPAS engine reads them, in the order (unit, id), from their
-// compact codes (one byte per scale question, analysis-codes.ts) laid side by side in one Uint8Array that the
+// compact codes (one byte per scale question, survey-codes/analysis-codes.ts) laid side by side in one Uint8Array that the
 // estimation core reads in place (a strided column per question): no JSON parsed and no object per form. A code is what the engine would read from the JSON (answerColumns): 0–9 as answered,
 // 255 blank or unreadable; the engine counts 1–5 valid, 4–5 satisfied, 9 don't know, anything else blank (PAR-INDEX.md
 // §3), so the figures are those of the JSON. Forms whose codes are not in the plan's layout (stored without codes, or
@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { BLANK_CODE, strideOf, type StridedCodes } from '../../../analytics/src/index';
 import type { Questionnaire } from '../../../survey-forms/src/index';
 import type { DB } from '../../db/schema';
-import { analysisCodes, analysisLayout, type AnalysisLayout } from './analysis-codes';
+import { analysisCodes, analysisLayout, type AnalysisLayout } from '../survey-codes/analysis-codes';
 import { formCodes, unitCodes } from './sipas-forms.repository';
 
 export interface SipasForms {

@@ -1,5 +1,6 @@
 // The compact answer codes of a SIPAS form (`sipas_form.analysis_codes`, analytics/src/sipas-codes.ts): what the
-// results read for large campaigns instead of each form's JSON. One rule for ingest and backfill.
+// results read for large campaigns instead of each form's JSON. One rule for ingest (fieldwork) and backfill
+// (results): it lives below both and imports no feature.
 import { encodeCodes, type CodesLayout } from '../../../analytics/src/index';
 import { findQuestion, optionsOf, scaleAnswerIds, type Questionnaire } from '../../../survey-forms/src/index';
 
