@@ -6,7 +6,7 @@ import { useI18n, type I18n, type TextKey } from '../i18n';
 import { useLive, useOnline, useStore } from '../live';
 import { pwaState } from '../pwa';
 import { requestSync, syncState } from '../sync';
-import { go, takeFlash } from './App';
+import { go, takeFlash } from '../navigation';
 import { progress } from '../../../survey-forms/src/runtime';
 
 const LEVELS = ['province', 'district', 'commune', 'all'];
@@ -274,7 +274,7 @@ export function HomeScreen({ user, needsLogin, onRelogin }: Props) {
                     return (
                       <div key={q.level} className={`quota ${q.level === 'total' ? 'quota-total' : ''}`} data-testid={`quota-${u.code}-${q.level}`}>
                         <div className="row-between small">
-                          <span>{q.level === 'total' ? i18n.t('quotaTotal') : i18n.t(`level_${q.level}` as TextKey)}</span>
+                          <span id={`quota-${u.unitId}-${q.level}`}>{q.level === 'total' ? i18n.t('quotaTotal') : i18n.t(`level_${q.level}` as TextKey)}</span>
                           <span>
                             {i18n.t('quotaLine', { collected: q.collected, target: q.target })} · {i18n.t('quotaAccepted', { n: q.accepted })}
                           </span>
@@ -282,7 +282,7 @@ export function HomeScreen({ user, needsLogin, onRelogin }: Props) {
                         <div
                           className="bar"
                           role="progressbar"
-                          aria-label={`${u.name}: ${q.level === 'total' ? i18n.t('quotaTotal') : i18n.t(`level_${q.level}` as TextKey)}`}
+                          aria-labelledby={`quota-${u.unitId}-${q.level}`}
                           aria-valuemin={0}
                           aria-valuemax={q.target}
                           aria-valuenow={q.collected}
