@@ -89,9 +89,12 @@ const refuse = (path: string, reason: JsonRefusal['reason'], vi: string, en: str
 
 // The walk returns the cleaned copy and builds a value's path (`answers.q5`) only when it is needed: for a
 // refusal, a change, or the children of an object or list (issue 10: cleaning costs about as much as JSON.parse).
-function cleanString(s: string, pathOf: () => string, limits: JsonLimits, changes: JsonChange[]): string {
+// A value is named by its parent's path and its key (null: the root), so that no closure is made per value.
+const pathAt = (parent: string, key: string | number | null) => (key === null ? parent : childPath(parent, key));
+
+function cleanString(s: string, parent: string, key: string | number | null, limits: JsonLimits, changes: JsonChange[]): string {
   if (s.length > limits.maxStringLength) {
-    refuse(pathOf(), 'string_too_long',
+    refuse(pathAt(parent, key), 'string_too_long',
       `văn bản dài ${num(s.length, true)} ký tự (tối đa ${num(limits.maxStringLength, true)}).`,
       `a text of ${num(s.length, false)} characters (at most ${num(limits.maxStringLength, false)}).`);
   }
@@ -101,34 +104,34 @@ function cleanString(s: string, pathOf: () => string, limits: JsonLimits, change
   const out = s
     .replace(CONTROL, () => { removedControls++; return ''; })
     .replace(LONE_SURROGATE, () => { replacedSurrogates++; return '\uFFFD'; });
-  if (removedControls || replacedSurrogates) changes.push({ path: pathOf(), removedControls, replacedSurrogates });
+  if (removedControls || replacedSurrogates) changes.push({ path: pathAt(parent, key), removedControls, replacedSurrogates });
   return out;
 }
 
-function walk(value: unknown, pathOf: () => string, depth: number, limits: JsonLimits, changes: JsonChange[]): unknown {
-  if (typeof value === 'string') return cleanString(value, pathOf, limits, changes);
+function walk(value: unknown, parent: string, key: string | number | null, depth: number, limits: JsonLimits, changes: JsonChange[]): unknown {
+  if (typeof value === 'string') return cleanString(value, parent, key, limits, changes);
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? value : refuse(pathOf(), 'not_finite', 'số quá lớn hoặc không phải số hữu hạn.', 'a number that is too large or not finite.');
+    return Number.isFinite(value) ? value : refuse(pathAt(parent, key), 'not_finite', 'số quá lớn hoặc không phải số hữu hạn.', 'a number that is too large or not finite.');
   }
   if (value === null || typeof value === 'boolean') return value;
-  if (typeof value !== 'object') return refuse(pathOf(), 'not_finite', 'giá trị không phải JSON.', 'not a JSON value.');
-  const path = pathOf();
+  if (typeof value !== 'object') return refuse(pathAt(parent, key), 'not_finite', 'giá trị không phải JSON.', 'not a JSON value.');
+  const path = pathAt(parent, key);
   if (depth >= limits.maxDepth) refuse(path, 'too_deep', `lồng nhau quá ${limits.maxDepth} cấp.`, `nested more than ${limits.maxDepth} levels deep.`);
   const tooMany = (n: number) => n > limits.maxItems && refuse(path, 'too_many_items',
     `có ${num(n, true)} phần tử (tối đa ${num(limits.maxItems, true)}).`, `${num(n, false)} entries (at most ${num(limits.maxItems, false)}).`);
   if (Array.isArray(value)) {
     tooMany(value.length);
     const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) out.push(walk(value[i], () => childPath(path, i), depth + 1, limits, changes));
+    for (let i = 0; i < value.length; i++) out.push(walk(value[i], path, i, depth + 1, limits, changes));
     return out;
   }
-  const entries = Object.entries(value);
-  tooMany(entries.length);
+  const keys = Object.keys(value);
+  tooMany(keys.length);
   const out: Record<string, unknown> = {};
-  for (const [key, v] of entries) {
-    const problem = keyProblem(key, limits);
-    if (problem) refuse(childPath(path, key), problem.reason, problem.vi, problem.en);
-    out[key] = walk(v, () => childPath(path, key), depth + 1, limits, changes);
+  for (const k of keys) {
+    const problem = keyProblem(k, limits);
+    if (problem) refuse(childPath(path, k), problem.reason, problem.vi, problem.en);
+    out[k] = walk((value as Record<string, unknown>)[k], path, k, depth + 1, limits, changes);
   }
   return out;
 }
@@ -137,7 +140,7 @@ function walk(value: unknown, pathOf: () => string, depth: number, limits: JsonL
 export function cleanJson(value: unknown, limits: JsonLimits = FORM_LIMITS, path = ''): CleanJson {
   const changes: JsonChange[] = [];
   try {
-    return { ok: true, value: walk(value, () => path, 0, limits, changes), changes };
+    return { ok: true, value: walk(value, path, null, 0, limits, changes), changes };
   } catch (err) {
     if (err instanceof Refused) return err.result;
     throw err;

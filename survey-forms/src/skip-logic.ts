@@ -20,7 +20,7 @@ export function isAnswered(value: unknown): boolean {
  * (conditions only refer to questions defined earlier, which the definition schema checks).
  * `{q, in}` holds when the answer is one of the values; for a multi question, when any chosen value is.
  */
-function holds(c: Condition, answers: Answers, visible: ReadonlySet<string>): boolean {
+export function holds(c: Condition, answers: Answers, visible: ReadonlySet<string>): boolean {
   if ('all' in c) return c.all.every((x) => holds(x, answers, visible));
   if ('any' in c) return c.any.some((x) => holds(x, answers, visible));
   if ('not' in c) return !holds(c.not, answers, visible);

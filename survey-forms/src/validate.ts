@@ -1,7 +1,7 @@
 // Answer validation: the same rules in the web form (as the respondent types) and on the server (on submission).
 import { allQuestions, findQuestion, optionsOf } from './lookup';
 import { messages } from './messages';
-import { answerOf, isAnswered, visibleIds } from './skip-logic';
+import { answerOf, holds, isAnswered } from './skip-logic';
 import type {
   AnswerOption,
   Answers,
@@ -73,27 +73,56 @@ function checkValue(q: Questionnaire, question: Question, value: unknown, ctx: V
   }
 }
 
+/** A question as the validator walks it: its choice options as a set (of the options' one type), looked up once. */
+interface Step {
+  question: Question;
+  /** scale and single questions: the option values and their type, for the check without a list scan */
+  choice: { values: ReadonlySet<unknown>; type: string } | null;
+}
+
+// Parsed questionnaires are frozen: the steps of one are worked out once (issue 10: validation ran per form).
+const compiled = new WeakMap<Questionnaire, readonly Step[]>();
+
+function stepsOf(q: Questionnaire): readonly Step[] {
+  let steps = compiled.get(q);
+  if (!steps) {
+    steps = allQuestions(q).map(({ question }): Step => {
+      if (question.kind !== 'scale' && question.kind !== 'single') return { question, choice: null };
+      const options = optionsOf(q, question);
+      return { question, choice: { values: new Set(options.map((o) => o.value)), type: typeof options[0]?.value } };
+    });
+    compiled.set(q, steps);
+  }
+  return steps;
+}
+
 /**
  * Checks answers against a questionnaire: required questions that are shown, option values and their type,
  * ranges, the number of choices, the minimum age in the interview year (`ctx.interviewYear`; without it the age is
  * not checked), answers to hidden questions and to questions the questionnaire does not have.
  * `ok` is true when there is no issue at all. Issues follow the form's order; unknown questions come last.
+ * One pass in form order: conditions only refer to earlier questions, so visibility is known when a question is
+ * reached (the same sets as visibleIds); a valid option answer is checked without building anything.
  */
 export function validateAnswers(q: Questionnaire, answers: Answers, ctx: ValidationContext = {}): ValidationResult {
-  const visible = visibleIds(q, answers);
+  const visible = new Set<string>();
   const issues: ValidationIssue[] = [];
-  for (const { question } of allQuestions(q)) {
+  const add = (questionId: string, found: readonly Found[]) => {
+    for (const f of found) issues.push({ questionId, ...f });
+  };
+  for (const { question, choice } of stepsOf(q)) {
+    const shown = !question.showIf || holds(question.showIf, answers, visible);
+    if (shown) visible.add(question.id);
     const value = answerOf(answers, question.id);
-    const answered = isAnswered(value);
-    let found: Found[] = [];
-    if (!visible.has(question.id)) {
-      if (answered) found = [{ code: 'hidden_answered', message: messages.hiddenAnswered(question) }];
-    } else if (!answered) {
-      if (question.required) found = [{ code: 'required', message: messages.required(question) }];
+    if (!isAnswered(value)) {
+      if (shown && question.required) add(question.id, [{ code: 'required', message: messages.required(question) }]);
+    } else if (!shown) {
+      add(question.id, [{ code: 'hidden_answered', message: messages.hiddenAnswered(question) }]);
+    } else if (choice) {
+      if (typeof value !== choice.type || !choice.values.has(value)) add(question.id, checkChoice(question, optionsOf(q, question), value));
     } else {
-      found = checkValue(q, question, value, ctx);
+      add(question.id, checkValue(q, question, value, ctx));
     }
-    for (const f of found) issues.push({ questionId: question.id, ...f });
   }
   for (const key of Object.keys(answers)) {
     if (!findQuestion(q, key)) issues.push({ questionId: key, code: 'unknown_question', message: messages.unknownQuestion(q, key) });
