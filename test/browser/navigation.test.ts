@@ -4,13 +4,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../server/db/schema';
 import { describeBrowser, launchChromium, serveApp } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
+import { createCampaign } from '../../server/features/campaigns/service';
 import { fieldworkScenario, type FieldworkScenario } from '../support/fieldwork';
 
 const SHOTS = 'test-results';
 
 // The top menu (issue 12, point 10): the admin's mail outbox, every item reachable on a 390 px phone, and the item
 // of the page's own section highlighted (a campaign's fieldwork screens are "Thực địa SIPAS", not "Đợt đánh giá").
-describeBrowser('the top menu on a phone and on a desk', () => {
+describeBrowser('the top menu on a phone and on a desk; the fieldwork index', () => {
   let t: TestApp;
   let s: FieldworkScenario;
   let browser: Browser;
@@ -35,6 +36,7 @@ describeBrowser('the top menu on a phone and on a desk', () => {
   beforeAll(async () => {
     t = await startTestApp('pglite');
     s = await fieldworkScenario(t);
+    await createCampaign(t.database.db, { name: 'Đợt không khảo sát', year: 2024, criteriaSetCode: 'par-province-2023', bandSetCode: 'national', unitIds: [s.unitA], previousCampaignId: null });
     origin = await serveApp(t.app);
     browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
@@ -95,5 +97,26 @@ describeBrowser('the top menu on a phone and on a desk', () => {
     // the supervisor has no outbox
     expect((await menu(page)).links).not.toContain('Hộp thư đi');
     await context.close();
+  });
+
+  it('fieldwork index: a supervisor sees only the campaign with fieldwork; an analyst sees the other apart, marked as not set up', async () => {
+    const { context, page } = await pageAs('supervisor', 390);
+    await page.goto(`${origin}/fieldwork`);
+    const listed = page.getByTestId('fieldwork-campaigns');
+    await listed.waitFor();
+    await expect(listed.getByRole('heading', { level: 2 }).allTextContents()).resolves.toEqual(['SIPAS thử · 2025']);
+    await expect(listed.textContent()).resolves.toMatch(/Khảo sát từ \d\d\/\d\d\/\d{4} đến \d\d\/\d\d\/\d{4} · 0 phiếu đã nhận/);
+    await expect(page.locator('main').textContent()).resolves.not.toContain('Đợt không khảo sát');
+    await context.close();
+
+    const analyst = await pageAs('analyst', 1280);
+    await analyst.page.goto(`${origin}/fieldwork`);
+    await analyst.page.getByTestId('fieldwork-campaigns').waitFor();
+    await expect(analyst.page.getByTestId('fieldwork-campaigns').getByRole('heading', { level: 2 }).allTextContents()).resolves.toEqual(['SIPAS thử · 2025']);
+    const apart = analyst.page.getByTestId('fieldwork-not-set-up');
+    await expect(apart.getByRole('heading').textContent()).resolves.toBe('Đợt chưa thiết lập khảo sát SIPAS');
+    await apart.getByRole('link', { name: 'Thiết lập khảo sát SIPAS cho Đợt không khảo sát' }).click();
+    await analyst.page.waitForURL(/\/campaigns\/[0-9a-f-]+\/fieldwork$/);
+    await analyst.context.close();
   });
 });

@@ -8,6 +8,7 @@ import { requireUser } from '../../plugins/app/auth';
 import { ingestBatch } from './submissions.service';
 import { decide, formDetail, recordRecheck } from './review.service';
 import { enumeratorProfile } from './progress.service';
+import { listFieldworkCampaigns } from './fieldwork-campaigns.repository';
 import { FormDetailOut, ProfileOut, ReceiptOut, RecheckOut } from './schemas';
 
 /** Routes under /api/fieldwork — the enumerator's phone, submissions, and decisions on single forms. */
@@ -44,6 +45,23 @@ export default async function fieldworkRoutes(app: FastifyInstance) {
       return { receipts: await ingestBatch(app.db, user, request.body.forms) };
     });
   });
+
+  r.get('/campaigns', {
+    config: { roles: STAFF },
+    schema: {
+      tags: ['fieldwork'],
+      summary: 'Campaigns with SIPAS fieldwork set up (a plan); a supervisor gets those where someone is assigned to them',
+      response: {
+        200: z.object({
+          campaigns: z.array(z.object({
+            campaignId: z.string(), questionnaireId: z.string(), questionnaireVersion: z.number(),
+            startsOn: z.string().nullable(), endsOn: z.string().nullable(), forms: z.number().describe('forms received that the caller may review'),
+          })),
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => ({ campaigns: await listFieldworkCampaigns(app.db, requireUser(request)) }));
 
   r.get('/forms/:formId', {
     config: { roles: STAFF },
