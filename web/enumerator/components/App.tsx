@@ -1,43 +1,14 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { getMeta, getUser } from '../db';
 import { useI18n, setLang } from '../i18n';
 import { useLive, useOnline, useStore } from '../live';
 import { applyUpdate, pwaState } from '../pwa';
 import { startAutoSync } from '../sync';
+import { useHash } from '../navigation';
 import { FormScreen } from './FormScreen';
 import { HomeScreen } from './HomeScreen';
 import { LoginScreen } from './LoginScreen';
 import { NewFormScreen } from './NewFormScreen';
-
-/** Screens live in the URL hash (#/, #/new, #/form/<clientUuid>), so a reload comes back to the same form. */
-function useHash(): string {
-  return useSyncExternalStore(
-    (cb) => {
-      window.addEventListener('hashchange', cb);
-      return () => window.removeEventListener('hashchange', cb);
-    },
-    () => window.location.hash,
-    () => '',
-  );
-}
-
-export function go(path: string, replace = false): void {
-  const hash = `#${path}`;
-  if (replace) window.history.replaceState(null, '', hash);
-  else window.location.hash = hash;
-  if (replace) window.dispatchEvent(new HashChangeEvent('hashchange'));
-}
-
-/** A one-off message for the next screen (e.g. "the form is queued"). */
-let flash: string | null = null;
-export function setFlash(message: string): void {
-  flash = message;
-}
-export function takeFlash(): string | null {
-  const f = flash;
-  flash = null;
-  return f;
-}
 
 function Header() {
   const i18n = useI18n();

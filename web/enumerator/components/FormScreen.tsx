@@ -6,7 +6,7 @@ import { applyAnswer, finishDraft, interviewYear, questionnaireOf, recordPositio
 import { useI18n } from '../i18n';
 import { useLive } from '../live';
 import { requestSync } from '../sync';
-import { go, setFlash } from './App';
+import { go, setFlash } from '../navigation';
 import { namesOf } from './HomeScreen';
 import { QuestionField } from './QuestionField';
 

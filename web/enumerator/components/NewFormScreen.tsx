@@ -5,7 +5,7 @@ import { questionnaireOf, startDraft } from '../forms';
 import { useI18n } from '../i18n';
 import { useLive } from '../live';
 import { serialsOnDevice, serialTaken, type SerialPlace } from '../serials';
-import { go } from './App';
+import { go } from '../navigation';
 
 interface Props {
   user: SessionUser;
