@@ -13,6 +13,7 @@ import * as m0014 from './migrations/0014_self_assessment';
 import * as m0015 from './migrations/0015_user_mail';
 import * as m0016 from './migrations/0016_score_rounding';
 import * as m0017 from './migrations/0017_must_change_password';
+import * as m0018 from './migrations/0018_signature_trust';
 
 /** Migrations in order. Add new ones here; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_user_mail': m0015,
   '0016_score_rounding': m0016,
   '0017_must_change_password': m0017,
+  '0018_signature_trust': m0018,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -92,6 +92,8 @@ export interface CampaignTable {
   status: Generated<CampaignStatus>;
   previous_campaign_id: string | null;
   created_at: Timestamp;
+  /** evidence must carry a valid signature chaining to a trusted root (migration 0018) */
+  evidence_signature_required: Generated<boolean>;
 }
 
 export interface CampaignUnitTable {
@@ -437,6 +439,19 @@ export interface EvidenceBlobTable {
   signature: Nullable<unknown>;
 }
 
+/** A CA certificate an admin trusts as a root for signatures on evidence (migration 0018). */
+export interface SignatureTrustedRootTable {
+  id: Generated<string>;
+  fingerprint_sha256: string;
+  subject: string;
+  issuer: string;
+  not_before: Timestamp;
+  not_after: Timestamp;
+  der: Uint8Array;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface EvidenceDocumentTable {
   id: Generated<string>;
   campaign_id: string;
@@ -531,6 +546,7 @@ export interface DB {
   assessment_leaf: AssessmentLeafTable;
   assessment_event: AssessmentEventTable;
   evidence_blob: EvidenceBlobTable;
+  signature_trusted_root: SignatureTrustedRootTable;
   evidence_document: EvidenceDocumentTable;
   evidence_link: EvidenceLinkTable;
   user_notification: UserNotificationTable;
