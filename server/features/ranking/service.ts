@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { compareWithPrevious, rankUnits, type UnitChange } from '../../../analytics/src/index';
-import type { BandSet } from '../../../analytics/src/types';
+import type { BandSet, ScoreTree } from '../../../analytics/src/types';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../errors';
 import { findBandSet } from '../criteria/repository';
@@ -14,16 +14,32 @@ async function campaignTotals(db: Kysely<DB>, campaignId: string) {
   const counted = approval ? trees.filter((t) => approval.approved.has(t.unitId)) : trees;
   return {
     campaign,
-    totals: counted.map((t) => ({ unitId: t.unitId, unit: t.name, group: t.group, score: t.tree.total, max: t.tree.max })),
+    totals: counted.map((t) => ({ unitId: t.unitId, unit: t.name, group: t.group, score: t.tree.total, max: t.tree.max, tree: t.tree })),
     notApproved: { count: approval?.notApproved.length ?? 0, units: approval?.notApproved ?? [] },
   };
 }
 
 /** Ranking within groups with bands, group averages and the change from the previous campaign (PAR-INDEX.md §5). */
-export async function campaignRanking(db: Kysely<DB>, campaignId: string): Promise<{
-  bandSet: BandSet; units: RankedUnit[]; groups: { group: string; average: number; count: number }[];
+export async function campaignRanking(db: Kysely<DB>, campaignId: string): Promise<CampaignRanking> {
+  const { trees: _trees, campaign: _campaign, ...ranking } = await campaignRankingWithTrees(db, campaignId);
+  return ranking;
+}
+
+export interface CampaignRanking {
+  bandSet: BandSet;
+  units: RankedUnit[];
+  groups: { group: string; average: number; count: number }[];
   /** self-assessment campaigns: the units left out of the ranking until the council approves them */
   notApproved: { count: number; units: { unitId: string; unit: string }[] };
+}
+
+/**
+ * The ranking and, for each ranked unit, the score tree it was made from (fields, parts): the province-wide
+ * exports print the same figures as the ranking page.
+ */
+export async function campaignRankingWithTrees(db: Kysely<DB>, campaignId: string): Promise<CampaignRanking & {
+  campaign: { id: string; name: string; year: number; previous_campaign_id: string | null };
+  trees: Map<string, ScoreTree>;
 }> {
   const { campaign, totals, notApproved } = await campaignTotals(db, campaignId);
   const bandSet = await findBandSet(db, campaign.band_set_code);
@@ -35,6 +51,8 @@ export async function campaignRanking(db: Kysely<DB>, campaignId: string): Promi
   const changes = previous ? new Map(compareWithPrevious(ranked.units, previous.units).map((c) => [c.unit, c])) : null;
   const names = new Map(totals.map((t) => [t.unitId, t.unit]));
   return {
+    campaign: { id: campaign.id, name: campaign.name, year: campaign.year, previous_campaign_id: campaign.previous_campaign_id },
+    trees: new Map(totals.map((t) => [t.unitId, t.tree])),
     bandSet,
     units: ranked.units.map((u) => ({
       unitId: u.unit,

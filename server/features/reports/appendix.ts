@@ -1,11 +1,13 @@
 // The appendix table as published (Phụ lục: STT, name, max, self-assessed, appraised, note) as XLSX and CSV,
 // with the printed header names the importer recognises, so an exported table can be imported again.
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { roundTo } from '../../../analytics/src/index';
 import type { ScoreNode, ScoreTree } from '../../../analytics/src/types';
 import type { Report } from './schemas';
 import { flatten } from './service';
+import { asText, csvFile, csvNumber } from './csv';
+
+export { csvNumber } from './csv';
 
 export interface AppendixRow {
   /** STT: the criterion code, '' on the total row */
@@ -30,31 +32,20 @@ export function appendixRows(tree: ScoreTree): AppendixRow[] {
   return rows;
 }
 
-/** 2–4 decimals as published (2.00, 1.4981), decimal point or comma, no thousands separator. */
-export function csvNumber(x: number | null, decimalComma: boolean): string {
-  if (x === null) return '';
-  const s = roundTo(x, 4).toFixed(4).replace(/(\.\d\d\d?)0+$/, '$1').replace(/(\.\d\d)0$/, '$1');
-  return decimalComma ? s.replace('.', ',') : s;
-}
-
-/** Excel reads a cell that starts with = + - @ as a formula ("- Tổng số đơn vị…" would show #NAME?): a space keeps it text. */
-const asText = (s: string) => (/^[=+\-@\t\r]/.test(s) ? ` ${s}` : s);
-
 /**
- * UTF-8 with a byte-order mark (Excel then reads Vietnamese letters right), CRLF line ends, RFC 4180 quoting.
+ * UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting (csv.ts).
  * `decimalComma`: ';' between cells and decimal commas, for Excel under Vietnamese regional settings.
  */
 export function appendixCsv(rows: readonly AppendixRow[], decimalComma = false): Buffer {
   const cells = rows.map((r) => [r.code, asText(r.name), csvNumber(r.max, decimalComma), csvNumber(r.self, decimalComma), csvNumber(r.appraised, decimalComma), asText(r.note)]);
-  const text = Papa.unparse([[...APPENDIX_HEADER], ...cells], { delimiter: decimalComma ? ';' : ',', newline: '\r\n' });
-  return Buffer.from(`\uFEFF${text}\r\n`, 'utf8');
+  return csvFile(APPENDIX_HEADER, cells, decimalComma);
 }
 
 const SCORE_FORMAT = '0.00##';
 const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
-const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
+export const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
-function headerRow(sheet: ExcelJS.Worksheet, values: string[]) {
+export function headerRow(sheet: ExcelJS.Worksheet, values: string[]) {
   const row = sheet.addRow(values);
   row.font = { bold: true };
   row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };

@@ -5,12 +5,12 @@ import { appendixRows } from './appendix';
 import { maxPts, num, pct, pts, score, sentenceCase } from './format';
 import type { Report, ReportRow } from './schemas';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (x: number | null | undefined) => esc(score(x, 'vi'));
-const signed = (x: number | null | undefined, decimals: number, suffix = '') =>
+export const signed = (x: number | null | undefined, decimals: number, suffix = '') =>
   x === null || x === undefined ? '' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${esc(num(Math.abs(x), 'vi', decimals))}${suffix}`;
 
-const CSS = `
+export const CSS = `
 @page { size: A4; margin: 20mm 15mm 18mm 25mm; }
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
