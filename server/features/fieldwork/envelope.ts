@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FormFlag } from '../../db/schema';
+import { readEnvelopeFast } from './envelope-fast-path';
 import { cleanJson, describeChanges, FORM_LIMITS, type Bilingual, type JsonChange } from '../../http/untrusted-json';
 
 const MAX_ANSWER_KEY = 100;
@@ -55,7 +56,7 @@ export type ReadEnvelope =
 /**
  * A raw form made safe and read (issue 9): cleanJson refuses what cannot be stored (with the field and the
  * reason) and lists what it normalised; identifiers are never changed — a control character in clientUuid
- * refuses the form. Then the envelope's schema.
+ * refuses the form. Then the envelope's schema (a well-formed envelope read by its fast path, envelope-fast-path.ts).
  */
 export function readEnvelope(raw: unknown): ReadEnvelope {
   const clean = cleanJson(raw, FORM_LIMITS);
@@ -70,6 +71,8 @@ export function readEnvelope(raw: unknown): ReadEnvelope {
       en: `The form cannot be stored — Field ${fixedId.path}: contains a control character or a broken character.`,
     } };
   }
+  const fast = readEnvelopeFast(clean.value);
+  if (fast) return { ok: true, env: fast, changes: clean.changes };
   const parsed = FormEnvelope.safeParse(clean.value);
   if (!parsed.success) return { ok: false, code: 'unreadable', message: describeEnvelopeProblems(parsed.error) };
   return { ok: true, env: parsed.data, changes: clean.changes };

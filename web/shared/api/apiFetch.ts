@@ -39,15 +39,18 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): 
   if (response.status === 204) return undefined as T;
   const parsed: unknown = await response.json().catch(() => null);
 
-  if (!response.ok) {
-    const error = (parsed as ErrorBody | null)?.error;
-    throw new ApiError(
-      response.status,
-      typeof error?.code === 'string' ? error.code : 'http_error',
-      typeof error?.message === 'string' ? error.message : response.statusText || `HTTP ${response.status}`,
-      typeof error?.message_vi === 'string' ? error.message_vi : null,
-      error?.details,
-    );
-  }
+  if (!response.ok) throw apiErrorOf(response, parsed);
   return parsed as T;
+}
+
+/** The ApiError of a refused request, from its parsed JSON body (null when the body was not JSON). */
+export function apiErrorOf(response: Response, parsed: unknown): ApiError {
+  const error = (parsed as ErrorBody | null)?.error;
+  return new ApiError(
+    response.status,
+    typeof error?.code === 'string' ? error.code : 'http_error',
+    typeof error?.message === 'string' ? error.message : response.statusText || `HTTP ${response.status}`,
+    typeof error?.message_vi === 'string' ? error.message_vi : null,
+    error?.details,
+  );
 }

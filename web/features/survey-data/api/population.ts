@@ -55,7 +55,7 @@ export function useCommitPopulation(campaignId: string) {
   });
 }
 
-/** The four anonymised files (the session cookie goes with a plain link). */
+/** The four anonymised files (fetched with the session cookie, saved under the server's file names). */
 export function microdataUrls(campaignId: string) {
   const base = `${path(campaignId)}/microdata`;
   return {

@@ -16,7 +16,6 @@ import { downloadText } from '../../../shared/download';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useCanEdit } from '../../../shared/session/useCanEdit';
 import {
-  microdataUrls,
   POPULATION_LEVELS,
   useCommitPopulation,
   usePopulation,
@@ -26,6 +25,7 @@ import {
   type PopulationPreview,
   type PopulationRow,
 } from '../api/population';
+import { MicrodataDownloads } from './MicrodataDownloads';
 
 /** /campaigns/:campaignId/survey-data — population sizes for design weights, and anonymised microdata downloads. */
 export function SurveyDataPage() {
@@ -207,32 +207,5 @@ function PopulationImport({ campaignId, units }: { campaignId: string; units: re
         />
       )}
     />
-  );
-}
-
-function MicrodataDownloads({ campaignId, canDownload }: { campaignId: string; canDownload: boolean }) {
-  const { t } = useTranslation();
-  const urls = microdataUrls(campaignId);
-  return (
-    <section className="card stack" aria-labelledby="survey-data-downloads">
-      <h2 id="survey-data-downloads">{t('surveyData.downloads.title')}</h2>
-      <p className="small">{t('surveyData.downloads.hint')}</p>
-      <ul className="small">
-        <li>{t('surveyData.downloads.removedPeople')}</li>
-        <li>{t('surveyData.downloads.removedAge')}</li>
-        <li>{t('surveyData.downloads.removedText')}</li>
-        <li>{t('surveyData.downloads.randomRows')}</li>
-      </ul>
-      {canDownload ? (
-        <div className="actions">
-          <a className="btn btn--secondary btn--small" href={urls.sipas} download>{t('surveyData.downloads.sipas')}</a>
-          <a className="btn btn--secondary btn--small" href={urls.sipasCodebook} download>{t('surveyData.downloads.sipasCodebook')}</a>
-          <a className="btn btn--secondary btn--small" href={urls.leadership} download>{t('surveyData.downloads.leadership')}</a>
-          <a className="btn btn--secondary btn--small" href={urls.leadershipCodebook} download>{t('surveyData.downloads.leadershipCodebook')}</a>
-        </div>
-      ) : (
-        <Notice>{t('surveyData.downloads.editorsOnly')}</Notice>
-      )}
-    </section>
   );
 }
