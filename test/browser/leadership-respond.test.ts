@@ -30,7 +30,7 @@ describeBrowser('an HĐND delegate answers the leadership survey from the e-mail
   let token: string;
   let token2: string;
 
-  const api = async <T>(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<T> => {
+  const api = async <T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown): Promise<T> => {
     const response = await t.app.inject({ method, url, headers: { cookie: await t.cookieFor('admin') }, ...(payload === undefined ? {} : { payload: payload as object }) });
     if (response.statusCode >= 300) throw new Error(`${method} ${url} → ${response.statusCode} ${response.body}`);
     return response.json() as T;
@@ -51,6 +51,7 @@ describeBrowser('an HĐND delegate answers the leadership survey from the e-mail
     const { defaults } = await api<{ defaults: Record<string, unknown> }>('GET', base);
     await api('PUT', base, { ...defaults, deadline: '2030-12-31' });
     await api('POST', `${base}/respondents/commit`, { text: `họ tên,email,nhóm,đơn vị\nNguyễn Thị Hoa,${EMAIL},hdnd,\nTrần Văn Minh,${EMAIL_2},hdnd,\n` });
+    await api('PATCH', `/api/campaigns/${campaignId}`, { status: 'fieldwork' }); // e-mail goes out only in fieldwork
     const { queued } = await api<{ queued: number }>('POST', `${base}/invitations/send`, {});
     expect(queued).toBe(2);
     await t.app.mailer.sendNow();

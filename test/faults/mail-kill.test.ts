@@ -51,6 +51,7 @@ describeEachDb('server killed while sending 300 invitations', (kind) => {
     // set up as the admin does: a unit, a campaign, the survey (no rate limit in the way), 300 people
     const { unit } = await call('POST', '/api/units', { code: 'MK', name: 'Tỉnh thử', parentId: null, kind: 'province', group: null });
     const { campaign } = await call('POST', '/api/campaigns', { name: 'PAR INDEX 2025', year: 2025, criteriaSetCode: 'par-province-2023', bandSetCode: 'national', unitIds: [unit.id], previousCampaignId: null });
+    await call('PATCH', `/api/campaigns/${campaign.id}`, { status: 'fieldwork' }); // e-mail goes out only in fieldwork
     const base = `/api/campaigns/${campaign.id}/leadership`;
     const { defaults } = await call('GET', base);
     await call('PUT', base, { ...defaults, deadline: '2099-12-31', ratePerMinute: 10_000 });

@@ -4,6 +4,7 @@ import { AppError, conflict, notFound } from '../../errors';
 import { readCsv, type RowErrors } from '../../http/csv';
 import { campaignUnitIds } from '../campaigns/repository';
 import { requireCampaignRow } from './survey.service';
+import { reminderStates } from './reminders.service';
 
 type Column = 'name' | 'email' | 'group' | 'unit';
 const ALIASES: Record<Column, string[]> = {
@@ -41,6 +42,7 @@ export async function listRespondents(db: Kysely<DB>, campaignId: string, filter
   if (filter.group) q = q.where('r.respondent_group', '=', filter.group as RespondentGroup);
   if (filter.unitId) q = q.where('r.unit_id', '=', filter.unitId);
   const rows = await q.orderBy('r.name').execute();
+  const reminders = await reminderStates(db, campaignId);
   const list = rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -53,6 +55,8 @@ export async function listRespondents(db: Kysely<DB>, campaignId: string, filter
     invitedAt: r.invited_at ? new Date(r.invited_at as unknown as string).toISOString() : null,
     remindersSent: Number(r.reminders ?? 0),
     responded: r.responded,
+    /** when the next reminder may go (the rule queueReminders applies); null before the survey is set up */
+    reminder: reminders.get(r.id) ?? null,
   }));
   return filter.status ? list.filter((r) => r.status === filter.status) : list;
 }

@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../http/schemas';
-import { EDITORS, STAFF } from '../../http/roles';
+import { ADMINS, EDITORS, STAFF } from '../../http/roles';
+import { requireUser } from '../../plugins/app/auth';
 import { defaultSurvey, findSurvey, renderMessage, requireCampaignRow, saveSurvey, surveyToApi } from './survey.service';
 import { checkRespondentCsv, commitRespondentCsv, listRespondents, removeRespondent, updateRespondent } from './respondents.service';
-import { listUncertain, queueInvitations, queueReminders, resendInvitation, resendUncertain, sendingProgress } from './sending.service';
+import { listUncertain, queueInvitations, resendInvitation, resendUncertain, sendingProgress } from './sending.service';
+import { queueReminders, reminderSchedule } from './reminders.service';
 import { answersSummary, tracking } from './tracking.service';
-import { Group, RespondentOut, RespondentStatus, RowErrorOut, SendProgressOut, SurveyBody, TrackingOut, UncertainMessageOut } from './schemas';
+import { Group, ReminderScheduleOut, RespondentOut, RespondentStatus, RowErrorOut, SendProgressOut, SurveyBody, TrackingOut, UncertainMessageOut } from './schemas';
 
 const Params = z.object({ campaignId: z.string().uuid() });
 const RespondentParams = Params.extend({ respondentId: z.string().uuid() });
@@ -101,10 +103,30 @@ export default async function leadershipRoutes(app: FastifyInstance) {
     schema: { tags: ['leadership'], summary: 'Queue an invitation for everyone not yet invited; sent in the background at the campaign\'s rate', params: Params, response: { 200: z.object({ queued: z.number() }), ...errorResponses } },
   }, async (request) => ({ queued: await app.db.transaction().execute((trx) => queueInvitations(trx, request.params.campaignId)) }));
 
+  r.get('/reminders', {
+    config: { roles: STAFF },
+    schema: {
+      tags: ['leadership'], summary: 'When reminders can go: due now, the next time overall and per group, and what an admin\'s override before the deadline would send',
+      params: Params, response: { 200: ReminderScheduleOut, ...errorResponses },
+    },
+  }, async (request) => reminderSchedule(app.db, request.params.campaignId));
+
   r.post('/reminders/send', {
     config: { roles: EDITORS },
-    schema: { tags: ['leadership'], summary: 'Queue a reminder for every invited non-responder (within the reminder limits)', params: Params, response: { 200: z.object({ queued: z.number() }), ...errorResponses } },
-  }, async (request) => ({ queued: await app.db.transaction().execute((trx) => queueReminders(trx, request.params.campaignId)) }));
+    schema: { tags: ['leadership'], summary: 'Queue a reminder for every invited non-responder the reminder rule allows now (at most `max`, at least `minDaysApart` days after their last message); 409 unless the campaign is in fieldwork', params: Params, response: { 200: z.object({ queued: z.number() }), ...errorResponses } },
+  }, async (request) => app.db.transaction().execute((trx) => queueReminders(trx, request.params.campaignId)));
+
+  r.post('/reminders/send-before-gap', {
+    config: { roles: ADMINS },
+    schema: {
+      tags: ['leadership'],
+      summary: 'Admin, before the deadline, confirmed: a reminder to every invited non-responder whose last message is at least 12 hours old, ahead of the minimum gap (still at most `max`; audited)',
+      params: Params, body: z.object({ confirm: z.literal(true) }), response: { 200: z.object({ queued: z.number() }), ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    return app.db.transaction().execute((trx) => queueReminders(trx, request.params.campaignId, { override: { userId: user.id } }));
+  });
 
   r.get('/progress', {
     config: { roles: STAFF },

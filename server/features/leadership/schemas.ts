@@ -15,6 +15,32 @@ export const SurveyBody = z.object({
 });
 
 export const Group = z.enum(['hdnd', 'so', 'huyen', 'xa']);
+
+/**
+ * One person's next reminder (reminder-rule.ts): `due` now, `waiting` until `nextAt` (an admin's override before the
+ * deadline: from `earliestOverrideAt`); no reminder for `answered`, `not_invited` (no invitation delivered),
+ * `in_flight` (a message waiting or being sent) or `max_reached`.
+ */
+export const ReminderOut = z.object({
+  state: z.enum(['due', 'waiting', 'answered', 'not_invited', 'in_flight', 'max_reached']),
+  nextAt: z.string().nullable(),
+  earliestOverrideAt: z.string().nullable(),
+});
+
+const ReminderCounts = {
+  dueNow: z.number(),
+  waiting: z.number(),
+  nextAt: z.string().nullable(),
+  nextCount: z.number(),
+  maxReached: z.number(),
+};
+export const ReminderScheduleOut = z.object({
+  rules: z.object({ max: z.number(), minDaysApart: z.number(), overrideMinHours: z.number() }),
+  deadline: z.string().nullable(),
+  ...ReminderCounts,
+  byGroup: z.array(z.object({ group: Group, ...ReminderCounts })),
+  override: z.object({ allowed: z.boolean(), refusal: Bilingual.nullable(), count: z.number(), tooRecent: z.number(), nextAt: z.string().nullable() }),
+});
 export const RespondentStatus = z.enum(['new', 'queued', 'sending', 'sent', 'uncertain', 'failed', 'responded']);
 export const RespondentOut = z.object({
   id: z.string(),
@@ -29,6 +55,7 @@ export const RespondentOut = z.object({
   invitedAt: z.string().nullable(),
   remindersSent: z.number(),
   responded: z.boolean(),
+  reminder: ReminderOut.nullable(),
 });
 
 const RateOut = { invited: z.number(), sent: z.number(), failed: z.number(), responded: z.number(), rate: z.number().nullable() };

@@ -1,11 +1,16 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import { requireCampaignRow, requireSurvey, surveyToApi } from './survey.service';
+import { refuseUnlessRunning, requireCampaignRow, requireSurvey } from './survey.service';
+import { queueReminders } from './reminders.service';
+import { todayInVietnam } from './reminder-rule';
 
-/** Queues an invitation for every respondent of the campaign who has none (a message is never queued twice). */
+/**
+ * Queues an invitation for every respondent of the campaign who has none (a message is never queued twice). Only
+ * while the campaign is in fieldwork: a draft's invitations could not be called back (API.md, "Sending").
+ */
 export async function queueInvitations(db: Kysely<DB>, campaignId: string) {
-  await requireCampaignRow(db, campaignId);
+  refuseUnlessRunning(await requireCampaignRow(db, campaignId));
   await requireSurvey(db, campaignId);
   const result = await db
     .insertInto('mail_message')
@@ -24,41 +29,13 @@ export async function queueInvitations(db: Kysely<DB>, campaignId: string) {
 }
 
 /**
- * One reminder to each invited non-responder — never to someone who answered, never more than `max` reminders,
- * never sooner than `minDaysApart` after their last message.
- */
-export async function queueReminders(db: Kysely<DB>, campaignId: string) {
-  await requireCampaignRow(db, campaignId);
-  const survey = surveyToApi(await requireSurvey(db, campaignId));
-  const due = await db
-    .selectFrom('respondent as r')
-    .select((eb) => [
-      'r.id',
-      eb.selectFrom('mail_message as m').select((e) => e.fn.count<number>('m.id').as('n')).whereRef('m.respondent_id', '=', 'r.id').where('m.kind', '=', 'reminder').as('reminders'),
-      eb.selectFrom('mail_message as m').select((e) => e.fn.max('m.sent_at').as('last')).whereRef('m.respondent_id', '=', 'r.id').as('last_sent'),
-    ])
-    .where('r.campaign_id', '=', campaignId)
-    .where('r.responded', '=', false)
-    .where((eb) => eb.exists(eb.selectFrom('mail_message as m').select('m.id').whereRef('m.respondent_id', '=', 'r.id').where('m.kind', '=', 'invitation').where('m.status', '=', 'sent')))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('mail_message as m').select('m.id').whereRef('m.respondent_id', '=', 'r.id').where('m.status', 'in', ['queued', 'claimed', 'handing_over']))))
-    .execute();
-  const minGapMs = survey.reminders.minDaysApart * 86400_000;
-  const rows = due
-    .filter((r) => Number(r.reminders ?? 0) < survey.reminders.max)
-    .filter((r) => !r.last_sent || Date.now() - new Date(r.last_sent as unknown as string).getTime() >= minGapMs)
-    .map((r) => ({ campaign_id: campaignId, respondent_id: r.id, kind: 'reminder' as const, sequence: Number(r.reminders ?? 0) + 1, status: 'queued' as const }));
-  if (rows.length === 0) return 0;
-  const result = await db.insertInto('mail_message').values(rows).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
-}
-
-/**
  * A fresh invitation with a new link for one person, in the caller's transaction. The person's row is locked (as an
  * answer locks it), so this and an answer never cross: someone who has answered is refused. Every link they have is
  * revoked and the new message queued in the same commit — at no moment do two links work. Messages not yet handed
  * over are cancelled; an uncertain one is closed as replaced (it may have arrived, but its link no longer works).
  */
 export async function resendInvitation(db: Kysely<DB>, campaignId: string, respondentId: string) {
+  refuseUnlessRunning(await requireCampaignRow(db, campaignId));
   await requireSurvey(db, campaignId);
   const r = await db.selectFrom('respondent').select(['id', 'responded']).where('id', '=', respondentId).where('campaign_id', '=', campaignId).forUpdate().executeTakeFirst();
   if (!r) throw notFound({ vi: 'người được khảo sát', en: 'Respondent' });
@@ -123,14 +100,14 @@ export async function sendingProgress(db: Kysely<DB>, campaignId: string) {
   };
 }
 
-/** Scheduled reminders: campaigns with automatic reminders get them queued as soon as they are due. */
-export async function queueScheduledReminders(db: Kysely<DB>) {
+/** Scheduled reminders: campaigns in fieldwork with automatic reminders get them queued as soon as they are due. */
+export async function queueScheduledReminders(db: Kysely<DB>, now = new Date()) {
   const auto = await db.selectFrom('leadership_survey as s').innerJoin('campaign as c', 'c.id', 's.campaign_id')
-    .select(['s.campaign_id', 's.deadline']).where('s.reminders_auto', '=', true).where('c.status', '<>', 'closed').execute();
+    .select(['s.campaign_id', 's.deadline']).where('s.reminders_auto', '=', true).where('c.status', '=', 'fieldwork').execute();
   let queued = 0;
   for (const s of auto) {
-    if (s.deadline && s.deadline < new Date().toISOString().slice(0, 10)) continue;
-    queued += await queueReminders(db, s.campaign_id);
+    if (s.deadline && s.deadline < todayInVietnam(now)) continue;
+    queued += (await queueReminders(db, s.campaign_id, {}, now)).queued;
   }
   return queued;
 }

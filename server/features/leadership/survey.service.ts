@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { getQuestionnaire } from '../../../survey-forms/src/index';
-import type { DB, LeadershipSurveyTable } from '../../db/schema';
+import type { CampaignStatus, DB, LeadershipSurveyTable } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { findCampaign } from '../campaigns/repository';
 import { DEFAULT_TEMPLATES, renderTemplate, viDate } from './templates';
@@ -46,6 +46,26 @@ export async function requireCampaignRow(db: Kysely<DB>, campaignId: string) {
   const campaign = await findCampaign(db, campaignId);
   if (!campaign) throw notFound({ vi: 'đợt đánh giá', en: 'Campaign' });
   return campaign;
+}
+
+/**
+ * Leadership e-mail goes out only while the campaign is in fieldwork ("Đang khảo sát"): a draft is still being set up
+ * (a sent invitation cannot be called back, and its link would take answers at once), a closed campaign's links are
+ * dead. Refuses with what to do (issue 12, point 10).
+ */
+export function refuseUnlessRunning(campaign: { name: string; status: CampaignStatus }) {
+  if (campaign.status === 'draft') {
+    throw new AppError(409, 'campaign_not_running', {
+      vi: `Đợt đánh giá “${campaign.name}” đang ở trạng thái Nháp nên chưa gửi thư nào. Khi mẫu thư, hạn trả lời và danh sách người được khảo sát đã sẵn sàng, hãy chuyển đợt sang “Đang khảo sát” (trang của đợt đánh giá → Trạng thái) rồi gửi lại.`,
+      en: `The campaign “${campaign.name}” is a draft, so no e-mail was sent. When the templates, deadline and respondent list are ready, set the campaign to “Fieldwork” (the campaign's page → Status) and send again.`,
+    });
+  }
+  if (campaign.status === 'closed') {
+    throw new AppError(409, 'campaign_not_running', {
+      vi: `Đợt đánh giá “${campaign.name}” đã đóng: các đường dẫn trả lời đã hết hiệu lực, không gửi thư nữa.`,
+      en: `The campaign “${campaign.name}” is closed: its answer links no longer work, and no more e-mail is sent.`,
+    });
+  }
 }
 
 export async function findSurvey(db: Kysely<DB>, campaignId: string) {
