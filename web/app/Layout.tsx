@@ -5,7 +5,7 @@ import { useLogout } from '../features/auth/api/useLogout';
 import { Button } from '../shared/components/Button';
 import { Spinner } from '../shared/components/Spinner';
 import { useCurrentUser } from '../shared/session/useCurrentUser';
-import type { Role } from '../shared/api/contract';
+import type { Role } from '../shared/api/types';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
 import { NAV, sectionOf } from './navSections';

@@ -1,98 +1,26 @@
-// The server calls the enumerator app makes (contract: server/features/fieldwork/API.md) and their types.
+// The server calls the enumerator app makes (contract: server/features/fieldwork/API.md). Their types come from the
+// server's route schemas (web/shared/api/generated, `npm run gen:api`), named in web/shared/api/types.ts.
 // Session cookie, JSON. Network failures are `NetworkError`, HTTP errors `ApiError` (with the bilingual message).
-import type { FormEnvelope as ContractFormEnvelope } from '../shared/api/contract';
+import type { ApiBody, ApiResponse } from '../shared/api/openapi';
+import type { Bilingual, FormEnvelope as SentEnvelope, FormParadata, SubmissionReceipt } from '../shared/api/types';
 
-export type { FormMode } from '../shared/api/contract';
+export type { Bilingual, FormMode, QuotaLevel } from '../shared/api/types';
 
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
+export type MeResponse = ApiResponse<'/api/fieldwork/me'>;
+/** who is signed in: what both the sign-in and the profile (GET /api/fieldwork/me) tell; the role only the sign-in */
+export type SessionUser = MeResponse['user'] & Partial<Pick<ApiResponse<'/api/auth/login', 'post'>['user'], 'role'>>;
+export type MeAssignment = MeResponse['assignments'][number];
+export type MeUnit = MeAssignment['units'][number];
+export type ReturnedForm = MeResponse['returned'][number];
+export type Receipt = SubmissionReceipt;
+export type Flag = NonNullable<Receipt['flags']>[number];
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role?: string;
-}
-
-export type QuotaLevel = 'province' | 'district' | 'commune' | 'all';
-
-export interface MeUnit {
-  unitId: string;
-  code: string;
-  name: string;
-  latitude: number | null;
-  longitude: number | null;
-  quotas: { level: QuotaLevel; target: number; collected: number; accepted: number }[];
-  /** the unit's total (its `all` quota, else its level quotas summed; the dashboard's figure), null without quotas */
-  total?: { target: number; collected: number; accepted: number } | null;
-  collectedByMe: number;
-}
-
-export interface MeAssignment {
-  campaignId: string;
-  campaignName: string;
-  year: number;
-  campaignStatus: string;
-  questionnaireId: string;
-  questionnaireVersion: number;
-  startsOn: string | null;
-  endsOn: string | null;
-  units: MeUnit[];
-}
-
-export interface ReturnedForm {
-  formId: string;
-  clientUuid: string;
-  campaignId: string;
-  unitId: string;
-  paperSerial: string | null;
-  reason: string | null;
-  at: string | null;
-}
-
-export interface MeResponse {
-  user: SessionUser;
-  serverTime: string;
-  assignments: MeAssignment[];
-  returned: ReturnedForm[];
-}
-
-export interface Gps {
-  lat: number;
-  lon: number;
-  accuracy: number;
-}
-
-export interface Paradata {
-  startedAt: string;
-  finishedAt: string;
-  appVersion: string;
-  deviceId: string;
-  gps: Gps | null;
-  gpsConsent: boolean;
-}
-
+/** A GPS fix as the phone records it (accuracy always known). */
+export type Gps = Required<NonNullable<FormParadata['gps']>>;
+/** The paradata the phone always writes (the server accepts each of them as optional). */
+export type Paradata = { [K in 'startedAt' | 'finishedAt' | 'appVersion' | 'deviceId' | 'gpsConsent']-?: NonNullable<FormParadata[K]> } & { gps: Gps | null };
 /** The envelope of the submissions contract, with the paradata the phone always writes. */
-export type FormEnvelope = ContractFormEnvelope<Paradata>;
-
-export interface Flag {
-  code: string;
-  message: Bilingual;
-}
-
-export interface Receipt {
-  index: number;
-  clientUuid: string | null;
-  status: 'stored' | 'refused';
-  duplicate: boolean;
-  formId?: string;
-  receivedAt?: string;
-  reviewStatus?: 'pending' | 'flagged' | 'accepted' | 'rejected' | 'returned';
-  flags?: Flag[];
-  error?: { code: string; message: Bilingual };
-}
+export type FormEnvelope = Omit<SentEnvelope, 'paradata' | 'paperSerial'> & { paperSerial: string | null; paradata: Paradata };
 
 /** The server answered with an error status. */
 export class ApiError extends Error {
@@ -144,8 +72,9 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, tim
 }
 
 export const api = {
-  login: (username: string, password: string) => call<{ user: SessionUser }>('POST', '/api/auth/login', { username, password }),
-  logout: () => call<void>('POST', '/api/auth/logout'),
+  login: (username: string, password: string) =>
+    call<ApiResponse<'/api/auth/login', 'post'>>('POST', '/api/auth/login', { username, password } satisfies ApiBody<'/api/auth/login', 'post'>),
+  logout: () => call<ApiResponse<'/api/auth/logout', 'post'>>('POST', '/api/auth/logout'),
   me: () => call<MeResponse>('GET', '/api/fieldwork/me'),
-  submit: (forms: FormEnvelope[]) => call<{ receipts: Receipt[] }>('POST', '/api/fieldwork/submissions', { forms }, 60_000),
+  submit: (forms: FormEnvelope[]) => call<ApiResponse<'/api/fieldwork/submissions', 'post'>>('POST', '/api/fieldwork/submissions', { forms } satisfies { forms: SentEnvelope[] }, 60_000),
 };

@@ -8,6 +8,18 @@ const MAX_ANSWER_KEY = 100;
 const isAnswerRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => k.length <= MAX_ANSWER_KEY);
 
+/** How a form was collected (times, device, GPS) as the phone sends it and the review page shows it; other keys are kept. */
+export const Paradata = z
+  .object({
+    startedAt: z.string().max(40).optional(),
+    finishedAt: z.string().max(40).optional(),
+    appVersion: z.string().max(50).optional(),
+    deviceId: z.string().max(100).optional(),
+    gps: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), accuracy: z.number().min(0).optional() }).nullable().optional(),
+    gpsConsent: z.boolean().optional(),
+  })
+  .passthrough();
+
 /**
  * A submitted form as the phone sends it (server/features/fieldwork/API.md). Only what is needed to store the
  * form at all is strict; answers are checked later against the questionnaire, and a form that breaks a rule is
@@ -22,19 +34,12 @@ export const FormEnvelope = z.object({
   mode: z.enum(['interview', 'paper']),
   paperSerial: z.string().trim().max(100).nullable().optional().transform((v) => (v ? v : null)),
   // checked in one pass (issue 10: a zod record schema costs ~60 µs a form, most of the envelope's reading)
-  answers: z.custom<Record<string, unknown>>(isAnswerRecord, { message: `expected an object of answers by question id (keys of at most ${MAX_ANSWER_KEY} characters)` }),
-  paradata: z
-    .object({
-      startedAt: z.string().max(40).optional(),
-      finishedAt: z.string().max(40).optional(),
-      appVersion: z.string().max(50).optional(),
-      deviceId: z.string().max(100).optional(),
-      gps: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), accuracy: z.number().min(0).optional() }).nullable().optional(),
-      gpsConsent: z.boolean().optional(),
-    })
-    .passthrough(),
+  answers: z
+    .custom<Record<string, unknown>>(isAnswerRecord, { message: `expected an object of answers by question id (keys of at most ${MAX_ANSWER_KEY} characters)` })
+    .meta({ type: 'object', additionalProperties: true, description: 'answers by question id' }),
+  paradata: Paradata,
   enumeratorId: z.string().uuid().optional(),
-});
+}).meta({ id: 'FormEnvelope', description: 'a form as the phone sends it: each of a batch is read on its own and answered by its receipt' });
 export type FormEnvelope = z.infer<typeof FormEnvelope>;
 
 /** What the reader sees when an envelope cannot be read: each problem with its field path. */

@@ -100,7 +100,7 @@ interface ProfileUnit {
   name: string;
   latitude: number | null;
   longitude: number | null;
-  quotas: { level: string; target: number; collected: number; accepted: number }[];
+  quotas: { level: QuotaLevel; target: number; collected: number; accepted: number }[];
   /** the unit's total (same rule and numbers as the dashboard), null without any quota */
   total: { target: number; collected: number; accepted: number } | null;
   collectedByMe: number;

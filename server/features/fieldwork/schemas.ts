@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Bilingual } from '../../http/schemas';
+import { Paradata } from './envelope';
 
 export const FlagOut = z.object({ code: z.string(), message: Bilingual });
 export const FormStatus = z.enum(['pending', 'flagged', 'accepted', 'rejected', 'returned']);
@@ -43,7 +44,8 @@ export const FormDetailOut = FormListItem.extend({
   questionnaireId: z.string(),
   questionnaireVersion: z.number(),
   answers: z.record(z.string(), z.unknown()),
-  paradata: z.record(z.string(), z.unknown()),
+  // stored as the envelope's paradata was read (envelope.ts)
+  paradata: Paradata,
 });
 
 export const RecheckOut = z.object({
@@ -91,7 +93,7 @@ export const ProfileOut = z.object({
     startsOn: z.string().nullable(), endsOn: z.string().nullable(),
     units: z.array(z.object({
       unitId: z.string(), code: z.string(), name: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable(),
-      quotas: z.array(z.object({ level: z.string(), target: z.number(), collected: z.number(), accepted: z.number() })),
+      quotas: z.array(z.object({ level: QuotaLevel, target: z.number(), collected: z.number(), accepted: z.number() })),
       total: z.object({ target: z.number(), collected: z.number(), accepted: z.number() }).nullable(),
       collectedByMe: z.number(),
     })),

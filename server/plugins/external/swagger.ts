@@ -10,6 +10,8 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 export default fp(async (app) => {
   await app.register(swagger, {
     openapi: {
+      // 3.1 (JSON Schema 2020-12): tuples (confidence intervals) and null keep their exact types in the generated web types
+      openapi: '3.1.0',
       info: { title: 'ParIndex API', version: '0.1.0', description: 'PAR INDEX surveys and scoring' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } } },
     },

@@ -1,5 +1,5 @@
 // Query keys shared by features, so one feature's change can refresh another's data without importing it.
-import type { FormFilters } from './contract';
+import type { FormFilters } from './types';
 
 export const queryKeys = {
   me: ['me'] as const,

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from './apiFetch';
-import type { BandSet } from './contract';
+import type { BandSet } from './types';
 import { queryKeys } from './queryKeys';
 
 /** GET /api/band-sets */

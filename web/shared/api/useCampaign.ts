@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from './apiFetch';
-import type { Campaign } from './contract';
+import type { Campaign } from './types';
 import { queryKeys } from './queryKeys';
 
 /** GET /api/campaigns/:campaignId */

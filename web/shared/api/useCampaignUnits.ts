@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Unit } from './contract';
+import type { Unit } from './types';
 import { useCampaign } from './useCampaign';
 import { useUnits } from './useUnits';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from './apiFetch';
-import type { CriteriaSetDetail } from './contract';
+import type { CriteriaSetDetail } from './types';
 import { queryKeys } from './queryKeys';
 
 /** GET /api/criteria-sets/:code — a versioned criteria set with its criteria in printed order. */

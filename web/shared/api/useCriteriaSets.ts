@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from './apiFetch';
-import type { CriteriaSetSummary } from './contract';
+import type { CriteriaSetSummary } from './types';
 import { queryKeys } from './queryKeys';
 
 /** GET /api/criteria-sets */

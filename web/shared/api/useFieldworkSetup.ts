@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from './apiFetch';
-import type { FieldworkSetup } from './contract';
+import type { FieldworkSetup } from './types';
 import { queryKeys } from './queryKeys';
 
 export const fieldworkPath = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/fieldwork`;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from './apiFetch';
-import type { Unit } from './contract';
+import type { Unit } from './types';
 import { queryKeys } from './queryKeys';
 
 /** GET /api/units — every unit the user may see (read by several features). */

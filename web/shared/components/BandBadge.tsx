@@ -1,4 +1,4 @@
-import type { BandSet } from '../api/contract';
+import type { BandSet } from '../api/types';
 import { bandBadgeColours } from '../colour/bandColour';
 import { useFormat } from '../format/useFormat';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Campaign } from '../api/contract';
+import type { Campaign } from '../api/types';
 import { PageHeader } from './PageHeader';
 
 interface CampaignPageHeaderProps {

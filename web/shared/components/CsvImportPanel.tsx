@@ -2,7 +2,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/apiError';
-import type { CsvRowError } from '../api/contract';
+import type { CsvRowError } from '../api/types';
 import { useFormat } from '../format/useFormat';
 import { Button } from './Button';
 import { ErrorNotice } from './ErrorNotice';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FormStatus } from '../api/contract';
+import type { FormStatus } from '../api/types';
 import { Badge, type BadgeTone } from './Badge';
 
 export const FORM_STATUS_TONES: Record<FormStatus, BadgeTone> = {

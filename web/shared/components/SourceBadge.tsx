@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Source } from '../api/contract';
+import type { Source } from '../api/types';
 import { Badge, type BadgeTone } from './Badge';
 
 const TONES: Record<Source, BadgeTone> = { content: 'info', leadership_survey: 'accent', sipas: 'success' };

@@ -1,4 +1,4 @@
-import type { Role, User } from '../api/contract';
+import type { Role, User } from '../api/types';
 
 const EDITOR_ROLES: readonly Role[] = ['admin', 'analyst'];
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../api/apiFetch';
 import { isApiError } from '../api/apiError';
-import type { User } from '../api/contract';
+import type { User } from '../api/types';
 import { queryKeys } from '../api/queryKeys';
 
 /** GET /api/auth/me — the signed-in user, or null when the session is missing (401). */

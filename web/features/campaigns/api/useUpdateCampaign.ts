@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { Campaign, CampaignChanges } from '../../../shared/api/contract';
+import type { Campaign, CampaignChanges } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 /** PATCH /api/campaigns/:campaignId — status, name, units, band set, previous campaign. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Campaign, Unit } from '../../../shared/api/contract';
+import type { Campaign, Unit } from '../../../shared/api/types';
 import { useCampaign } from '../../../shared/api/useCampaign';
 import { useUnits } from '../../../shared/api/useUnits';
 import { Button, ButtonLink } from '../../../shared/components/Button';

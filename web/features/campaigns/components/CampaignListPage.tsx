@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Campaign } from '../../../shared/api/contract';
+import type { Campaign } from '../../../shared/api/types';
 import { ButtonLink } from '../../../shared/components/Button';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { QueryState } from '../../../shared/components/QueryState';

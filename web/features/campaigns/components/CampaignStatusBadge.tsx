@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CampaignStatus } from '../../../shared/api/contract';
+import type { CampaignStatus } from '../../../shared/api/types';
 import { Badge, type BadgeTone } from '../../../shared/components/Badge';
 
 const TONES: Record<CampaignStatus, BadgeTone> = { draft: 'neutral', fieldwork: 'warning', closed: 'success' };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from '../../../shared/api/contract';
+import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from '../../../shared/api/types';
 import { Button } from '../../../shared/components/Button';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Select } from '../../../shared/components/Field';

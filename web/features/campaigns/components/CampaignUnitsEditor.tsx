@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Campaign, Unit } from '../../../shared/api/contract';
+import type { Campaign, Unit } from '../../../shared/api/types';
 import { FormActions } from '../../../shared/components/FormActions';
 import { useUpdateCampaign } from '../api/useUpdateCampaign';
 import { UnitChecklist } from './UnitChecklist';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../shared/api/contract';
+import type { Unit } from '../../../shared/api/types';
 import { ButtonLink } from '../../../shared/components/Button';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useGroupLabel } from '../../../shared/format/useGroupLabel';

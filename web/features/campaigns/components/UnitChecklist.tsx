@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../shared/api/contract';
+import type { Unit } from '../../../shared/api/types';
 import { Button } from '../../../shared/components/Button';
 import { Checkbox } from '../../../shared/components/Field';
 import { useGroupLabel } from '../../../shared/format/useGroupLabel';

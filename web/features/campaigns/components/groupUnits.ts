@@ -1,4 +1,4 @@
-import type { Unit } from '../../../shared/api/contract';
+import type { Unit } from '../../../shared/api/types';
 
 export interface UnitGroup {
   group: string | null;

@@ -1,4 +1,4 @@
-import type { CriterionDef, UnitKindCode } from '../../../shared/api/contract';
+import type { CriterionDef, UnitKindCode } from '../../../shared/api/types';
 
 /** One problem of an imported criteria file: row (header = 1) and column, in vi and en. */
 export interface CriteriaProblem {

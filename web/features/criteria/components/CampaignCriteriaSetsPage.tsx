@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { UnitKindCode } from '../../../shared/api/contract';
+import type { UnitKindCode } from '../../../shared/api/types';
 import { useCampaign } from '../../../shared/api/useCampaign';
 import { useCriteriaSets } from '../../../shared/api/useCriteriaSets';
 import { Button } from '../../../shared/components/Button';

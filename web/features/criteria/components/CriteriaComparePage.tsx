@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CriterionDef } from '../../../shared/api/contract';
+import type { CriterionDef } from '../../../shared/api/types';
 import { useCriteriaSets } from '../../../shared/api/useCriteriaSets';
 import { Field, Select } from '../../../shared/components/Field';
 import { PageHeader } from '../../../shared/components/PageHeader';

@@ -1,7 +1,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { UnitKindCode } from '../../../shared/api/contract';
+import type { UnitKindCode } from '../../../shared/api/types';
 import { isApiError } from '../../../shared/api/apiError';
 import { useCriteriaSets } from '../../../shared/api/useCriteriaSets';
 import { Button } from '../../../shared/components/Button';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CriteriaSetSummary } from '../../../shared/api/contract';
+import type { CriteriaSetSummary } from '../../../shared/api/types';
 import { useCriteriaSets } from '../../../shared/api/useCriteriaSets';
 import { Badge } from '../../../shared/components/Badge';
 import { ButtonLink } from '../../../shared/components/Button';

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CriterionDef } from '../../../shared/api/contract';
+import type { CriterionDef } from '../../../shared/api/types';
 import { Badge } from '../../../shared/components/Badge';
 import { ExpandCollapseBar } from '../../../shared/components/ExpandCollapseBar';
 import { SourceBadge } from '../../../shared/components/SourceBadge';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CriterionDef } from '../../../shared/api/contract';
+import type { CriterionDef } from '../../../shared/api/types';
 import { Badge } from '../../../shared/components/Badge';
 
 /** A leaf's evidence requirements: required or not, the documents expected, the guidance. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnitKindCode } from '../../../shared/api/contract';
+import type { UnitKindCode } from '../../../shared/api/types';
 import { useCampaignUnits } from '../../../shared/api/useCampaignUnits';
 import { useCriteriaSet } from '../../../shared/api/useCriteriaSet';
 import { Button } from '../../../shared/components/Button';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CriterionDef } from '../../../shared/api/contract';
+import type { CriterionDef } from '../../../shared/api/types';
 import { SourceBadge } from '../../../shared/components/SourceBadge';
 import { useFormat } from '../../../shared/format/useFormat';
 import { sourceTotals } from './criteriaTree';

@@ -1,4 +1,4 @@
-import { SOURCES, type CriterionDef, type Source } from '../../../shared/api/contract';
+import { SOURCES, type CriterionDef, type Source } from '../../../shared/api/types';
 
 /** Codes of criteria that have children. */
 export function parentCodes(criteria: readonly CriterionDef[]): Set<string> {

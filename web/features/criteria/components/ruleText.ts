@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { CriterionDef } from '../../../shared/api/contract';
+import type { CriterionDef } from '../../../shared/api/types';
 
 type Rule = NonNullable<CriterionDef['rule']>;
 

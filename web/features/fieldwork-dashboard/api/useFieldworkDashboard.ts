@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { FieldworkDashboard } from '../../../shared/api/contract';
+import type { FieldworkDashboard } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 export const DASHBOARD_REFRESH_MS = 30_000;

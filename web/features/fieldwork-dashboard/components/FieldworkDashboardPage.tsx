@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { FieldworkDashboard } from '../../../shared/api/contract';
+import type { FieldworkDashboard } from '../../../shared/api/types';
 import { useCampaign } from '../../../shared/api/useCampaign';
 import { Button, ButtonLink } from '../../../shared/components/Button';
 import { CampaignPageHeader } from '../../../shared/components/CampaignPageHeader';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Campaign } from '../../../shared/api/contract';
+import type { Campaign } from '../../../shared/api/types';
 import { useCampaigns } from '../../../shared/api/useCampaigns';
 import { Badge } from '../../../shared/components/Badge';
 import { ButtonLink } from '../../../shared/components/Button';

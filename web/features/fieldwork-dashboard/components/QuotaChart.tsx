@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import type { FieldworkDashboard } from '../../../shared/api/contract';
+import type { FieldworkDashboard } from '../../../shared/api/types';
 import { useFormat } from '../../../shared/format/useFormat';
 
 const ROW_HEIGHT = 46;

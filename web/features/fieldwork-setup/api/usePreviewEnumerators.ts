@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { EnumeratorPreview } from '../../../shared/api/contract';
+import type { EnumeratorPreview } from '../../../shared/api/types';
 import { fieldworkPath } from '../../../shared/api/useFieldworkSetup';
 
 /** POST …/fieldwork/enumerators/preview — reads and checks the CSV; stores nothing. */

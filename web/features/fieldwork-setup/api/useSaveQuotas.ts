@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { FieldworkSetup, Quota } from '../../../shared/api/contract';
+import type { FieldworkSetup, Quota } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 import { fieldworkPath } from '../../../shared/api/useFieldworkSetup';
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldworkEnumerator, FieldworkSupervisor, Unit } from '../../../shared/api/contract';
+import type { FieldworkEnumerator, FieldworkSupervisor, Unit } from '../../../shared/api/types';
 import { Badge } from '../../../shared/components/Badge';
 import { Field, TextInput } from '../../../shared/components/Field';
 import { SaveActions } from '../../../shared/components/SaveActions';

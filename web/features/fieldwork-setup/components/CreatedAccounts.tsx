@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EnumeratorCommitResult } from '../../../shared/api/contract';
+import type { EnumeratorCommitResult } from '../../../shared/api/types';
 import { Button } from '../../../shared/components/Button';
 import { Notice } from '../../../shared/components/Notice';
 import { Table, type Column } from '../../../shared/components/Table';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EnumeratorCommitResult, Unit } from '../../../shared/api/contract';
+import type { EnumeratorCommitResult, Unit } from '../../../shared/api/types';
 import { CsvImportPanel } from '../../../shared/components/CsvImportPanel';
 import { toCsv } from '../../../shared/csv';
 import { downloadText } from '../../../shared/download';

@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { FieldworkSetup, Unit } from '../../../shared/api/contract';
+import type { FieldworkSetup, Unit } from '../../../shared/api/types';
 import { useCampaignUnits } from '../../../shared/api/useCampaignUnits';
 import { useFieldworkSetup } from '../../../shared/api/useFieldworkSetup';
 import { CampaignPageHeader } from '../../../shared/components/CampaignPageHeader';

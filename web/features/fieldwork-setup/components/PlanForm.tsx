@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FieldworkPlan } from '../../../shared/api/contract';
+import type { FieldworkPlan } from '../../../shared/api/types';
 import { questionnaireTitle } from '../../../../survey-forms/src';
 import { useCampaign } from '../../../shared/api/useCampaign';
 import { Field, Select, TextInput } from '../../../shared/components/Field';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUOTA_LEVELS, type Quota, type QuotaLevel, type Unit } from '../../../shared/api/contract';
+import { QUOTA_LEVELS, type Quota, type QuotaLevel, type Unit } from '../../../shared/api/types';
 import { TextInput } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';
 import { SaveActions } from '../../../shared/components/SaveActions';

@@ -1,4 +1,4 @@
-import type { AssignmentsUpdate, FieldworkEnumerator, FieldworkSupervisor } from '../../../shared/api/contract';
+import type { AssignmentsUpdate, FieldworkEnumerator, FieldworkSupervisor } from '../../../shared/api/types';
 
 /** What the editor holds: per enumerator its units, per supervisor its enumerators and units. */
 export interface AssignmentsDraft {

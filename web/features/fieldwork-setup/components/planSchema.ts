@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDecimal } from '../../../../analytics/src/numbers';
-import { FIELDWORK_QUESTIONNAIRE_IDS, type FieldworkPlan, type FieldworkQuestionnaireId } from '../../../shared/api/contract';
+import { FIELDWORK_QUESTIONNAIRE_IDS, type FieldworkPlan, type FieldworkQuestionnaireId } from '../../../shared/api/types';
 import { QUESTIONNAIRES } from '../../../../survey-forms/src';
 
 /** The SIPAS questionnaires a plan may use, each version separately: "sipas-2023@1". */

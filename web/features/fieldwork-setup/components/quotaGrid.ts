@@ -1,4 +1,4 @@
-import { QUOTA_LEVELS, type Quota, type QuotaLevel } from '../../../shared/api/contract';
+import { QUOTA_LEVELS, type Quota, type QuotaLevel } from '../../../shared/api/types';
 
 /** Quota targets as typed: unit id → level → text ('' = no quota). */
 export type QuotaGrid = Record<string, Partial<Record<QuotaLevel, string>>>;

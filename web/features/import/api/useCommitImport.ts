@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { ImportCommitRequest, ImportCommitResult } from '../../../shared/api/contract';
+import type { ImportCommitRequest, ImportCommitResult } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 /** POST …/imports/commit — stores the table's scores, keeping the printed value where `keepStated` says so. */

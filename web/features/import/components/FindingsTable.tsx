@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportFinding, Severity } from '../../../shared/api/contract';
+import type { ImportFinding, Severity } from '../../../shared/api/types';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
 import { SeverityBadge } from './SeverityBadge';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, ImportRequest } from '../../../shared/api/contract';
+import type { ImportPreview, ImportRequest } from '../../../shared/api/types';
 import { useCampaign } from '../../../shared/api/useCampaign';
 import { useUnits } from '../../../shared/api/useUnits';
 import { useFormat } from '../../../shared/format/useFormat';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../shared/api/contract';
+import type { ImportPreview } from '../../../shared/api/types';
 import { useFormat } from '../../../shared/format/useFormat';
 
 /** The table's stated total, the sum of its leaves, and the total with the suggested published scores kept. */

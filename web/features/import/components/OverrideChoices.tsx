@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { OverrideCandidate } from '../../../shared/api/contract';
+import type { OverrideCandidate } from '../../../shared/api/types';
 import { Checkbox } from '../../../shared/components/Field';
 import { useFormat } from '../../../shared/format/useFormat';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Severity } from '../../../shared/api/contract';
+import type { Severity } from '../../../shared/api/types';
 
 const ICONS: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
 

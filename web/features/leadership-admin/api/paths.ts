@@ -1,4 +1,4 @@
-import type { RespondentFilters } from '../../../shared/api/contract';
+import type { RespondentFilters } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 /** /api/campaigns/:campaignId/leadership */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { RespondentCommitResult } from '../../../shared/api/contract';
+import type { RespondentCommitResult } from '../../../shared/api/types';
 import { leadershipKeys, leadershipPath } from './paths';
 
 /** POST …/leadership/respondents/commit — all rows in one transaction; refused as a whole (400, `details.errors`) when any row is wrong. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { LeadershipSurveyResponse } from '../../../shared/api/contract';
+import type { LeadershipSurveyResponse } from '../../../shared/api/types';
 import { leadershipKeys, leadershipPath } from './paths';
 
 /** GET /api/campaigns/:campaignId/leadership — the survey's settings (null before it is set up) and the server's defaults. */

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { MailOutbox } from '../../../shared/api/contract';
+import type { MailOutbox } from '../../../shared/api/types';
 import { leadershipKeys } from './paths';
 
 /** GET /api/mail-outbox?limit=&offset= (admin) — the messages delivered while no SMTP server is configured. */

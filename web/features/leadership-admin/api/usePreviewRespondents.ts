@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { RespondentPreview } from '../../../shared/api/contract';
+import type { RespondentPreview } from '../../../shared/api/types';
 import { leadershipPath } from './paths';
 
 /** POST …/leadership/respondents/preview — reads and checks the CSV; stores nothing. */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { UncertainResendResult } from '../../../shared/api/contract';
+import type { UncertainResendResult } from '../../../shared/api/types';
 import { leadershipKeys, leadershipPath } from './paths';
 
 /** POST …/leadership/uncertain/resend — a new invitation with a new link to everyone listed as uncertain. */

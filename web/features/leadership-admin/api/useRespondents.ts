@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { Respondent, RespondentFilters } from '../../../shared/api/contract';
+import type { Respondent, RespondentFilters } from '../../../shared/api/types';
 import { leadershipKeys, leadershipPath } from './paths';
 
 function query(filters: RespondentFilters): string {

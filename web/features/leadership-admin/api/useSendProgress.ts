@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { SendProgress } from '../../../shared/api/contract';
+import type { SendProgress } from '../../../shared/api/types';
 import { leadershipKeys, leadershipPath } from './paths';
 
 export const POLL_MS = 2000;

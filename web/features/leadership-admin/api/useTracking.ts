@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { LeadershipTracking } from '../../../shared/api/contract';
+import type { LeadershipTracking } from '../../../shared/api/types';
 import { leadershipKeys, leadershipPath } from './paths';
 
 /** GET …/leadership/tracking — response rates overall, by group and by unit. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { UncertainMessage } from '../../../shared/api/contract';
+import type { UncertainMessage } from '../../../shared/api/types';
 import { leadershipKeys, leadershipPath } from './paths';
 
 /** GET …/leadership/uncertain — messages handed to SMTP when the sender stopped, of people yet to answer. */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { Respondent, RespondentChanges } from '../../../shared/api/contract';
+import type { Respondent, RespondentChanges } from '../../../shared/api/types';
 import { leadershipKeys, leadershipPath } from './paths';
 
 /** PATCH …/leadership/respondents/:respondentId */

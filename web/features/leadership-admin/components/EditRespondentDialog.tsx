@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { LEADERSHIP_GROUPS, type Respondent, type RespondentChanges, type Unit } from '../../../shared/api/contract';
+import { LEADERSHIP_GROUPS, type Respondent, type RespondentChanges, type Unit } from '../../../shared/api/types';
 import { Dialog } from '../../../shared/components/Dialog';
 import { Field, Select, TextInput } from '../../../shared/components/Field';
 import { FormActions } from '../../../shared/components/FormActions';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { LeadershipSurvey, Respondent, Unit } from '../../../shared/api/contract';
+import type { LeadershipSurvey, Respondent, Unit } from '../../../shared/api/types';
 import { useCampaignUnits } from '../../../shared/api/useCampaignUnits';
 import { CampaignPageHeader } from '../../../shared/components/CampaignPageHeader';
 import { Notice } from '../../../shared/components/Notice';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MailKind, MailTemplate } from '../../../shared/api/contract';
+import type { MailKind, MailTemplate } from '../../../shared/api/types';
 import { Dialog } from '../../../shared/components/Dialog';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Notice } from '../../../shared/components/Notice';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Respondent } from '../../../shared/api/contract';
+import type { Respondent } from '../../../shared/api/types';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useRespondentGroupLabel } from '../../../shared/format/useRespondentGroupLabel';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RespondentCommitResult, Unit } from '../../../shared/api/contract';
+import type { RespondentCommitResult, Unit } from '../../../shared/api/types';
 import { CsvImportPanel } from '../../../shared/components/CsvImportPanel';
 import { Notice } from '../../../shared/components/Notice';
 import { toCsv } from '../../../shared/csv';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEADERSHIP_GROUPS, RESPONDENT_STATUSES, type Respondent, type RespondentFilters, type RespondentStatus, type Unit } from '../../../shared/api/contract';
+import { LEADERSHIP_GROUPS, RESPONDENT_STATUSES, type Respondent, type RespondentFilters, type RespondentStatus, type Unit } from '../../../shared/api/types';
 import { Button } from '../../../shared/components/Button';
 import { Dialog } from '../../../shared/components/Dialog';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';

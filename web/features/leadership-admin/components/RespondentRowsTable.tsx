@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CsvRowError, RespondentCsvRow } from '../../../shared/api/contract';
+import type { CsvRowError, RespondentCsvRow } from '../../../shared/api/types';
 import { Badge } from '../../../shared/components/Badge';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Respondent, RespondentStatus } from '../../../shared/api/contract';
+import type { Respondent, RespondentStatus } from '../../../shared/api/types';
 import { Badge, type BadgeTone } from '../../../shared/components/Badge';
 
 const TONES: Record<RespondentStatus, BadgeTone> = { new: 'neutral', queued: 'info', sending: 'info', sent: 'accent', uncertain: 'warning', failed: 'danger', responded: 'success' };

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { LeadershipSurvey, MailKind, MailTemplate } from '../../../shared/api/contract';
+import type { LeadershipSurvey, MailKind, MailTemplate } from '../../../shared/api/types';
 import { Button } from '../../../shared/components/Button';
 import { Checkbox, Field, TextArea, TextInput } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { LeadershipTracking, ResponseRate } from '../../../shared/api/contract';
+import type { LeadershipTracking, ResponseRate } from '../../../shared/api/types';
 import { QueryState } from '../../../shared/components/QueryState';
 import { RateBarChart } from '../../../shared/components/RateBarChart';
 import { Table, type Column } from '../../../shared/components/Table';

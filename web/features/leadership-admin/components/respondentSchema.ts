@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEADERSHIP_GROUPS } from '../../../shared/api/contract';
+import { LEADERSHIP_GROUPS } from '../../../shared/api/types';
 
 // Messages are translation keys.
 export const respondentSchema = z

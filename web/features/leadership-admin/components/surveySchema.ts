@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LeadershipSurvey } from '../../../shared/api/contract';
+import type { LeadershipSurvey } from '../../../shared/api/types';
 import { DEFAULT_INVITATION, DEFAULT_REMINDER, unknownPlaceholders } from './templates';
 
 const whole = (min: number, max: number, key: string) =>

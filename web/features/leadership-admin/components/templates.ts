@@ -1,4 +1,4 @@
-import type { MailTemplate } from '../../../shared/api/contract';
+import type { MailTemplate } from '../../../shared/api/types';
 
 /** The placeholders a template may use, in the order the screen explains them. */
 export const PLACEHOLDERS = ['name', 'deadline', 'link', 'campaign'] as const;

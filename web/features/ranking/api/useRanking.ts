@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { Ranking } from '../../../shared/api/contract';
+import type { Ranking } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 /** GET /api/campaigns/:campaignId/ranking — units ranked within their groups, with the change from the previous campaign. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { BandSet } from '../../../shared/api/contract';
+import type { BandSet } from '../../../shared/api/types';
 import { BandBadge } from '../../../shared/components/BandBadge';
 import { useFormat } from '../../../shared/format/useFormat';
 

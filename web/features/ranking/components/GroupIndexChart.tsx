@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import type { BandSet, RankedUnit } from '../../../shared/api/contract';
+import type { BandSet, RankedUnit } from '../../../shared/api/types';
 import { bandColour } from '../../../shared/components/BandBadge';
 import { useFormat } from '../../../shared/format/useFormat';
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { BandSet, RankedUnit } from '../../../shared/api/contract';
+import type { BandSet, RankedUnit } from '../../../shared/api/types';
 import { BandBadge } from '../../../shared/components/BandBadge';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';

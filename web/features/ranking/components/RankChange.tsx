@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RankedUnit } from '../../../shared/api/contract';
+import type { RankedUnit } from '../../../shared/api/types';
 import { useFormat } from '../../../shared/format/useFormat';
 
 /** ▲ 2 / ▼ 1 / = against the previous campaign (no arrow when the unit changed group), with the score difference. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { Recheck } from '../../../shared/api/contract';
+import type { Recheck } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 export const rechecksPath = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/fieldwork/rechecks`;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { Recheck, RecheckOutcome } from '../../../shared/api/contract';
+import type { Recheck, RecheckOutcome } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 /** POST /api/fieldwork/rechecks/:recheckId/outcome — a discrepancy reopens the form (back to pending). */

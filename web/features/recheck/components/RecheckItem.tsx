@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { RECHECK_OUTCOMES, type Recheck, type RecheckOutcome } from '../../../shared/api/contract';
+import { RECHECK_OUTCOMES, type Recheck, type RecheckOutcome } from '../../../shared/api/types';
 import { Badge, type BadgeTone } from '../../../shared/components/Badge';
 import { Button } from '../../../shared/components/Button';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { RECHECK_OUTCOMES, type Recheck, type RecheckOutcome } from '../../../shared/api/contract';
+import { RECHECK_OUTCOMES, type Recheck, type RecheckOutcome } from '../../../shared/api/types';
 import { useCampaign } from '../../../shared/api/useCampaign';
 import { useFieldworkSetup } from '../../../shared/api/useFieldworkSetup';
 import { CampaignPageHeader } from '../../../shared/components/CampaignPageHeader';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { AgencyMapping } from '../../../shared/api/contract';
+import type { AgencyMapping } from '../../../shared/api/types';
 
 const agenciesPath = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/agencies`;
 const agenciesKey = (campaignId: string) => ['campaigns', campaignId, 'agencies'] as const;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReportChange } from '../../../shared/api/contract';
+import type { ReportChange } from '../../../shared/api/types';
 import { useFormat } from '../../../shared/format/useFormat';
 
 /** "▲ 2 · +1,25%" against the previous campaign (points instead of % with `points`); "—" without one. */

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import type { UnitReport } from '../../../shared/api/contract';
+import type { UnitReport } from '../../../shared/api/types';
 import { useFormat } from '../../../shared/format/useFormat';
 
 const ROW_HEIGHT = 44;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportLostItem, UnitReport } from '../../../shared/api/contract';
+import type { ReportLostItem, UnitReport } from '../../../shared/api/types';
 import { Checkbox } from '../../../shared/components/Field';
 import { SourceBadge } from '../../../shared/components/SourceBadge';
 import { Table, type Column } from '../../../shared/components/Table';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { UnitReport } from '../../../shared/api/contract';
+import type { UnitReport } from '../../../shared/api/types';
 import { BandBadge } from '../../../shared/components/BandBadge';
 import { useFormat } from '../../../shared/format/useFormat';
 import { ChangeText } from './ChangeText';

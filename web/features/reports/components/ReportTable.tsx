@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReportRow, UnitReport } from '../../../shared/api/contract';
+import type { ReportRow, UnitReport } from '../../../shared/api/types';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
 import { ChangeText } from './ChangeText';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { RespondInfo } from '../../../shared/api/contract';
+import type { RespondInfo } from '../../../shared/api/types';
 
 export const respondPath = (token: string) => `/api/respond/${encodeURIComponent(token)}`;
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { optionsOf, progress, questionnaireTitle, validateAnswers, type Questionnaire, type ValidationIssue } from '../../../../survey-forms/src';
 import { isApiError } from '../../../shared/api/apiError';
-import type { RespondInfo } from '../../../shared/api/contract';
+import type { RespondInfo } from '../../../shared/api/types';
 import { Button } from '../../../shared/components/Button';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Notice } from '../../../shared/components/Notice';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { ResultTrends } from '../../../shared/api/contract';
+import type { ResultTrends } from '../../../shared/api/types';
 
 export const resultTrendsKey = (campaignId: string) => ['campaigns', campaignId, 'results', 'trends'] as const;
 

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
 import type {
   ApplyResultsRequest, ApplyResultsResponse, LeadershipResults, SipasMargins, SipasResults, SipasWeightingQuery,
-} from '../../../shared/api/contract';
+} from '../../../shared/api/types';
 
 const base = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/results`;
 export const resultKeys = {

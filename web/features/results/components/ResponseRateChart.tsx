@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ResultTrends } from '../../../shared/api/contract';
+import type { ResultTrends } from '../../../shared/api/types';
 import { QueryState } from '../../../shared/components/QueryState';
 import { RateBarChart } from '../../../shared/components/RateBarChart';
 import { Table } from '../../../shared/components/Table';

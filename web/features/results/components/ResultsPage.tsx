@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ApplyResultsResponse, LeadershipResults, ResultEstimate, SipasResults, SipasWeightingQuery } from '../../../shared/api/contract';
+import type { ApplyResultsResponse, LeadershipResults, ResultEstimate, SipasResults, SipasWeightingQuery } from '../../../shared/api/types';
 import { isApiError } from '../../../shared/api/apiError';
 import { errorMessage } from '../../../shared/api/errorMessage';
 import { useCampaign } from '../../../shared/api/useCampaign';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ResultTrendCampaign, ResultTrendUnit } from '../../../shared/api/contract';
+import type { ResultTrendCampaign, ResultTrendUnit } from '../../../shared/api/types';
 import { QueryState } from '../../../shared/components/QueryState';
 import { Table } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/apiError';
-import type { CsvRowError, SipasMargins, SipasResults, SipasWeightingDetails, SipasWeightingQuery } from '../../../shared/api/contract';
+import type { CsvRowError, SipasMargins, SipasResults, SipasWeightingDetails, SipasWeightingQuery } from '../../../shared/api/types';
 import { Button } from '../../../shared/components/Button';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';
 import { Field, Select, TextArea, TextInput } from '../../../shared/components/Field';

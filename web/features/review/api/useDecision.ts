@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { Decision, FormDetail } from '../../../shared/api/contract';
+import type { Decision, FormDetail } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 import { formPath } from './useFormDetail';
 

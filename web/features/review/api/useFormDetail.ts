@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { FormWithEvents } from '../../../shared/api/contract';
+import type { FormWithEvents } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 export const formPath = (formId: string) => `/api/fieldwork/forms/${encodeURIComponent(formId)}`;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { FormFilters, FormList } from '../../../shared/api/contract';
+import type { FormFilters, FormList } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 export function formsPath(campaignId: string, filters: FormFilters): string {

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { DecisionAction, FormStatus } from '../../../shared/api/contract';
+import type { DecisionAction, FormStatus } from '../../../shared/api/types';
 import { Button } from '../../../shared/components/Button';
 import { Dialog } from '../../../shared/components/Dialog';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';

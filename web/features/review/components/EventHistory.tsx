@@ -1,13 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { FormEvent } from '../../../shared/api/contract';
+import type { FormEvent } from '../../../shared/api/types';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
 
-function actorName(actor: FormEvent['actor']): string {
-  if (actor == null) return '—';
-  if (typeof actor === 'string') return actor;
-  return actor.displayName ?? actor.username ?? actor.id ?? '—';
-}
+const actorName = (actor: FormEvent['actor']): string => actor ?? '—';
 
 /** What happened to the form, oldest first: received, accepted, rejected, returned, reopened by a re-check… */
 export function EventHistory({ events }: { events: readonly FormEvent[] }) {

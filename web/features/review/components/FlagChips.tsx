@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FlagCode, FormFlag } from '../../../shared/api/contract';
+import type { FlagCode, FormFlag } from '../../../shared/api/types';
 import { Badge, type BadgeTone } from '../../../shared/components/Badge';
 import { useFormat } from '../../../shared/format/useFormat';
 

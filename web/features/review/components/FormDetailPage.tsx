@@ -1,6 +1,6 @@
 import { useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { FormWithEvents } from '../../../shared/api/contract';
+import type { FormWithEvents } from '../../../shared/api/types';
 import { useCampaign } from '../../../shared/api/useCampaign';
 import { ButtonLink } from '../../../shared/components/Button';
 import { ErrorNotice } from '../../../shared/components/ErrorNotice';

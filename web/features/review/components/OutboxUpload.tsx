@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldworkEnumerator, SubmissionReceipt, Unit } from '../../../shared/api/contract';
+import type { FieldworkEnumerator, SubmissionReceipt, Unit } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 import { Badge } from '../../../shared/components/Badge';
 import { Button } from '../../../shared/components/Button';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FormDetail } from '../../../shared/api/contract';
+import type { FormDetail } from '../../../shared/api/types';
 import { useFormat } from '../../../shared/format/useFormat';
 
 /** How the form was collected: times, duration, device, app version, GPS. */

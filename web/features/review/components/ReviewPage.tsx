@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { FLAG_CODES, FORM_STATUSES, type FormSummary } from '../../../shared/api/contract';
+import { FLAG_CODES, FORM_STATUSES, type FormSummary } from '../../../shared/api/types';
 import { useCampaignUnits } from '../../../shared/api/useCampaignUnits';
 import { useFieldworkSetup } from '../../../shared/api/useFieldworkSetup';
 import { Button } from '../../../shared/components/Button';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FormEnvelope } from '../../../shared/api/contract';
+import type { FormEnvelope } from '../../../shared/api/types';
 
 // The file an enumerator's app exports when no network works (server/features/fieldwork/API.md), checked in the
 // browser before anything is sent. The envelope rules follow the server's: what it needs to store a form at all.

@@ -1,4 +1,4 @@
-import { FLAG_CODES, FORM_STATUSES, type FormFilters, type FormStatus } from '../../../shared/api/contract';
+import { FLAG_CODES, FORM_STATUSES, type FormFilters, type FormStatus } from '../../../shared/api/types';
 
 export const PAGE_SIZE = 50;
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { HistoryEntry } from '../../../shared/api/contract';
+import type { HistoryEntry } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 import { scoresPath } from './useUnitScores';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { UnitScores } from '../../../shared/api/contract';
+import type { UnitScores } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 export function scoresPath(campaignId: string, unitId: string): string {

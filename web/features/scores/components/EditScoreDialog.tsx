@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CriterionDef, ScoreNode, ScoreUpdate } from '../../../shared/api/contract';
+import type { CriterionDef, ScoreNode, ScoreUpdate } from '../../../shared/api/types';
 import { Dialog } from '../../../shared/components/Dialog';
 import { Checkbox, Field, TextArea, TextInput } from '../../../shared/components/Field';
 import { FormActions } from '../../../shared/components/FormActions';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntry, ScoreNode } from '../../../shared/api/contract';
+import type { HistoryEntry, ScoreNode } from '../../../shared/api/types';
 import { Dialog } from '../../../shared/components/Dialog';
 import { QueryState } from '../../../shared/components/QueryState';
 import { Table, type Column } from '../../../shared/components/Table';
@@ -8,11 +8,7 @@ import { useScoreHistory } from '../api/useScoreHistory';
 
 const KNOWN_FIELDS = new Set(['appraised', 'self', 'notApplicable', 'note', 'numerator', 'denominator', 'override']);
 
-function userName(user: HistoryEntry['user']): string {
-  if (user == null) return '—';
-  if (typeof user === 'string') return user;
-  return user.displayName ?? user.username ?? '—';
-}
+const userName = (user: HistoryEntry['user']): string => user ?? '—';
 
 /** Who changed a leaf, when, which field, from what to what. */
 export function ScoreHistoryDialog({ campaignId, unitId, node, onClose }: { campaignId: string; unitId: string; node: ScoreNode; onClose: () => void }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { SOURCES, type BandRef, type BandSet, type ScoreTree } from '../../../shared/api/contract';
+import { SOURCES, type BandRef, type BandSet, type ScoreTree } from '../../../shared/api/types';
 import { BandBadge } from '../../../shared/components/BandBadge';
 import { SourceBadge } from '../../../shared/components/SourceBadge';
 import { useFormat } from '../../../shared/format/useFormat';

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScoreNode } from '../../../shared/api/contract';
+import type { ScoreNode } from '../../../shared/api/types';
 import { Badge } from '../../../shared/components/Badge';
 import { ExpandCollapseBar } from '../../../shared/components/ExpandCollapseBar';
 import { Button } from '../../../shared/components/Button';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ScoreNode } from '../../../shared/api/contract';
+import type { ScoreNode } from '../../../shared/api/types';
 import { useBandSets } from '../../../shared/api/useBandSets';
 import { useCampaign } from '../../../shared/api/useCampaign';
 import { useCriteriaSet } from '../../../shared/api/useCriteriaSet';

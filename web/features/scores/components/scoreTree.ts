@@ -1,4 +1,4 @@
-import type { ScoreNode } from '../../../shared/api/contract';
+import type { ScoreNode } from '../../../shared/api/types';
 
 export interface ScoreLine {
   node: ScoreNode;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { Unit, UnitChanges } from '../../../shared/api/contract';
+import type { Unit, UnitChanges } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 /** PATCH /api/units/:unitId — name and group. */

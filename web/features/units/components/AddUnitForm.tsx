@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { ChangeEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { UNIT_KINDS, type Unit, type UnitKind } from '../../../shared/api/contract';
+import { UNIT_KINDS, type Unit, type UnitKind } from '../../../shared/api/types';
 import { Field, Select, TextInput } from '../../../shared/components/Field';
 import { FormActions } from '../../../shared/components/FormActions';
 import { useCreateUnit } from '../api/useCreateUnit';

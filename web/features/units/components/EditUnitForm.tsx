@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../shared/api/contract';
+import type { Unit } from '../../../shared/api/types';
 import { Field, TextInput } from '../../../shared/components/Field';
 import { FormActions } from '../../../shared/components/FormActions';
 import { useUpdateUnit } from '../api/useUpdateUnit';

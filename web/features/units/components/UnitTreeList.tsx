@@ -1,6 +1,6 @@
 import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../shared/api/contract';
+import type { Unit } from '../../../shared/api/types';
 import { Badge } from '../../../shared/components/Badge';
 import { Button } from '../../../shared/components/Button';
 import { useGroupLabel } from '../../../shared/format/useGroupLabel';

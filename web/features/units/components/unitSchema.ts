@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UNIT_KINDS } from '../../../shared/api/contract';
+import { UNIT_KINDS } from '../../../shared/api/types';
 
 // Messages are translation keys.
 export const newUnitSchema = z.object({

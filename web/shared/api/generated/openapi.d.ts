@@ -363,9 +363,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -655,7 +653,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/campaigns/": {
+    "/api/campaigns": {
         parameters: {
             query?: never;
             header?: never;
@@ -773,10 +771,7 @@ export interface paths {
                         bandSetCode: string;
                         criteriaSetCode: string;
                         name: string;
-                        /**
-                         * Format: uuid
-                         * @default null
-                         */
+                        /** @default null */
                         previousCampaignId?: string | null;
                         unitIds: string[];
                         year: number;
@@ -876,7 +871,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/campaigns/{campaignId}/agencies/": {
+    "/api/campaigns/{campaignId}/agencies": {
         parameters: {
             query?: never;
             header?: never;
@@ -1641,7 +1636,6 @@ export interface paths {
                 content: {
                     "application/json": {
                         phases: {
-                            /** Format: date-time */
                             closesAt: string | null;
                             /** Format: date-time */
                             opensAt: string;
@@ -3919,7 +3913,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/campaigns/{campaignId}/fieldwork/": {
+    "/api/campaigns/{campaignId}/fieldwork": {
         parameters: {
             query?: never;
             header?: never;
@@ -4958,8 +4952,7 @@ export interface paths {
                                 enumeratorName: string;
                                 formId: string;
                                 note: string | null;
-                                /** @enum {string|null} */
-                                outcome: "confirmed" | "not_reached" | "discrepancy" | null;
+                                outcome: ("confirmed" | "not_reached" | "discrepancy") | null;
                                 paperSerial: string | null;
                                 recheckId: string;
                                 recordedAt: string | null;
@@ -5083,8 +5076,7 @@ export interface paths {
                                 enumeratorName: string;
                                 formId: string;
                                 note: string | null;
-                                /** @enum {string|null} */
-                                outcome: "confirmed" | "not_reached" | "discrepancy" | null;
+                                outcome: ("confirmed" | "not_reached" | "discrepancy") | null;
                                 paperSerial: string | null;
                                 recheckId: string;
                                 recordedAt: string | null;
@@ -5165,7 +5157,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/campaigns/{campaignId}/leadership/": {
+    "/api/campaigns/{campaignId}/leadership": {
         parameters: {
             query?: never;
             header?: never;
@@ -5877,6 +5869,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{campaignId}/leadership/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When reminders can go: due now, the next time overall and per group, and what an admin's override before the deadline would send */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byGroup: {
+                                dueNow: number;
+                                /** @enum {string} */
+                                group: "hdnd" | "so" | "huyen" | "xa";
+                                maxReached: number;
+                                nextAt: string | null;
+                                nextCount: number;
+                                waiting: number;
+                            }[];
+                            deadline: string | null;
+                            dueNow: number;
+                            maxReached: number;
+                            nextAt: string | null;
+                            nextCount: number;
+                            override: {
+                                allowed: boolean;
+                                count: number;
+                                nextAt: string | null;
+                                refusal: components["schemas"]["Bilingual"] | null;
+                                tooRecent: number;
+                            };
+                            rules: {
+                                max: number;
+                                minDaysApart: number;
+                                overrideMinHours: number;
+                            };
+                            waiting: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{campaignId}/leadership/reminders/send": {
         parameters: {
             query?: never;
@@ -5886,7 +6007,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queue a reminder for every invited non-responder (within the reminder limits) */
+        /** Queue a reminder for every invited non-responder the reminder rule allows now (at most `max`, at least `minDaysApart` days after their last message); 409 unless the campaign is in fieldwork */
         post: {
             parameters: {
                 query?: never;
@@ -5897,6 +6018,116 @@ export interface paths {
                 cookie?: never;
             };
             requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queued: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/leadership/reminders/send-before-gap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Admin, before the deadline, confirmed: a reminder to every invited non-responder whose last message is at least 12 hours old, ahead of the minimum gap (still at most `max`; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        confirm: true;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -6018,6 +6249,12 @@ export interface paths {
                                 invitedAt: string | null;
                                 lastError: string | null;
                                 name: string;
+                                reminder: {
+                                    earliestOverrideAt: string | null;
+                                    nextAt: string | null;
+                                    /** @enum {string} */
+                                    state: "due" | "waiting" | "answered" | "not_invited" | "in_flight" | "max_reached";
+                                } | null;
                                 remindersSent: number;
                                 responded: boolean;
                                 /** @enum {string} */
@@ -6129,9 +6366,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -6218,7 +6453,6 @@ export interface paths {
                         /** @enum {string} */
                         group?: "hdnd" | "so" | "huyen" | "xa";
                         name?: string;
-                        /** Format: uuid */
                         unitId?: string | null;
                     };
                 };
@@ -6239,6 +6473,12 @@ export interface paths {
                                 invitedAt: string | null;
                                 lastError: string | null;
                                 name: string;
+                                reminder: {
+                                    earliestOverrideAt: string | null;
+                                    nextAt: string | null;
+                                    /** @enum {string} */
+                                    state: "due" | "waiting" | "answered" | "not_invited" | "in_flight" | "max_reached";
+                                } | null;
                                 remindersSent: number;
                                 responded: boolean;
                                 /** @enum {string} */
@@ -7852,7 +8092,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/campaigns/{campaignId}/ranking/": {
+    "/api/campaigns/{campaignId}/ranking": {
         parameters: {
             query?: never;
             header?: never;
@@ -7978,6 +8218,551 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The province-wide report: every ranked unit per group with fields, parts, band, rank and change; bands, top and bottom units, per field who lost most points where */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bandSet: {
+                                bands: {
+                                    code: string;
+                                    label: components["schemas"]["Bilingual"];
+                                    min: number;
+                                }[];
+                                code: string;
+                                name: components["schemas"]["Bilingual"];
+                            };
+                            campaign: {
+                                id: string;
+                                name: string;
+                                previous: {
+                                    id: string;
+                                    name: string;
+                                    year: number;
+                                } | null;
+                                year: number;
+                            };
+                            groups: {
+                                average: number;
+                                bands: {
+                                    code: string;
+                                    count: number;
+                                    label: components["schemas"]["Bilingual"];
+                                }[];
+                                bottom: {
+                                    index: number;
+                                    name: string;
+                                    rank: number;
+                                    unitId: string;
+                                }[];
+                                count: number;
+                                fields: {
+                                    code: string;
+                                    max: number;
+                                    name: string;
+                                }[];
+                                group: string;
+                                hasParts: {
+                                    leadership_survey: boolean;
+                                    sipas: boolean;
+                                };
+                                label: components["schemas"]["Bilingual"];
+                                losses: {
+                                    average: number | null;
+                                    code: string;
+                                    criteria: {
+                                        code: string;
+                                        lost: number;
+                                        name: string;
+                                        unitsLosing: number;
+                                        worst: {
+                                            lost: number;
+                                            name: string;
+                                            unitId: string;
+                                        };
+                                    }[];
+                                    lost: number;
+                                    name: string;
+                                    units: {
+                                        lost: number;
+                                        name: string;
+                                        percent: number | null;
+                                        unitId: string;
+                                    }[];
+                                }[];
+                                movement: {
+                                    down: number;
+                                    same: number;
+                                    up: number;
+                                } | null;
+                                summary: components["schemas"]["Bilingual"];
+                                top: {
+                                    index: number;
+                                    name: string;
+                                    rank: number;
+                                    unitId: string;
+                                }[];
+                                units: {
+                                    band: {
+                                        code: string;
+                                        label: components["schemas"]["Bilingual"];
+                                    } | null;
+                                    change: {
+                                        percent: number;
+                                        rank: number | null;
+                                        score: number;
+                                    } | null;
+                                    code: string;
+                                    fields: ({
+                                        code: string;
+                                        max: number;
+                                        percent: number | null;
+                                        score: number;
+                                    } | null)[];
+                                    group: string;
+                                    index: number;
+                                    max: number;
+                                    name: string;
+                                    parts: {
+                                        content: {
+                                            max: number;
+                                            score: number;
+                                        };
+                                        leadership_survey: {
+                                            max: number;
+                                            score: number;
+                                        };
+                                        sipas: {
+                                            max: number;
+                                            score: number;
+                                        };
+                                        sociological: {
+                                            max: number;
+                                            score: number;
+                                        };
+                                    };
+                                    rank: number;
+                                    score: number;
+                                    unitId: string;
+                                }[];
+                            }[];
+                            notApproved: {
+                                count: number;
+                                units: string[];
+                            };
+                            summary: components["schemas"]["Bilingual"];
+                            totals: {
+                                bands: {
+                                    code: string;
+                                    count: number;
+                                    label: components["schemas"]["Bilingual"];
+                                }[];
+                                units: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/report/print.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The province-wide report as a standalone printable HTML page (A4, the appendix landscape); ?download=true to save it */
+        get: {
+            parameters: {
+                query?: {
+                    download?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/report/ranking.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ranking table as CSV (all groups, a row per unit): UTF-8 with BOM, CRLF; ?decimal=comma for ";" and decimal commas */
+        get: {
+            parameters: {
+                query?: {
+                    decimal?: "point" | "comma";
+                };
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/report/ranking.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ranking table as an Excel workbook: a sheet per group, a row per unit (fields, parts, total, index, band, rank, change) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -8149,7 +8934,10 @@ export interface paths {
                             };
                             groups: string[];
                             items: {
-                                ci: (number)[] | null;
+                                ci: [
+                                    number,
+                                    number
+                                ] | null;
                                 code: string;
                                 dontKnow: number | null;
                                 dontKnowShare: number | null;
@@ -8164,12 +8952,14 @@ export interface paths {
                                 name: string;
                                 score: number | null;
                                 se: number | null;
-                                /** @enum {string|null} */
-                                warning: "small_n" | "suppressed" | null;
+                                warning: ("small_n" | "suppressed") | null;
                             }[];
                             sheets: number;
                             total: {
-                                ci: (number)[] | null;
+                                ci: [
+                                    number,
+                                    number
+                                ] | null;
                                 complete: boolean;
                                 max: number;
                                 score: number;
@@ -8265,7 +9055,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/campaigns/{campaignId}/results/margins/": {
+    "/api/campaigns/{campaignId}/results/margins": {
         parameters: {
             query?: never;
             header?: never;
@@ -8553,14 +9343,20 @@ export interface paths {
                             /** @enum {string} */
                             factorIndex: "items" | "overall";
                             factors: {
-                                ci: (number)[] | null;
+                                ci: [
+                                    number,
+                                    number
+                                ] | null;
                                 estimate: number | null;
                                 factor: string;
                                 n: number;
                                 omitted: string[];
                                 part: string | null;
                                 points: {
-                                    ci: (number)[] | null;
+                                    ci: [
+                                        number,
+                                        number
+                                    ] | null;
                                     code: string;
                                     max: number;
                                     points: number | null;
@@ -8568,8 +9364,7 @@ export interface paths {
                                 } | null;
                                 se: number | null;
                                 title: components["schemas"]["Bilingual"];
-                                /** @enum {string|null} */
-                                warning: "small_n" | "suppressed" | null;
+                                warning: ("small_n" | "suppressed") | null;
                             }[];
                             forms: {
                                 accepted: number;
@@ -8581,56 +9376,70 @@ export interface paths {
                             };
                             groups: {
                                 factors: {
-                                    ci: (number)[] | null;
+                                    ci: [
+                                        number,
+                                        number
+                                    ] | null;
                                     estimate: number | null;
                                     factor: string;
                                     n: number;
                                     points: {
-                                        ci: (number)[] | null;
+                                        ci: [
+                                            number,
+                                            number
+                                        ] | null;
                                         code: string;
                                         max: number;
                                         points: number | null;
                                         se: number | null;
                                     } | null;
                                     se: number | null;
-                                    /** @enum {string|null} */
-                                    warning: "small_n" | "suppressed" | null;
+                                    warning: ("small_n" | "suppressed") | null;
                                 }[];
                                 forms: number;
                                 group: string;
                                 label: components["schemas"]["Bilingual"] | null;
                                 name: string;
                                 points: {
-                                    ci: (number)[] | null;
+                                    ci: [
+                                        number,
+                                        number
+                                    ] | null;
                                     estimate: number | null;
                                     max: number;
                                     n: number;
                                     se: number | null;
-                                    /** @enum {string|null} */
-                                    warning: "small_n" | "suppressed" | null;
+                                    warning: ("small_n" | "suppressed") | null;
                                 } | null;
                                 sipas: {
-                                    ci: (number)[] | null;
+                                    ci: [
+                                        number,
+                                        number
+                                    ] | null;
                                     estimate: number | null;
                                     n: number;
                                     se: number | null;
-                                    /** @enum {string|null} */
-                                    warning: "small_n" | "suppressed" | null;
+                                    warning: ("small_n" | "suppressed") | null;
                                 };
                             }[];
                             improve: {
-                                ci: (number)[] | null;
+                                ci: [
+                                    number,
+                                    number
+                                ] | null;
                                 estimate: number | null;
                                 label: components["schemas"]["Bilingual"];
                                 n: number;
                                 se: number | null;
                                 value: string;
-                                /** @enum {string|null} */
-                                warning: "small_n" | "suppressed" | null;
+                                warning: ("small_n" | "suppressed") | null;
                             }[];
                             items: {
                                 blank: number;
-                                ci: (number)[] | null;
+                                ci: [
+                                    number,
+                                    number
+                                ] | null;
                                 dontKnow: number;
                                 estimate: number | null;
                                 factor: string;
@@ -8638,29 +9447,32 @@ export interface paths {
                                 label: components["schemas"]["Bilingual"];
                                 n: number;
                                 se: number | null;
-                                /** @enum {string|null} */
-                                warning: "small_n" | "suppressed" | null;
+                                warning: ("small_n" | "suppressed") | null;
                             }[];
                             points: {
-                                ci: (number)[] | null;
+                                ci: [
+                                    number,
+                                    number
+                                ] | null;
                                 estimate: number | null;
                                 max: number;
                                 n: number;
                                 se: number | null;
-                                /** @enum {string|null} */
-                                warning: "small_n" | "suppressed" | null;
+                                warning: ("small_n" | "suppressed") | null;
                             } | null;
                             questionnaire: {
                                 id: string;
                                 version: number;
                             };
                             sipas: {
-                                ci: (number)[] | null;
+                                ci: [
+                                    number,
+                                    number
+                                ] | null;
                                 estimate: number | null;
                                 n: number;
                                 se: number | null;
-                                /** @enum {string|null} */
-                                warning: "small_n" | "suppressed" | null;
+                                warning: ("small_n" | "suppressed") | null;
                             };
                             /** @description which design strata the entered data allow (issue 12) */
                             strataOptions: {
@@ -8703,7 +9515,6 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 design: "equal" | "unit" | "unit_level";
-                                /** @description what produced the weights, for the results page */
                                 label: components["schemas"]["Bilingual"];
                                 /** @description bounds as multiples of the median weight */
                                 trim: {
@@ -8828,7 +9639,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/campaigns/{campaignId}/results/trends/": {
+    "/api/campaigns/{campaignId}/results/trends": {
         parameters: {
             query?: never;
             header?: never;
@@ -9273,9 +10084,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -9522,9 +10331,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -9622,6 +10429,10 @@ export interface paths {
                         fileName?: string;
                         /** @default [] */
                         keepStated?: string[];
+                        rounding?: {
+                            code: string;
+                            decimals: number | null;
+                        }[];
                         text?: string;
                         xlsxBase64?: string;
                     };
@@ -9754,6 +10565,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         fileName?: string;
+                        rounding?: {
+                            code: string;
+                            decimals: number | null;
+                        }[];
                         text?: string;
                         xlsxBase64?: string;
                     };
@@ -9787,6 +10602,31 @@ export interface paths {
                                 /** @enum {string} */
                                 severity: "error" | "warning" | "info";
                             }[];
+                            rounding: {
+                                current: {
+                                    code: string;
+                                    decimals: number | null;
+                                }[];
+                                evidence: {
+                                    children: number;
+                                    code: string;
+                                    decimals: number;
+                                    row: number;
+                                    stated: number;
+                                    /** @enum {string} */
+                                    verdict: "rounded" | "print_only" | "exact";
+                                }[];
+                                proposed: {
+                                    code: string;
+                                    decimals: number | null;
+                                }[];
+                                total: {
+                                    decimals: number;
+                                    fieldsSum: number | null;
+                                    rounded: boolean;
+                                    stated: number;
+                                } | null;
+                            };
                             rowCount: number;
                             statedTotal: number | null;
                             totalFromLeaves: number;
@@ -10008,7 +10848,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/campaigns/{campaignId}/units/{unitId}/report/": {
+    "/api/campaigns/{campaignId}/units/{unitId}/report": {
         parameters: {
             query?: never;
             header?: never;
@@ -10070,8 +10910,7 @@ export interface paths {
                                 name: string;
                                 note: string | null;
                                 self: number | null;
-                                /** @enum {string|null} */
-                                source: "content" | "leadership_survey" | "sipas" | null;
+                                source: ("content" | "leadership_survey" | "sipas") | null;
                             }[];
                             parts: {
                                 content: {
@@ -10124,8 +10963,7 @@ export interface paths {
                                     rank: number;
                                 } | null;
                                 self: number | null;
-                                /** @enum {string|null} */
-                                source: "content" | "leadership_survey" | "sipas" | null;
+                                source: ("content" | "leadership_survey" | "sipas") | null;
                             }[];
                             summary: {
                                 fields: {
@@ -11067,7 +11905,6 @@ export interface paths {
                     "application/json": {
                         bandSetCode?: string;
                         name?: string;
-                        /** Format: uuid */
                         previousCampaignId?: string | null;
                         /** @enum {string} */
                         status?: "draft" | "fieldwork" | "closed";
@@ -11195,8 +12032,7 @@ export interface paths {
                                 leafCount: number;
                                 maxPoints: number;
                                 name: string;
-                                /** @enum {string|null} */
-                                unitKind: "province" | "department" | "district" | "commune" | null;
+                                unitKind: ("province" | "department" | "district" | "commune") | null;
                                 usedBy: {
                                     id: string;
                                     name: string;
@@ -11349,14 +12185,12 @@ export interface paths {
                                         /** @enum {string} */
                                         kind: "manual";
                                     }) | null;
-                                    /** @enum {string|null} */
-                                    source: "content" | "leadership_survey" | "sipas" | null;
+                                    source: ("content" | "leadership_survey" | "sipas") | null;
                                 }[];
                                 description: string | null;
                                 family: string;
                                 name: string;
-                                /** @enum {string|null} */
-                                unitKind: "province" | "department" | "district" | "commune" | null;
+                                unitKind: ("province" | "department" | "district" | "commune") | null;
                                 usedBy: {
                                     id: string;
                                     name: string;
@@ -11595,8 +12429,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "manual";
                                 }) | null;
-                                /** @enum {string|null} */
-                                source: "content" | "leadership_survey" | "sipas" | null;
+                                source: ("content" | "leadership_survey" | "sipas") | null;
                             }[];
                             changed: {
                                 code: string;
@@ -11655,8 +12488,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "manual";
                                 }) | null;
-                                /** @enum {string|null} */
-                                source: "content" | "leadership_survey" | "sipas" | null;
+                                source: ("content" | "leadership_survey" | "sipas") | null;
                             }[];
                             to: {
                                 code: string;
@@ -11766,8 +12598,7 @@ export interface paths {
                         name: string;
                         replace?: string | null;
                         text?: string;
-                        /** @enum {string|null} */
-                        unitKind?: "province" | "department" | "district" | "commune" | null;
+                        unitKind?: ("province" | "department" | "district" | "commune") | null;
                         xlsxBase64?: string;
                         year: number;
                     };
@@ -11914,8 +12745,7 @@ export interface paths {
                         name: string;
                         replace?: string | null;
                         text?: string;
-                        /** @enum {string|null} */
-                        unitKind?: "province" | "department" | "district" | "commune" | null;
+                        unitKind?: ("province" | "department" | "district" | "commune") | null;
                         xlsxBase64?: string;
                         year: number;
                     };
@@ -11973,8 +12803,7 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "manual";
                                 }) | null;
-                                /** @enum {string|null} */
-                                source: "content" | "leadership_survey" | "sipas" | null;
+                                source: ("content" | "leadership_survey" | "sipas") | null;
                             }[];
                             ignored: string[];
                             problems: {
@@ -12136,9 +12965,7 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/octet-stream": null;
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {
@@ -12222,6 +13049,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fieldwork/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns with SIPAS fieldwork set up (a plan); a supervisor gets those where someone is assigned to them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaigns: {
+                                campaignId: string;
+                                endsOn: string | null;
+                                /** @description forms received that the caller may review */
+                                forms: number;
+                                questionnaireId: string;
+                                questionnaireVersion: number;
+                                startsOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fieldwork/forms/{formId}": {
         parameters: {
             query?: never;
@@ -12272,6 +13208,17 @@ export interface paths {
                                 mode: "interview" | "paper";
                                 paperSerial: string | null;
                                 paradata: {
+                                    appVersion?: string;
+                                    deviceId?: string;
+                                    finishedAt?: string;
+                                    gps?: {
+                                        accuracy?: number;
+                                        lat: number;
+                                        lon: number;
+                                    } | null;
+                                    gpsConsent?: boolean;
+                                    startedAt?: string;
+                                } & {
                                     [key: string]: unknown;
                                 };
                                 questionnaireId: string;
@@ -12412,6 +13359,17 @@ export interface paths {
                                 mode: "interview" | "paper";
                                 paperSerial: string | null;
                                 paradata: {
+                                    appVersion?: string;
+                                    deviceId?: string;
+                                    finishedAt?: string;
+                                    gps?: {
+                                        accuracy?: number;
+                                        lat: number;
+                                        lon: number;
+                                    } | null;
+                                    gpsConsent?: boolean;
+                                    startedAt?: string;
+                                } & {
                                     [key: string]: unknown;
                                 };
                                 questionnaireId: string;
@@ -12537,7 +13495,8 @@ export interface paths {
                                     quotas: {
                                         accepted: number;
                                         collected: number;
-                                        level: string;
+                                        /** @enum {string} */
+                                        level: "province" | "district" | "commune" | "all";
                                         target: number;
                                     }[];
                                     total: {
@@ -12682,8 +13641,7 @@ export interface paths {
                                 enumeratorName: string;
                                 formId: string;
                                 note: string | null;
-                                /** @enum {string|null} */
-                                outcome: "confirmed" | "not_reached" | "discrepancy" | null;
+                                outcome: ("confirmed" | "not_reached" | "discrepancy") | null;
                                 paperSerial: string | null;
                                 recheckId: string;
                                 recordedAt: string | null;
@@ -12889,7 +13847,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/health/": {
+    "/api/health": {
         parameters: {
             query?: never;
             header?: never;
@@ -12993,7 +13951,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/mail-outbox/": {
+    "/api/mail-outbox": {
         parameters: {
             query?: never;
             header?: never;
@@ -13106,7 +14064,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/": {
+    "/api/notifications": {
         parameters: {
             query?: never;
             header?: never;
@@ -13550,7 +14508,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/units/": {
+    "/api/units": {
         parameters: {
             query?: never;
             header?: never;
@@ -13670,7 +14628,6 @@ export interface paths {
                         /** @enum {string} */
                         kind: "province" | "department" | "district" | "commune";
                         name: string;
-                        /** Format: uuid */
                         parentId: string | null;
                     };
                 };
@@ -13890,7 +14847,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/users/": {
+    "/api/users": {
         parameters: {
             query?: never;
             header?: never;
@@ -14007,14 +14964,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         displayName: string;
-                        /** Format: email */
                         email?: string | null;
                         /** @default true */
                         mustChangePassword?: boolean;
                         password: string;
                         /** @enum {string} */
                         role: "admin" | "analyst" | "supervisor" | "enumerator" | "unit_officer" | "appraiser";
-                        /** Format: uuid */
                         unitId?: string | null;
                         username: string;
                     };
@@ -14142,13 +15097,11 @@ export interface paths {
                     "application/json": {
                         active?: boolean;
                         displayName?: string;
-                        /** Format: email */
                         email?: string | null;
                         mustChangePassword?: boolean;
                         password?: string;
                         /** @enum {string} */
                         role?: "admin" | "analyst" | "supervisor" | "enumerator" | "unit_officer" | "appraiser";
-                        /** Format: uuid */
                         unitId?: string | null;
                     };
                 };
@@ -14273,6 +15226,74 @@ export interface components {
                 retryable?: boolean;
             };
         };
+        /** @description a form as the phone sends it: each of a batch is read on its own and answered by its receipt */
+        FormEnvelope: {
+            /** @description answers by question id */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            clientUuid: string;
+            /** Format: uuid */
+            enumeratorId?: string;
+            /** @enum {string} */
+            mode: "interview" | "paper";
+            paperSerial: unknown;
+            paradata: {
+                appVersion?: string;
+                deviceId?: string;
+                finishedAt?: string;
+                gps?: {
+                    accuracy?: number;
+                    lat: number;
+                    lon: number;
+                } | null;
+                gpsConsent?: boolean;
+                startedAt?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            questionnaireId: string;
+            questionnaireVersion: number;
+            /** Format: uuid */
+            unitId: string;
+        };
+        /** @description a form as the phone sends it: each of a batch is read on its own and answered by its receipt */
+        FormEnvelopeInput: {
+            /** @description answers by question id */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            clientUuid: string;
+            /** Format: uuid */
+            enumeratorId?: string;
+            /** @enum {string} */
+            mode: "interview" | "paper";
+            paperSerial?: string | null;
+            paradata: {
+                appVersion?: string;
+                deviceId?: string;
+                finishedAt?: string;
+                gps?: {
+                    accuracy?: number;
+                    lat: number;
+                    lon: number;
+                } | null;
+                gpsConsent?: boolean;
+                startedAt?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            questionnaireId: string;
+            questionnaireVersion: number;
+            /** Format: uuid */
+            unitId: string;
+        };
         ScoreNode: {
             appraised: number | null;
             children: components["schemas"]["ScoreNode"][];
@@ -14290,8 +15311,7 @@ export interface components {
             override: boolean;
             percent: number | null;
             self: number | null;
-            /** @enum {string|null} */
-            source: "content" | "leadership_survey" | "sipas" | null;
+            source: ("content" | "leadership_survey" | "sipas") | null;
         };
         ScoreNodeInput: {
             appraised: number | null;
@@ -14310,8 +15330,7 @@ export interface components {
             override: boolean;
             percent: number | null;
             self: number | null;
-            /** @enum {string|null} */
-            source: "content" | "leadership_survey" | "sipas" | null;
+            source: ("content" | "leadership_survey" | "sipas") | null;
         };
     };
     responses: never;
