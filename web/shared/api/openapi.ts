@@ -3,6 +3,7 @@
 // cookie, ApiError with the server's code and bilingual message).
 import type { paths } from './generated/openapi';
 import { apiFetch } from './apiFetch';
+import { apiUrl, type QueryValue } from './apiUrl';
 
 export type ApiPath = keyof paths;
 export type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete';
@@ -28,24 +29,6 @@ type Init<P extends ApiPath, M extends HttpMethod> = { signal?: AbortSignal } & 
   Part<'query', ApiQuery<P, M>, false> & Part<'body', ApiBody<P, M>, HasRequiredBody<Operation<P, M>>>;
 /** the init argument may be left out when nothing in it is required */
 type InitArgs<P extends ApiPath, M extends HttpMethod> = object extends Init<P, M> ? [init?: Init<P, M>] : [init: Init<P, M>];
-
-type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
-
-/** The URL of a call: path parameters encoded into the template, defined query values appended. */
-export function apiUrl(path: string, params?: Record<string, string | number>, query?: Record<string, QueryValue>): string {
-  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params?.[name];
-    if (value === undefined) throw new Error(`apiUrl: missing path parameter ${name} of ${path}`);
-    return encodeURIComponent(String(value));
-  });
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || value === '') continue;
-    for (const v of Array.isArray(value) ? value : [value]) search.append(name, String(v));
-  }
-  const text = search.toString();
-  return text ? `${url}?${text}` : url;
-}
 
 function call<M extends HttpMethod>(method: M) {
   return <P extends PathsWith<M>>(path: P, ...[init]: InitArgs<P, M>): Promise<ApiResponse<P, M>> => {

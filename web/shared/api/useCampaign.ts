@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from './apiFetch';
-import type { Campaign } from './types';
+import { api } from './openapi';
 import { queryKeys } from './queryKeys';
 
 /** GET /api/campaigns/:campaignId */
@@ -8,6 +7,6 @@ export function useCampaign(campaignId: string) {
   return useQuery({
     queryKey: queryKeys.campaign(campaignId),
     queryFn: ({ signal }) =>
-      apiFetch<{ campaign: Campaign }>(`/api/campaigns/${encodeURIComponent(campaignId)}`, { signal }).then((r) => r.campaign),
+      api.get('/api/campaigns/{id}', { params: { id: campaignId }, signal }).then((r) => r.campaign),
   });
 }

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from './apiFetch';
-import type { CriteriaSetSummary } from './types';
+import { api } from './openapi';
 import { queryKeys } from './queryKeys';
 
 /** GET /api/criteria-sets */
@@ -8,7 +7,7 @@ export function useCriteriaSets() {
   return useQuery({
     queryKey: queryKeys.criteriaSets,
     queryFn: ({ signal }) =>
-      apiFetch<{ criteriaSets: CriteriaSetSummary[] }>('/api/criteria-sets', { signal }).then((r) => r.criteriaSets),
+      api.get('/api/criteria-sets', { signal }).then((r) => r.criteriaSets),
     staleTime: 5 * 60_000,
   });
 }

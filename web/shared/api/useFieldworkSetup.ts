@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from './apiFetch';
-import type { FieldworkSetup } from './types';
+import { api } from './openapi';
 import { queryKeys } from './queryKeys';
 
 export const fieldworkPath = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/fieldwork`;
@@ -12,6 +11,6 @@ export const fieldworkPath = (campaignId: string) => `/api/campaigns/${encodeURI
 export function useFieldworkSetup(campaignId: string) {
   return useQuery({
     queryKey: queryKeys.fieldworkSetup(campaignId),
-    queryFn: ({ signal }) => apiFetch<FieldworkSetup>(fieldworkPath(campaignId), { signal }),
+    queryFn: ({ signal }) => api.get('/api/campaigns/{campaignId}/fieldwork', { params: { campaignId }, signal }),
   });
 }
