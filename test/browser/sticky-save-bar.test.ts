@@ -59,10 +59,9 @@ describeBrowser('sticky save bars leave the figures they follow in view', () => 
     await page.getByLabel('Xã thử số 2 — Tất cả').focus();
     for (let i = 0; i < 30; i++) {
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        return el.closest('.actions--sticky') ? null : { label: el.getAttribute('aria-label'), bottom: el.getBoundingClientRect().bottom };
-      });
+      const focused = await page.locator(':focus').evaluate((el) =>
+        el.closest('.actions--sticky') ? null : { label: el.getAttribute('aria-label'), bottom: el.getBoundingClientRect().bottom },
+      );
       if (!focused) break;
       expect(focused.bottom, `${focused.label} under the save bar`).toBeLessThanOrEqual(await barTop(page));
     }

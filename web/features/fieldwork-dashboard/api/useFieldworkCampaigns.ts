@@ -1,22 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
+import { api, type ApiResponse } from '../../../shared/api/openapi';
 
-/** A campaign with SIPAS fieldwork set up (GET /api/fieldwork/campaigns). */
-export interface FieldworkCampaign {
-  campaignId: string;
-  questionnaireId: string;
-  questionnaireVersion: number;
-  startsOn: string | null;
-  endsOn: string | null;
-  /** forms received that the signed-in user may review */
-  forms: number;
-}
+/** A campaign with SIPAS fieldwork set up; `forms`: forms received that the signed-in user may review. */
+export type FieldworkCampaign = ApiResponse<'/api/fieldwork/campaigns'>['campaigns'][number];
 
 /** GET /api/fieldwork/campaigns — the campaigns with a SIPAS plan (a supervisor: those where someone is assigned to them). */
 export function useFieldworkCampaigns() {
   return useQuery({
     queryKey: ['fieldwork', 'campaigns'] as const,
-    queryFn: ({ signal }) => apiFetch<{ campaigns: FieldworkCampaign[] }>('/api/fieldwork/campaigns', { signal }).then((r) => r.campaigns),
+    queryFn: ({ signal }) => api.get('/api/fieldwork/campaigns', { signal }).then((r) => r.campaigns),
     staleTime: 0,
   });
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
+import { api } from '../../../shared/api/openapi';
 import { useFieldworkSetup } from '../../../shared/api/useFieldworkSetup';
 
 /** GET …/leadership — only whether the campaign has a leadership survey (its settings are the leadership screens' business). */
@@ -7,7 +7,7 @@ function useHasLeadershipSurvey(campaignId: string) {
   return useQuery({
     queryKey: ['campaigns', campaignId, 'survey-data', 'has-leadership-survey'] as const,
     queryFn: ({ signal }) =>
-      apiFetch<{ survey: unknown }>(`/api/campaigns/${encodeURIComponent(campaignId)}/leadership`, { signal }).then((r) => r.survey !== null),
+      api.get('/api/campaigns/{campaignId}/leadership', { params: { campaignId }, signal }).then((r) => r.survey !== null),
   });
 }
 
