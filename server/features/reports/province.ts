@@ -105,8 +105,9 @@ export async function buildProvinceReport(db: Kysely<DB>, campaignId: string): P
       label: groupLabel(g.group),
       count: g.count,
       average: g.average,
-      top: byRank.slice(0, TOP).map(ref),
-      bottom: byRank.length > TOP ? byRank.slice(-TOP).reverse().map(ref) : [],
+      // the leaders and the last, never the same unit in both lists (at most 3 each, half the group)
+      top: byRank.slice(0, Math.max(1, Math.min(TOP, Math.floor(byRank.length / 2)))).map(ref),
+      bottom: byRank.length >= 2 ? byRank.slice(-Math.min(TOP, Math.floor(byRank.length / 2))).reverse().map(ref) : [],
       hasParts: {
         leadership_survey: members.some(({ tree }) => tree.parts.leadership_survey.max > 0),
         sipas: members.some(({ tree }) => tree.parts.sipas.max > 0),

@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Ranking } from '../../../shared/api/contract';
+import type { Ranking } from '../../../shared/api/types';
 import { useCampaign } from '../../../shared/api/useCampaign';
 import { CampaignPageHeader } from '../../../shared/components/CampaignPageHeader';
 import { Notice } from '../../../shared/components/Notice';
@@ -11,6 +11,7 @@ import { useRanking } from '../api/useRanking';
 import { BandLegend } from './BandLegend';
 import { GroupIndexChart } from './GroupIndexChart';
 import { GroupRankingTable } from './GroupRankingTable';
+import { RankingDownloads } from './RankingDownloads';
 
 /** /campaigns/:campaignId/ranking — per group: the ranking table, the average and a bar chart of indices. */
 export function RankingPage() {
@@ -42,6 +43,7 @@ function RankingGroups({ campaignId, ranking }: { campaignId: string; ranking: R
   return (
     <>
       {notApproved}
+      <RankingDownloads campaignId={campaignId} />
       <BandLegend bandSet={ranking.bandSet} />
       {ranking.groups.map((group) => {
         const units = ranking.units.filter((u) => (u.group ?? null) === (group.group ?? null));

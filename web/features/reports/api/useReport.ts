@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { UnitReport } from '../../../shared/api/contract';
+import type { UnitReport } from '../../../shared/api/types';
 
 export function reportPath(campaignId: string, unitId: string): string {
   return `/api/campaigns/${encodeURIComponent(campaignId)}/units/${encodeURIComponent(unitId)}/report`;
@@ -28,3 +28,6 @@ export function exportUrls(campaignId: string, unitId: string) {
     htmlDownload: `${base}/print.html?download=true`,
   };
 }
+
+/** The province-wide report of the campaign (all units), printable (GET /api/campaigns/:campaignId/report/print.html). */
+export const provinceReportUrl = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/report/print.html`;

@@ -1,20 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../shared/components/Button';
+import { printPage } from '../../../shared/print/printPage';
 import { exportUrls } from '../api/useReport';
-
-/** Opens the printable page in a hidden frame and calls the browser's print dialog (save as PDF there). */
-function printPage(url: string) {
-  const frame = document.createElement('iframe');
-  frame.className = 'visually-hidden';
-  frame.title = 'print';
-  frame.src = url;
-  frame.onload = () => {
-    frame.contentWindow?.focus();
-    frame.contentWindow?.print();
-    setTimeout(() => frame.remove(), 60_000);
-  };
-  document.body.append(frame);
-}
 
 /** XLSX, CSV (two flavours), the printable HTML page, and print. */
 export function ReportDownloads({ campaignId, unitId }: { campaignId: string; unitId: string }) {

@@ -5,7 +5,7 @@ import { Button, ButtonLink } from '../../../shared/components/Button';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { QueryState } from '../../../shared/components/QueryState';
 import { useCanEdit } from '../../../shared/session/useCanEdit';
-import { useReport } from '../api/useReport';
+import { provinceReportUrl, useReport } from '../api/useReport';
 import { AgencyDialog } from './AgencyDialog';
 import { FieldPercentChart } from './FieldPercentChart';
 import { LostPointsList } from './LostPointsList';
@@ -30,7 +30,14 @@ export function ReportPage() {
             back={{ to: `${base}/units/${unitId}/scores`, label: t('reports.backToScores') }}
             title={t('reports.title', { unit: r.unit.name })}
             subtitle={`${r.campaign.name} · ${r.campaign.year}${r.campaign.previous ? ` · ${t('reports.comparedWith', { year: r.campaign.previous.year })}` : ''}`}
-            actions={<ButtonLink to={`${base}/ranking`}>{t('campaigns.ranking')}</ButtonLink>}
+            actions={
+              <>
+                <ButtonLink to={`${base}/ranking`}>{t('campaigns.ranking')}</ButtonLink>
+                <a className="btn btn--secondary" href={provinceReportUrl(campaignId)} target="_blank" rel="noopener">
+                  {t('reports.provinceReport')}
+                </a>
+              </>
+            }
           />
           <ReportDownloads campaignId={campaignId} unitId={unitId} />
           <ReportSummary report={r} />
