@@ -27,7 +27,8 @@ export {
 } from './lookup';
 export { answerOf, isAnswered, visibleIds, visibleQuestions, pruneHiddenAnswers } from './skip-logic';
 export { validateAnswers } from './validate';
+export { govLevels, GOV_LEVEL_QUESTION, type GovLevel } from './levels';
 export { questionnaireTitle, withYear, YEAR_PLACEHOLDER } from './campaign-year';
-export { progress, type Progress, type ProgressCounts, type SectionProgress } from './progress';
+export { progress, settledProgress, type Progress, type ProgressCounts, type SectionProgress, type SettledProgress } from './progress';
 export { QUESTIONNAIRES, DEFINITIONS, getQuestionnaire } from './questionnaires';
 export { fillAnswers, defaultAnswer, type Chooser } from './fill';

@@ -52,7 +52,7 @@ describe('every shipped questionnaire', () => {
   });
 
   it('registry: frozen, found by id and version', () => {
-    expect(QUESTIONNAIRES.map((q) => q.id)).toEqual(['sipas-2017', 'sipas-2023', 'leadership-2023']);
+    expect(QUESTIONNAIRES.map((q) => q.id)).toEqual(['sipas-2017', 'sipas-2023', 'sipas-2023-two-level', 'leadership-2023']);
     expect(Object.isFrozen(QUESTIONNAIRES)).toBe(true);
     const q = must('sipas-2017');
     expect(Object.isFrozen(q.sections[0]?.questions[0])).toBe(true);

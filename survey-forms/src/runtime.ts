@@ -6,13 +6,15 @@
 import { leadership2023 } from './questionnaires/leadership-2023';
 import { sipas2017 } from './questionnaires/sipas-2017';
 import { sipas2023 } from './questionnaires/sipas-2023';
+import { sipas2023TwoLevel } from './questionnaires/sipas-2023-two-level';
 import type { Questionnaire } from './types';
 
 export * from './types';
 export { allQuestions, findQuestion, optionsOf, optionFor, type PlacedQuestion } from './lookup';
 export { answerOf, isAnswered, visibleIds, visibleQuestions, pruneHiddenAnswers } from './skip-logic';
 export { validateAnswers } from './validate';
-export { progress, type Progress, type ProgressCounts, type SectionProgress } from './progress';
+export { govLevels, GOV_LEVEL_QUESTION, type GovLevel } from './levels';
+export { progress, settledProgress, type Progress, type ProgressCounts, type SectionProgress, type SettledProgress } from './progress';
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -27,7 +29,7 @@ function deepFreeze<T>(value: T): T {
  * The definition type is zod's input type; for these definitions it equals the parsed type.
  */
 export const RUNTIME_QUESTIONNAIRES: readonly Questionnaire[] = Object.freeze(
-  [sipas2017, sipas2023, leadership2023].map((d) => deepFreeze(JSON.parse(JSON.stringify(d))) as Questionnaire),
+  [sipas2017, sipas2023, sipas2023TwoLevel, leadership2023].map((d) => deepFreeze(JSON.parse(JSON.stringify(d))) as Questionnaire),
 );
 
 /** A shipped questionnaire by id; without `version`, its highest version (same rule as `getQuestionnaire`). */

@@ -171,7 +171,25 @@ export function factorSection(
   };
 }
 
-/** Level of government, the procedure and how the dossier was submitted (with the online-only follow-up). */
+/** The three levels of government before 1 July 2025 (province, district, commune): the `gov_level` options. */
+export const THREE_LEVELS: readonly { value: string; label: TextDef }[] = [
+  { value: 'province', label: { vi: 'Cấp tỉnh', en: 'Province' } },
+  { value: 'district', label: { vi: 'Cấp huyện', en: 'District' } },
+  { value: 'commune', label: { vi: 'Cấp xã', en: 'Commune' } },
+];
+
+/** Two-level local government (from 1 July 2025): province and commune, no district. */
+export const TWO_LEVELS: readonly { value: string; label: TextDef }[] = THREE_LEVELS.filter((l) => l.value !== 'district');
+
+/**
+ * Level of government, the procedure and how the dossier was submitted (with the online-only follow-up). The levels
+ * asked about are the campaign's levels of government (levels are data: the server and the apps read them from here).
+ */
+export function serviceInfoSectionFor(levels: readonly { value: string; label: TextDef }[]): SectionDef {
+  return { ...serviceInfoSection, questions: serviceInfoSection.questions.map((q) => (q.id === 'gov_level' && q.kind === 'single' ? { ...q, options: levels.map((l) => ({ ...l })) } : q)) };
+}
+
+/** Level of government (three levels), the procedure and how the dossier was submitted (with the online-only follow-up). */
 export const serviceInfoSection: SectionDef = {
   id: 'service_info',
   title: { vi: 'Thông tin về thủ tục hành chính đã thực hiện', en: 'The administrative procedure you carried out' },
@@ -185,11 +203,7 @@ export const serviceInfoSection: SectionDef = {
         vi: 'Ông/Bà đã thực hiện thủ tục hành chính tại cơ quan cấp nào?',
         en: 'At which level of government did you carry out the procedure?',
       },
-      options: [
-        { value: 'province', label: { vi: 'Cấp tỉnh', en: 'Province' } },
-        { value: 'district', label: { vi: 'Cấp huyện', en: 'District' } },
-        { value: 'commune', label: { vi: 'Cấp xã', en: 'Commune' } },
-      ],
+      options: THREE_LEVELS.map((l) => ({ ...l })),
     },
     {
       id: 'procedure',
