@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
+import type { ApiBody } from '../../../shared/api/openapi';
 import { queryKeys } from '../../../shared/api/queryKeys';
 import { assessmentKeys, assessmentPath, evidencePath, leafPath, sheetPath } from './paths';
 import type { Phase } from './types';
@@ -13,7 +14,7 @@ function useRefreshCampaign(campaignId: string) {
   };
 }
 
-export interface SelfUpdate { version: number; score?: number | null; inputs?: Record<string, number>; explanation?: string | null }
+export type SelfUpdate = ApiBody<'/api/campaigns/{campaignId}/assessment/sheets/{unitId}/leaves/{code}/self', 'put'>;
 /** PUT …/leaves/:code/self — the unit's own score, rule figures and explanation. */
 export function useSaveSelf(campaignId: string, unitId: string) {
   const refresh = useRefreshCampaign(campaignId);
@@ -23,7 +24,7 @@ export function useSaveSelf(campaignId: string, unitId: string) {
   });
 }
 
-export interface AppraisalUpdate { version: number; action: 'agree' | 'score' | 'more_evidence'; score?: number; comment?: string }
+export type AppraisalUpdate = ApiBody<'/api/campaigns/{campaignId}/assessment/sheets/{unitId}/leaves/{code}/appraisal', 'put'>;
 /** PUT …/leaves/:code/appraisal */
 export function useAppraise(campaignId: string, unitId: string) {
   const refresh = useRefreshCampaign(campaignId);

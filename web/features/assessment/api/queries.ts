@@ -41,6 +41,7 @@ export const useEvidenceDocuments = (campaignId: string, unitId: string) =>
     queryFn: ({ signal }) => apiFetch<{ documents: EvidenceDocument[] }>(evidencePath(campaignId, unitId), { signal }),
   });
 
+/** the queue page's filters (from its URL); sent as the query of GET …/assessment/queue */
 export interface QueueFilters { field?: string; unitId?: string; status?: string; differs?: boolean }
 /** GET …/assessment/queue — the leaves I appraise across units. */
 export const useQueue = (campaignId: string, filters: QueueFilters) =>
