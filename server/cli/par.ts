@@ -7,8 +7,8 @@ import { performance } from 'node:perf_hooks';
 import {
   aggregate, bandFor, designFromIndices, kishEffectiveSize, leadershipScores, parseLeadershipCsv, parsePopulationCsv, parseScoreTable,
   parseUnitsCsv, rankUnits, roundTo, sipasIndices, sipasOverDomains, sipasPointsMap, stratumWeights, SurveyInputError,
-  tableToScores, TableFormatError, validateScoreTable,
-  type BandSet, type CriteriaSet, type CsvProblem, type Estimate, type Finding, type ParsedTable, type SipasOptions, type SipasPoints, type SipasResult,
+  scoreTable, KeepStatedError, TableFormatError, validateScoreTable,
+  type BandSet, type RoundingMap, type TableChoices, type CriteriaSet, type CsvProblem, type Estimate, type Finding, type ParsedTable, type SipasOptions, type SipasPoints, type SipasResult,
 } from '../../analytics/src/index';
 import { SipasResponsesReader, type SipasColumns } from '../../analytics/src/survey-csv-stream';
 import { findQuestion, getQuestionnaire, listFactors, listItems, optionsOf, QUESTIONNAIRES, type Questionnaire } from '../../survey-forms/src/index';
@@ -20,7 +20,8 @@ const USAGE = `Usage: npm run -s par -- <command> <file> [options]
 Commands:
   check <table>      validate a published appendix table (TSV or CSV) against a criteria set;
                      exit 0 when only rounding notes, 1 when there are findings, 2 when the file or its header is unreadable
-  score <table>      score the table from its leaf rows (no overrides, no rounding)
+  score <table>      score the table; by default from its leaf rows (no kept parent scores, no rounding);
+                     --keep and --rounding make the same choices as the import page (same figures as the API)
   rank <units.csv>   index, rank and band units; columns unit,group,appraised,sipas,max (sipas blank = no survey)
   sipas <responses.csv>
                      SIPAS item, factor and overall indices with SEs and 95 % CIs (percentage points), points 8.1.1–8.1.5,
@@ -34,6 +35,10 @@ Options:
   --set <code>       criteria set for check/score/sipas (default: the set whose year is a 4-digit year in the
                      file name, else ${DEFAULT_SET}; sipas: ${DEFAULT_SET})
   --bands <code>     band set: national (default for score), province5 (default for rank), or none
+  --keep <which>     score: printed parent scores kept instead of their children's sum: none (default), proposed
+                     (those that reproduce the printed total, as the import proposes), or codes: 1.3,8.1
+  --rounding <how>   score: how the publication rounds parents: none (default), detected (from the table's printed
+                     decimals, as the import proposes), set (the criteria set's), or code:decimals,…: 8.1:2,5:none
   --questionnaire <id>  sipas: sipas-2017 (default) or sipas-2023; leadership: leadership-2023 (default)
   --population <units.csv>  sipas: unit,population for design weights N_h / n_h (strata = units); without it weights are 1
   --bootstrap <B>    sipas: SEs by a seeded rescaling bootstrap with B replicates instead of Taylor linearisation
@@ -51,6 +56,8 @@ interface Args {
   file: string;
   set: string | null;
   bands: string | null;
+  keep: string | null;
+  rounding: string | null;
   json: boolean;
   questionnaire: string | null;
   population: string | null;
@@ -61,16 +68,16 @@ interface Args {
   timing: boolean;
 }
 
-type ValueOption = 'set' | 'bands' | 'questionnaire' | 'population' | 'bootstrap' | 'seed';
+type ValueOption = 'set' | 'bands' | 'keep' | 'rounding' | 'questionnaire' | 'population' | 'bootstrap' | 'seed';
 type FlagOption = 'json' | 'listItems' | 'byGroup' | 'timing';
 const VALUE_OPTIONS: Record<string, ValueOption> = {
-  '--set': 'set', '--bands': 'bands', '--questionnaire': 'questionnaire', '--population': 'population', '--bootstrap': 'bootstrap', '--seed': 'seed',
+  '--set': 'set', '--bands': 'bands', '--keep': 'keep', '--rounding': 'rounding', '--questionnaire': 'questionnaire', '--population': 'population', '--bootstrap': 'bootstrap', '--seed': 'seed',
 };
 const FLAG_OPTIONS: Record<string, FlagOption> = { '--json': 'json', '--list-items': 'listItems', '--by-group': 'byGroup', '--timing': 'timing' };
 /** the options each command takes */
 const ALLOWED: Record<string, readonly string[]> = {
   check: ['--set', '--bands', '--json'],
-  score: ['--set', '--bands', '--json'],
+  score: ['--set', '--bands', '--keep', '--rounding', '--json'],
   rank: ['--set', '--bands', '--json'],
   sipas: ['--questionnaire', '--population', '--set', '--bootstrap', '--seed', '--list-items', '--json', '--timing'],
   leadership: ['--questionnaire', '--by-group', '--json'],
@@ -80,7 +87,7 @@ function parseArgs(argv: string[]): Args | null {
   const positional: string[] = [];
   const seen = new Set<string>();
   const opts: Omit<Args, 'command' | 'file'> = {
-    set: null, bands: null, json: false, questionnaire: null, population: null, bootstrap: null, seed: null, listItems: false, byGroup: false,
+    set: null, bands: null, keep: null, rounding: null, json: false, questionnaire: null, population: null, bootstrap: null, seed: null, listItems: false, byGroup: false,
     timing: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -168,20 +175,58 @@ function check(a: Args): number {
   return count > 0 ? 1 : 0;
 }
 
+/** --keep: none (default), proposed, or a comma-separated list of codes. */
+function keepChoice(raw: string | null): TableChoices['keepStated'] {
+  if (raw === null || raw === 'none') return [];
+  if (raw === 'proposed') return 'proposed';
+  const codes = raw.split(',').map((c) => c.trim());
+  if (codes.some((c) => !/^\d+(\.\d+)*$/.test(c))) throw new Exit2(`--keep: none, proposed hoặc các mã như 1.3,8.1, không phải "${raw}" / --keep: none, proposed or codes such as 1.3,8.1, not "${raw}"`);
+  return codes;
+}
+
+/** --rounding: none (default: no node rounds), detected, set, or code:decimals pairs (decimals or "none"). */
+function roundingChoice(raw: string | null, set: CriteriaSet): TableChoices['rounding'] {
+  if (raw === null || raw === 'none') return Object.fromEntries(set.criteria.filter((c) => c.round !== undefined && c.round !== null).map((c) => [c.code, null]));
+  if (raw === 'detected') return 'detected';
+  if (raw === 'set') return {};
+  const out: RoundingMap = {};
+  const codes = new Set(set.criteria.map((c) => c.code));
+  for (const pair of raw.split(',')) {
+    const m = /^\s*(\d+(?:\.\d+)*):(\d|none)\s*$/.exec(pair);
+    if (!m || !codes.has(m[1] as string)) {
+      throw new Exit2(`--rounding: none, detected, set hoặc mã:số chữ số như 8.1:2,5:none, không phải "${pair}" / --rounding: none, detected, set or code:decimals such as 8.1:2,5:none, not "${pair}"`);
+    }
+    out[m[1] as string] = m[2] === 'none' ? null : Number(m[2]);
+  }
+  return out;
+}
+
 function score(a: Args): number {
   const set = pickSet(a.file, a.set);
   const bands = pickBands(a.bands, 'national');
   const table = readTable(a.file);
-  const tree = aggregate(set, tableToScores(table, set).scores, { applyRounding: false });
+  let scored: ReturnType<typeof scoreTable>;
+  try {
+    scored = scoreTable(set, table, { keepStated: keepChoice(a.keep), rounding: roundingChoice(a.rounding, set) });
+  } catch (e) {
+    if (e instanceof KeepStatedError) throw new Exit2(`--keep: ${e.codes.join(', ')} không có điểm công bố khác với tổng điểm thành phần / has no printed score that differs from its children's sum`);
+    throw e;
+  }
+  const { tree } = scored;
   const band = bands ? bandFor(tree.percent, bands) : null;
   const fields = tree.root.children.map((f) => ({ code: f.code, name: f.name, max: r6(f.max), score: r6(f.appraised), percent: r6(f.percent) }));
   const parts = Object.fromEntries(Object.entries(tree.parts).map(([k, p]) => [k, { score: r6(p.score), max: r6(p.max) }]));
+  const rounding = Object.fromEntries(scored.set.criteria.filter((c) => c.round !== undefined && c.round !== null).map((c) => [c.code, c.round as number]));
+  const plain = a.keep === null && a.rounding === null;
   if (a.json) {
-    out(JSON.stringify({ set: set.code, total: r6(tree.total), max: r6(tree.max), percent: r6(tree.percent), band: band?.code ?? null, fields, parts }, null, 2));
+    out(JSON.stringify({ set: set.code, total: r6(tree.total), max: r6(tree.max), percent: r6(tree.percent), band: band?.code ?? null, fields, parts, kept: scored.kept, rounding }, null, 2));
   } else {
     for (const f of fields) out(`${f.code}\t${f.score ?? '-'} / ${f.max}\t${f.percent === null ? '-' : `${roundTo(f.percent, 2)} %`}\t${f.name}`);
     for (const [k, p] of Object.entries(parts)) out(`${k}\t${p.score} / ${p.max}`);
-    out(`Tổng điểm / Total (${set.code}, from the leaves): ${r6(tree.total)} / ${r6(tree.max)} = ${roundTo(tree.percent, 2)} %${band ? `, ${band.label.vi} / ${band.label.en}` : ''}`);
+    const how = plain
+      ? 'from the leaves'
+      : `giữ / kept: ${scored.kept.join(', ') || '-'}; làm tròn / rounded: ${Object.entries(rounding).map(([c, d]) => `${c}:${d}`).join(', ') || '-'}`;
+    out(`Tổng điểm / Total (${set.code}, ${how}): ${r6(tree.total)} / ${r6(tree.max)} = ${roundTo(tree.percent, 2)} %${band ? `, ${band.label.vi} / ${band.label.en}` : ''}`);
   }
   const findings = validateScoreTable(table, set).filter(isFinding).length;
   if (findings > 0) process.stderr.write(`${findings} phát hiện trong bảng, xem "check" / ${findings} finding(s) in the table, see "check"\n`);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { aggregate } from '../../../analytics/src/index';
+import { aggregate, withRounding } from '../../../analytics/src/index';
 import type { ScoreTree } from '../../../analytics/src/types';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
@@ -9,11 +9,12 @@ import { listUnits } from '../units/repository';
 import { listCampaignScores } from './repository';
 import { criteriaSetCodeForUnit } from '../campaigns/unit-criteria-set';
 import { rowsToEngineInput } from './tree';
+import { campaignRounding } from './rounding.repository';
 
 /**
  * Every scored unit's score tree in a campaign, with its ranking group (the unit's group, else its kind). Units
  * without any stored score are left out. Each unit is aggregated with its own criteria set (per unit kind, issue 11);
- * `set` is the campaign's own. Used by rankings and reports.
+ * `set` is the campaign's own. Each set rounds as the campaign says (campaign_score_rounding). Used by rankings and reports.
  */
 export async function campaignUnitTrees(db: Kysely<DB>, campaignId: string) {
   const campaign = await findCampaign(db, campaignId);
@@ -24,13 +25,14 @@ export async function campaignUnitTrees(db: Kysely<DB>, campaignId: string) {
   const units = (await listUnits(db)).filter((u) => unitIds.has(u.id));
   const byUnit = new Map<string, Awaited<ReturnType<typeof listCampaignScores>>>();
   for (const r of await listCampaignScores(db, campaignId)) byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), r]);
-  const sets = new Map([[set.code, set]]);
+  const rounding = await campaignRounding(db, campaignId);
+  const sets = new Map([[set.code, withRounding(set, rounding)]]);
   const trees: { unitId: string; name: string; group: string; tree: ScoreTree }[] = [];
   for (const u of units) {
     const rows = byUnit.get(u.id);
     if (!rows?.length) continue;
     const code = (await criteriaSetCodeForUnit(db, campaignId, u.id)) ?? set.code;
-    if (!sets.has(code)) sets.set(code, (await loadCriteriaSet(db, code)) ?? set);
+    if (!sets.has(code)) sets.set(code, withRounding((await loadCriteriaSet(db, code)) ?? set, rounding));
     const { scores, overrides } = rowsToEngineInput(rows);
     trees.push({ unitId: u.id, name: u.name, group: u.ranking_group ?? u.kind, tree: aggregate(sets.get(code)!, scores, { overrides }) });
   }

@@ -7,11 +7,12 @@ import { requireUser } from '../../plugins/app/auth';
 import { loadScoreContext } from './context';
 import { listScores, auditHistory } from './repository';
 import { scoreTreeFor } from './tree';
-import { commitImport, previewImport } from './import.service';
+import { commitImport, previewImport, roundingMap } from './import.service';
 import { editScore } from './edit.service';
 import { fieldChanges, type Snapshot } from './audit';
 import { XlsxReader } from './xlsx-reader';
 import { BandRef, FindingOut, ImportBody, ScoreCodeParams, ScoreParams, ScoreTreeOut } from './schemas';
+import { RoundingEntry, RoundingOut } from './rounding.schemas';
 
 /** An import can also be refused for size (413: file, inflated content, rows, time) or for its findings (422). */
 const importErrors = { ...errorResponses, 413: ErrorBody, 422: ErrorBody };
@@ -30,7 +31,10 @@ export default async function contentScoreRoutes(app: FastifyInstance) {
       tags: ['content-scores'],
       summary: 'Check a published appendix table (TSV/CSV) against the campaign\'s criteria set; stores nothing',
       params: ScoreParams,
-      body: ImportBody,
+      body: ImportBody.and(z.object({
+        /** the analyst's rounding to propose kept scores with; absent = what the table shows over the campaign's */
+        rounding: z.array(RoundingEntry).max(200).optional(),
+      })),
       response: {
         200: z.object({
           findings: z.array(FindingOut),
@@ -42,13 +46,15 @@ export default async function contentScoreRoutes(app: FastifyInstance) {
           statedTotal: z.number().nullable(),
           totalFromLeaves: z.number(),
           totalWithChosen: z.number(),
+          rounding: RoundingOut,
         }),
         ...importErrors,
       },
     },
   }, async (request) => {
     const ctx = await loadScoreContext(app.db, request.params.campaignId, request.params.unitId);
-    return previewImport(await tableText(request.body), ctx.set);
+    const { rounding } = request.body;
+    return previewImport(await tableText(request.body), ctx.set, rounding ? roundingMap(ctx.set, rounding) : 'detected');
   });
 
   r.post('/imports/commit', {
@@ -57,7 +63,11 @@ export default async function contentScoreRoutes(app: FastifyInstance) {
       tags: ['content-scores'],
       summary: 'Store a checked table as the unit\'s scores (one transaction, audited)',
       params: ScoreParams,
-      body: ImportBody.and(z.object({ keepStated: z.array(z.string().max(20)).max(200).default([]) })),
+      body: ImportBody.and(z.object({
+        keepStated: z.array(z.string().max(20)).max(200).default([]),
+        /** how the publication rounds its parents (stored for the campaign, audited); absent = what the table shows */
+        rounding: z.array(RoundingEntry).max(200).optional(),
+      })),
       response: { 200: z.object({ stored: z.number(), changed: z.number(), total: z.number() }), ...importErrors },
     },
   }, async (request) => {
@@ -65,7 +75,8 @@ export default async function contentScoreRoutes(app: FastifyInstance) {
     const text = await tableText(request.body);
     return app.db.transaction().execute(async (trx) => {
       const ctx = await loadScoreContext(trx, request.params.campaignId, request.params.unitId);
-      return commitImport(trx, ctx, user.id, text, request.body.keepStated);
+      const { rounding } = request.body;
+      return commitImport(trx, ctx, user.id, text, request.body.keepStated, rounding ? roundingMap(ctx.set, rounding) : 'detected');
     });
   });
 
