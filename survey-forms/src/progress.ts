@@ -1,6 +1,8 @@
-// Progress of a form: per section, how many of the shown questions are answered (for the form's progress bar).
+// Progress of a form: per section, how many of the shown questions are answered; and over the whole questionnaire,
+// a count with a fixed denominator for the form's progress bar (settledProgress).
+import { allQuestions } from './lookup';
 import { answerOf, isAnswered, visibleIds } from './skip-logic';
-import type { Answers, Questionnaire, Text } from './types';
+import type { Answers, Condition, Questionnaire, Text } from './types';
 
 export interface ProgressCounts {
   /** questions shown for these answers */
@@ -50,4 +52,49 @@ export function progress(q: Questionnaire, answers: Answers): Progress {
   });
   total.complete = total.requiredAnswered === total.required;
   return { sections, total };
+}
+
+/** Progress over the whole questionnaire, whose denominator never moves (see `settledProgress`). */
+export interface SettledProgress {
+  /** required questions of the questionnaire, shown or not: fixed for a questionnaire */
+  total: number;
+  /** required questions done: answered, or skipped */
+  done: number;
+  /** of `done`, the questions skipped: hidden by answers already given */
+  skipped: number;
+}
+
+/** The question ids a condition reads. */
+function conditionQuestions(c: Condition): string[] {
+  if ('all' in c) return c.all.flatMap(conditionQuestions);
+  if ('any' in c) return c.any.flatMap(conditionQuestions);
+  if ('not' in c) return conditionQuestions(c.not);
+  return [c.q];
+}
+
+/**
+ * A form's progress that does not jump as skip logic adds questions: counted over every required question of the
+ * questionnaire (a fixed number), where a question is done once answered, or once skipped — hidden by answers
+ * already given (e.g. "no" to "did you use the service?" skips its follow-ups, which then count as done). A question
+ * hidden only because what decides it is not answered yet is still to do, so the count never has to take back
+ * questions it gave away, and it reaches `total` exactly when every shown required question is answered.
+ * An optional question counts as decided whether answered or not (leaving it blank is an answer of its own).
+ */
+export function settledProgress(q: Questionnaire, answers: Answers): SettledProgress {
+  const visible = visibleIds(q, answers);
+  const settled = new Set<string>();
+  const result: SettledProgress = { total: 0, done: 0, skipped: 0 };
+  for (const { question } of allQuestions(q)) {
+    // conditions refer only to questions defined before this one (the definition schema checks it), so theirs are known
+    const isDone = visible.has(question.id)
+      ? !question.required || isAnswered(answerOf(answers, question.id))
+      : conditionQuestions(question.showIf!).every((id) => settled.has(id));
+    if (isDone) settled.add(question.id);
+    if (!question.required) continue;
+    result.total += 1;
+    if (!isDone) continue;
+    result.done += 1;
+    if (!visible.has(question.id)) result.skipped += 1;
+  }
+  return result;
 }

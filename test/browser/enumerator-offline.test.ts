@@ -6,6 +6,7 @@ import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
 import { createCampaign, updateCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
 import { saveAssignments, savePlan, saveQuotas } from '../../server/features/fieldwork/setup.service';
+import { allQuestions, getQuestionnaire } from '../../survey-forms/src/index';
 
 const SHOTS = 'test-results';
 type SwGlobal = { navigator: { serviceWorker: { controller: unknown } } };
@@ -142,12 +143,24 @@ describeBrowser('enumerator app: two forms offline, a reload offline, then a syn
     await page.getByText('Chưa được trả lời (câu bắt buộc).').first().waitFor();
     await page.screenshot({ path: `${SHOTS}/enumerator-form-errors.png` });
     // skip logic: the portal question appears for an online dossier and disappears (with its answer) otherwise
+    // the progress counts over all the questionnaire's required questions: the portal question showing up does not
+    // move the denominator (issue 12, point 10), and once hidden by the answer it counts as done (skipped)
+    const progress = async () => {
+      const [, done, total] = /^Đã xong (\d+)\/(\d+) câu bắt buộc$/.exec((await page.getByTestId('form-progress').textContent()) ?? '')!;
+      return { done: Number(done), total: Number(total) };
+    };
+    const start = await progress();
+    expect(start.total).toBe(allQuestions(getQuestionnaire('sipas-2017')!).filter((x) => x.question.required).length);
     const portal = page.locator('[data-qid="online_portal"]');
     await page.locator('[data-qid="dossier_channel"] .option[data-value="online"]').click();
     await portal.waitFor();
+    await expect.poll(progress).toEqual({ done: start.done + 1, total: start.total });
     await portal.locator('.option').first().click();
+    await expect.poll(progress).toEqual({ done: start.done + 2, total: start.total });
     await page.locator('[data-qid="dossier_channel"] .option[data-value="in_person"]').click();
     await portal.waitFor({ state: 'detached' });
+    await expect.poll(progress).toEqual({ done: start.done + 2, total: start.total });
+    await expect(page.getByTestId('form-progress-skipped').textContent()).resolves.toBe('1 câu được bỏ qua, tính là đã xong');
 
     await fillForm(page, async (title) => {
       if (title === 'Tiếp cận dịch vụ') await page.screenshot({ path: `${SHOTS}/enumerator-form-scale.png` });

@@ -118,7 +118,8 @@ const vi = {
   unknownQuestionnaire: 'Ứng dụng chưa có phiếu {id} phiên bản {version}. Hãy cập nhật ứng dụng khi có mạng.',
 
   sectionOf: 'Phần {i}/{n}',
-  progressLabel: 'Đã trả lời {answered}/{required} câu bắt buộc',
+  progressLabel: 'Đã xong {done}/{total} câu bắt buộc',
+  progressSkipped: '{n} câu được bỏ qua, tính là đã xong',
   next: 'Tiếp',
   finish: 'Hoàn thành',
   saving: 'Đã lưu trên máy',
@@ -255,7 +256,8 @@ const en: Record<TextKey, string> = {
   unknownQuestionnaire: 'This app does not have questionnaire {id} version {version}. Update the app while online.',
 
   sectionOf: 'Part {i}/{n}',
-  progressLabel: '{answered}/{required} required questions answered',
+  progressLabel: '{done}/{total} required questions done',
+  progressSkipped: '{n} skipped by the answers, counted as done',
   next: 'Next',
   finish: 'Finish',
   saving: 'Saved on the phone',

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { allQuestions, progress, validateAnswers, visibleIds, type ValidationIssue } from '../../../survey-forms/src/runtime';
+import { allQuestions, validateAnswers, visibleIds, type ValidationIssue } from '../../../survey-forms/src/runtime';
 import type { SessionUser } from '../api';
 import { db, type DraftRow } from '../db';
 import { applyAnswer, finishDraft, interviewYear, questionnaireOf, recordPosition, writeAnswers } from '../forms';
@@ -8,6 +8,7 @@ import { useLive } from '../live';
 import { requestSync } from '../sync';
 import { go, setFlash } from '../navigation';
 import { namesOf } from './HomeScreen';
+import { FormProgress } from './FormProgress';
 import { QuestionField } from './QuestionField';
 
 interface Props {
@@ -55,7 +56,6 @@ export function FormScreen({ clientUuid }: Props) {
   const numbers = useMemo(() => new Map(q ? allQuestions(q).map((p, i) => [p.question.id, i + 1]) : []), [q]);
   const visible = useMemo(() => (q ? visibleIds(q, answers) : new Set<string>()), [q, answers]);
   const validation = useMemo(() => (q && draft ? validateAnswers(q, answers, { interviewYear: interviewYear(draft) }) : null), [q, draft, answers]);
-  const total = useMemo(() => (q ? progress(q, answers).total : null), [q, answers]);
 
   useEffect(() => {
     if (scrollToError === 0) return;
@@ -63,7 +63,7 @@ export function FormScreen({ clientUuid }: Props) {
   }, [scrollToError]);
 
   if (draft === undefined) return null;
-  if (draft === null || !q || !validation || !total) {
+  if (draft === null || !q || !validation) {
     return (
       <div className="card stack">
         <p>{i18n.t('formMissing')}</p>
@@ -84,7 +84,6 @@ export function FormScreen({ clientUuid }: Props) {
   for (const issue of validation.issues) issuesOf.set(issue.questionId, [...(issuesOf.get(issue.questionId) ?? []), issue]);
   const sectionIssues = current.s.questions.filter((x) => issuesOf.has(x.id));
   const names = namesOf(profile?.me);
-  const pct = Math.round((100 * total.requiredAnswered) / Math.max(1, total.required));
 
   function setAnswer(questionId: string, value: unknown) {
     if (!q) return;
@@ -172,13 +171,7 @@ export function FormScreen({ clientUuid }: Props) {
           {' · '}
           {gpsText}
         </div>
-        <div className="bar" role="progressbar" aria-label={i18n.t('progressLabel', { answered: total.requiredAnswered, required: total.required })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
-          <div className="bar-fill" style={{ width: `${pct}%` }} />
-        </div>
-        <div className="row-between small muted">
-          <span>{i18n.t('sectionOf', { i: pos + 1, n: shown.length })}</span>
-          <span>{i18n.t('progressLabel', { answered: total.requiredAnswered, required: total.required })}</span>
-        </div>
+        <FormProgress q={q} answers={answers} section={pos + 1} sections={shown.length} />
       </div>
 
       <h1 className="section-title" data-testid="section-title">

@@ -7,7 +7,7 @@ import { useLive, useOnline, useStore } from '../live';
 import { pwaState } from '../pwa';
 import { requestSync, syncState } from '../sync';
 import { go, takeFlash } from '../navigation';
-import { progress } from '../../../survey-forms/src/runtime';
+import { progressPercent } from './FormProgress';
 
 const LEVELS = ['province', 'district', 'commune', 'all'];
 
@@ -172,7 +172,7 @@ export function HomeScreen({ user, needsLogin, onRelogin }: Props) {
           <ul className="list">
             {drafts.map((d) => {
               const q = questionnaireOf(d);
-              const p = q ? progress(q, d.answers).total : null;
+              const pct = q ? progressPercent(q, d.answers) : null;
               return (
                 <li key={d.clientUuid} className="list-item">
                   <div>
@@ -180,7 +180,7 @@ export function HomeScreen({ user, needsLogin, onRelogin }: Props) {
                     <div className="muted small">{modeText(i18n, d.mode, d.paperSerial)}</div>
                     <div className="muted small">
                       {i18n.dateTime(d.updatedAt)}
-                      {p && ` · ${Math.round((100 * p.requiredAnswered) / Math.max(1, p.required))}%`}
+                      {pct !== null && ` · ${pct}%`}
                     </div>
                   </div>
                   <a className="btn" href={`#/form/${d.clientUuid}`}>
