@@ -449,7 +449,7 @@ export interface SignatureTrustedRootTable {
   not_after: Timestamp;
   der: Uint8Array;
   created_by: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface EvidenceDocumentTable {
