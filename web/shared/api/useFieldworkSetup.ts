@@ -2,8 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from './openapi';
 import { queryKeys } from './queryKeys';
 
-export const fieldworkPath = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/fieldwork`;
-
 /**
  * GET /api/campaigns/:campaignId/fieldwork — the plan, quotas, enumerators and supervisors (supervisors, analysts,
  * admins). Read by the set-up screen, and by review and re-check for the enumerator list and the plan's defaults.

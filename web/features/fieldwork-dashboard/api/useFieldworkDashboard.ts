@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { FieldworkDashboard } from '../../../shared/api/types';
+import { api } from '../../../shared/api/openapi';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 export const DASHBOARD_REFRESH_MS = 30_000;
@@ -9,7 +8,7 @@ export const DASHBOARD_REFRESH_MS = 30_000;
 export function useFieldworkDashboard(campaignId: string) {
   return useQuery({
     queryKey: queryKeys.fieldworkDashboard(campaignId),
-    queryFn: ({ signal }) => apiFetch<FieldworkDashboard>(`/api/campaigns/${encodeURIComponent(campaignId)}/fieldwork/dashboard`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/campaigns/{campaignId}/fieldwork/dashboard', { params: { campaignId }, signal }),
     refetchInterval: DASHBOARD_REFRESH_MS,
     refetchIntervalInBackground: false,
     staleTime: 0,

@@ -1,8 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { EnumeratorCommitResult } from '../../../shared/api/types';
+import { api } from '../../../shared/api/openapi';
 import { queryKeys } from '../../../shared/api/queryKeys';
-import { fieldworkPath } from '../../../shared/api/useFieldworkSetup';
 
 /**
  * POST …/fieldwork/enumerators/commit — creates / updates the accounts and their units in one transaction.
@@ -11,7 +9,7 @@ import { fieldworkPath } from '../../../shared/api/useFieldworkSetup';
 export function useCommitEnumerators(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) => apiFetch<EnumeratorCommitResult>(`${fieldworkPath(campaignId)}/enumerators/commit`, { method: 'POST', body: { text } }),
+    mutationFn: (text: string) => api.post('/api/campaigns/{campaignId}/fieldwork/enumerators/commit', { params: { campaignId }, body: { text } }),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.fieldworkSetup(campaignId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.fieldworkDashboard(campaignId) });

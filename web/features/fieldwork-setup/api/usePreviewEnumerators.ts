@@ -1,11 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { EnumeratorPreview } from '../../../shared/api/types';
-import { fieldworkPath } from '../../../shared/api/useFieldworkSetup';
+import { api } from '../../../shared/api/openapi';
 
 /** POST …/fieldwork/enumerators/preview — reads and checks the CSV; stores nothing. */
 export function usePreviewEnumerators(campaignId: string) {
   return useMutation({
-    mutationFn: (text: string) => apiFetch<EnumeratorPreview>(`${fieldworkPath(campaignId)}/enumerators/preview`, { method: 'POST', body: { text } }),
+    mutationFn: (text: string) => api.post('/api/campaigns/{campaignId}/fieldwork/enumerators/preview', { params: { campaignId }, body: { text } }),
   });
 }

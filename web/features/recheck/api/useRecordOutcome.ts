@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
+import { api } from '../../../shared/api/openapi';
 import type { Recheck, RecheckOutcome } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
@@ -8,7 +8,7 @@ export function useRecordOutcome(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ recheckId, outcome, note }: { recheckId: string; outcome: RecheckOutcome; note: string }) =>
-      apiFetch<{ recheck: Recheck }>(`/api/fieldwork/rechecks/${encodeURIComponent(recheckId)}/outcome`, { method: 'POST', body: { outcome, note } }),
+      api.post('/api/fieldwork/rechecks/{recheckId}/outcome', { params: { recheckId }, body: { outcome, note } }),
     onSuccess: ({ recheck }) => {
       queryClient.setQueryData<Recheck[]>(queryKeys.fieldworkRechecks(campaignId), (list) => list?.map((r) => (r.recheckId === recheck.recheckId ? recheck : r)));
       if (recheck.outcome === 'discrepancy') {

@@ -1,8 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { RespondInfo } from '../../../shared/api/types';
-
-export const respondPath = (token: string) => `/api/respond/${encodeURIComponent(token)}`;
+import { api } from '../../../shared/api/openapi';
 
 /**
  * GET /api/respond/:token (public) — the campaign and questionnaire of a personal link; 404 `unknown_token`,
@@ -12,7 +9,7 @@ export function useRespondInfo(token: string) {
   return useQuery({
     // the token is kept out of the shared cache keys' prefixes used by the staff screens
     queryKey: ['respond', token],
-    queryFn: ({ signal }) => apiFetch<RespondInfo>(respondPath(token), { signal }),
+    queryFn: ({ signal }) => api.get('/api/respond/{token}', { params: { token }, signal }),
     staleTime: Infinity,
     gcTime: 0,
   });

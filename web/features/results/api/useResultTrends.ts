@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { ResultTrends } from '../../../shared/api/types';
+import { api } from '../../../shared/api/openapi';
 
 export const resultTrendsKey = (campaignId: string) => ['campaigns', campaignId, 'results', 'trends'] as const;
 
@@ -8,7 +7,7 @@ export const resultTrendsKey = (campaignId: string) => ['campaigns', campaignId,
 export function useResultTrends(campaignId: string) {
   return useQuery({
     queryKey: resultTrendsKey(campaignId),
-    queryFn: ({ signal }) => apiFetch<ResultTrends>(`/api/campaigns/${encodeURIComponent(campaignId)}/results/trends`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/campaigns/{campaignId}/results/trends', { params: { campaignId }, signal }),
     retry: false,
   });
 }

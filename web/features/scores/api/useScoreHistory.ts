@@ -1,15 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { HistoryEntry } from '../../../shared/api/types';
+import { api } from '../../../shared/api/openapi';
 import { queryKeys } from '../../../shared/api/queryKeys';
-import { scoresPath } from './useUnitScores';
 
 /** GET …/scores/:code/history — who changed what, newest first as the server sends it. */
 export function useScoreHistory(campaignId: string, unitId: string, code: string) {
   return useQuery({
     queryKey: queryKeys.scoreHistory(campaignId, unitId, code),
     queryFn: ({ signal }) =>
-      apiFetch<{ entries: HistoryEntry[] }>(`${scoresPath(campaignId, unitId)}/${encodeURIComponent(code)}/history`, { signal }).then((r) => r.entries),
+      api.get('/api/campaigns/{campaignId}/units/{unitId}/scores/{code}/history', { params: { campaignId, unitId, code }, signal }).then((r) => r.entries),
     staleTime: 0,
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
+import { api } from '../../../shared/api/openapi';
 import type { Unit, UnitChanges } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
@@ -8,7 +8,7 @@ export function useUpdateUnit(unitId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (changes: UnitChanges) =>
-      apiFetch<{ unit: Unit }>(`/api/units/${encodeURIComponent(unitId)}`, { method: 'PATCH', body: changes }).then((r) => r.unit),
+      api.patch('/api/units/{id}', { params: { id: unitId }, body: changes }).then((r) => r.unit),
     onSuccess: (unit) => {
       queryClient.setQueryData<Unit[]>(queryKeys.units, (units) => units?.map((u) => (u.id === unit.id ? unit : u)));
       // names and groups show up in rankings
