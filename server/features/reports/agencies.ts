@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { CriteriaSet } from '../../../analytics/src/types';
-import type { DB } from '../../db/schema';
+import type { DB, UnitKind } from '../../db/schema';
 import { AppError } from '../../errors';
 
 /** code → the agencies responsible, e.g. { "1": ["Sở Nội vụ"], "1.7": ["Văn phòng UBND tỉnh"] } */
@@ -14,6 +14,8 @@ interface AgencySeed {
   code: string;
   name: { vi: string; en: string };
   criteriaSets: string[];
+  /** the kinds of unit whose own report it is for (a department's report names the department's divisions); none = any */
+  unitKinds?: UnitKind[];
   agencies: AgencyMap;
 }
 
@@ -30,18 +32,31 @@ export function agencySeeds(): AgencySeed[] {
   return seeds;
 }
 
-/** The default mapping of a criteria set: the first seed that lists the set, else the first seed, else none. */
-export function defaultAgencies(criteriaSetCode: string): { source: string | null; agencies: AgencyMap } {
-  const all = agencySeeds();
-  const seed = all.find((s) => s.criteriaSets.includes(criteriaSetCode)) ?? all[0];
+/**
+ * The default mapping for a unit's report: the seed that lists the unit's criteria set and its kind, else one that
+ * lists the set for any kind; without a kind (the campaign's own view) the first seed listing the set. None when no
+ * seed fits — never another set's or another kind's mapping (issue 12 point 10: a department's report named the
+ * provincial agencies).
+ */
+export function defaultAgencies(criteriaSetCode: string, unitKind?: UnitKind): { source: string | null; agencies: AgencyMap } {
+  const forSet = agencySeeds().filter((s) => s.criteriaSets.includes(criteriaSetCode));
+  const seed = unitKind
+    ? (forSet.find((s) => s.unitKinds?.includes(unitKind)) ?? forSet.find((s) => !s.unitKinds?.length))
+    : forSet[0];
   return seed ? { source: seed.code, agencies: structuredClone(seed.agencies) } : { source: null, agencies: {} };
 }
 
-/** The campaign's mapping: its own if an analyst saved one, else the default of its criteria set. */
-export async function campaignAgencies(db: Kysely<DB>, campaignId: string, criteriaSetCode: string) {
-  const row = await db.selectFrom('campaign_agency_map').selectAll().where('campaign_id', '=', campaignId).executeTakeFirst();
-  if (row) return { custom: true, source: null as string | null, agencies: row.agencies, updatedAt: new Date(row.updated_at).toISOString() };
-  return { custom: false, ...defaultAgencies(criteriaSetCode), updatedAt: null as string | null };
+/**
+ * The mapping a report uses: the campaign's own if an analyst saved one and the unit is scored with the campaign's
+ * criteria set (the set the mapping was checked against), else the default for the set and the unit's kind.
+ * `editable`: whether the campaign's own mapping is the one that applies here (PUT changes it).
+ */
+export async function campaignAgencies(db: Kysely<DB>, campaignId: string, criteriaSetCode: string, unitKind?: UnitKind) {
+  const campaign = await db.selectFrom('campaign').select('criteria_set_code').where('id', '=', campaignId).executeTakeFirst();
+  const editable = campaign?.criteria_set_code === criteriaSetCode;
+  const row = editable ? await db.selectFrom('campaign_agency_map').selectAll().where('campaign_id', '=', campaignId).executeTakeFirst() : undefined;
+  if (row) return { custom: true, editable, source: null as string | null, agencies: row.agencies, updatedAt: new Date(row.updated_at).toISOString() };
+  return { custom: false, editable, ...defaultAgencies(criteriaSetCode, unitKind), updatedAt: null as string | null };
 }
 
 /** The agencies of a code: its own entry, else its nearest listed ancestor's (1.3.2 → 1.3 → 1), else none. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { DB } from '../../db/schema';
+import type { DB, UnitKind } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { errorResponses } from '../../http/schemas';
 import { EDITORS, STAFF } from '../../http/roles';
@@ -10,6 +10,8 @@ import { requireUser } from '../../plugins/app/auth';
 import { findCampaign } from '../campaigns/repository';
 import { loadCriteriaSet } from '../criteria/repository';
 import { insertAudit } from '../content-scores/repository';
+import { loadScoreContext } from '../content-scores/context';
+import { findUnit } from '../units/repository';
 import { agenciesFor, campaignAgencies, deleteCampaignAgencies, normaliseAgencies, saveCampaignAgencies } from './agencies';
 import { AgencyMapBody, AgencyMapOut } from './schemas';
 
@@ -23,12 +25,24 @@ async function campaignAndSet(db: Kysely<DB>, campaignId: string) {
   return { campaign, set };
 }
 
-/** The mapping in force and, for each field and criterion (and sub-criterion listed), the agencies it resolves to. */
-async function agencyView(db: Kysely<DB>, campaignId: string) {
-  const { set } = await campaignAndSet(db, campaignId);
-  const map = await campaignAgencies(db, campaignId, set.code);
+/**
+ * The mapping in force and, for each field and criterion (and sub-criterion listed), the agencies it resolves to:
+ * for the campaign's own criteria set, or — with a unit — the mapping that unit's report uses (its criteria set and
+ * its kind: a department's divisions, a district's offices…).
+ */
+async function agencyView(db: Kysely<DB>, campaignId: string, unitId?: string) {
+  const { set: campaignSet } = await campaignAndSet(db, campaignId);
+  let set = campaignSet;
+  let kind: UnitKind | undefined;
+  if (unitId) {
+    const ctx = await loadScoreContext(db, campaignId, unitId); // 404 for a unit outside the campaign
+    set = ctx.set;
+    kind = (await findUnit(db, unitId))!.kind;
+  }
+  const map = await campaignAgencies(db, campaignId, set.code, kind);
   return {
     ...map,
+    criteriaSet: set.code,
     criteria: set.criteria
       // fields and criteria, and any sub-criterion with an entry of its own (6.1.1, 7.3.3 … in the default)
       .filter((c) => c.level <= 1 || !!map.agencies[c.code]?.length)
@@ -44,11 +58,12 @@ export default async function agencyRoutes(app: FastifyInstance) {
     config: { roles: STAFF },
     schema: {
       tags: ['reports'],
-      summary: 'The agencies responsible (đơn vị phụ trách) per field / criterion: the campaign\'s own mapping or the default',
+      summary: 'The agencies responsible (đơn vị phụ trách) per field / criterion: the campaign\'s own mapping or the default; ?unitId= the one that unit\'s report uses',
       params: Params,
+      querystring: z.object({ unitId: z.string().uuid().optional() }),
       response: { 200: AgencyMapOut, ...errorResponses },
     },
-  }, async (request) => agencyView(app.db, request.params.campaignId));
+  }, async (request) => agencyView(app.db, request.params.campaignId, request.query.unitId));
 
   r.put('/', {
     config: { roles: EDITORS },

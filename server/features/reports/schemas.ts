@@ -67,7 +67,8 @@ export const ReportOut = z.object({
   parts: z.object({ content: Part, leadership_survey: Part, sipas: Part }),
   rows: z.array(ReportRowOut),
   lost: z.array(LostItemOut),
-  agencyMap: z.object({ custom: z.boolean(), source: z.string().nullable() }),
+  /** the agencies' mapping the report uses: the campaign's own (custom), else the default for the unit's criteria set and kind (source); editable = the campaign's own mapping applies to this unit */
+  agencyMap: z.object({ custom: z.boolean(), source: z.string().nullable(), editable: z.boolean() }),
   /** self-assessment campaigns (issue 11): ranks count council-approved units only; null for other campaigns */
   approval: z.object({ approved: z.boolean(), notApprovedCount: z.number(), notApprovedUnits: z.array(z.string()), note: Bilingual }).nullable().optional(),
   summary: z.object({
@@ -92,8 +93,12 @@ export const AgencyMapBody = z.object({
 export const AgencyMapOut = z.object({
   /** true when the campaign has its own mapping; false = the default of its criteria set */
   custom: z.boolean(),
-  /** the seeds/agencies/ mapping used when not custom */
+  /** the seeds/agencies/ mapping used when not custom (null: none fits the criteria set and the unit's kind) */
   source: z.string().nullable(),
+  /** true when the campaign's own mapping is the one that applies here (units scored with the campaign's criteria set): PUT changes it */
+  editable: z.boolean(),
+  /** the criteria set the mapping is for */
+  criteriaSet: z.string(),
   updatedAt: z.string().nullable(),
   agencies: z.record(z.string(), z.array(z.string())),
   /** the fields and criteria of the campaign's criteria set with the agencies each resolves to */

@@ -85,7 +85,7 @@ export async function buildReport(db: Kysely<DB>, campaignId: string, unitId: st
   const prevMine = previous?.results.find((r) => r.unitId === unitId) ?? null;
   const prevPeers = previous?.ranked.filter((r) => r.group === group) ?? [];
 
-  const agencyMap = await campaignAgencies(db, campaignId, ctx.set.code);
+  const agencyMap = await campaignAgencies(db, campaignId, ctx.set.code, unitRow.kind);
   const agencies = (code: string) => agenciesFor(agencyMap.agencies, code);
 
   const compare = (code: string, percent: number | null, rank: Rank | null) => {
@@ -150,7 +150,7 @@ export async function buildReport(db: Kysely<DB>, campaignId: string, unitId: st
     parts: { content: partOf(tree.parts.content), leadership_survey: partOf(tree.parts.leadership_survey), sipas: partOf(tree.parts.sipas) },
     rows,
     lost,
-    agencyMap: { custom: agencyMap.custom, source: agencyMap.source },
+    agencyMap: { custom: agencyMap.custom, source: agencyMap.source, editable: agencyMap.editable },
     approval: approvalNote(current.approval, unitId),
   };
   return { report: { ...report, summary: summarise(report) }, tree };
