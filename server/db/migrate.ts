@@ -14,6 +14,7 @@ import * as m0015 from './migrations/0015_user_mail';
 import * as m0016 from './migrations/0016_score_rounding';
 import * as m0017 from './migrations/0017_must_change_password';
 import * as m0018 from './migrations/0018_signature_trust';
+import * as m0019 from './migrations/0019_form_counts';
 
 /** Migrations in order. Add new ones here; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_score_rounding': m0016,
   '0017_must_change_password': m0017,
   '0018_signature_trust': m0018,
+  '0019_form_counts': m0019,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -163,6 +163,14 @@ export interface FieldworkQuotaTable {
   target: number;
 }
 
+/** Forms counted against quotas (all but rejected) per campaign × unit × government level ('' for none); kept by triggers on sipas_form (migration 0019). */
+export interface FieldworkFormCountTable {
+  campaign_id: string;
+  unit_id: string;
+  gov_level: string;
+  forms: number;
+}
+
 export interface EnumeratorAssignmentTable {
   campaign_id: string;
   enumerator_id: string;
@@ -524,6 +532,7 @@ export interface DB {
   audit_log: AuditLogTable;
   fieldwork_plan: FieldworkPlanTable;
   fieldwork_quota: FieldworkQuotaTable;
+  fieldwork_form_count: FieldworkFormCountTable;
   enumerator_assignment: EnumeratorAssignmentTable;
   supervisor_assignment: SupervisorAssignmentTable;
   sipas_form: SipasFormTable;

@@ -8,7 +8,7 @@ export interface FlagContext {
   plan: PlanApi | null;
   assigned: boolean;
   unit: { latitude: number | null; longitude: number | null };
-  /** quota targets of the unit by level, and forms already counted against them (not rejected; read up to the target at most, which decides the same) */
+  /** quota targets of the unit by level, and forms already counted against them (not rejected; the counts the database keeps, migration 0019) */
   quotas: { level: string; target: number; counted: number }[];
   /** another form of the campaign (a different clientUuid) has the same paper serial */
   serialTaken: boolean;

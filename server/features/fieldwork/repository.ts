@@ -157,19 +157,17 @@ export function submissionContextQuery(db: Kysely<DB>, k: SubmissionKeys) {
           eb.selectFrom('campaign_unit').select(['campaign_id', 'unit_id']).where('campaign_id', '=', anyOf(k.campaignIds)).where('unit_id', '=', anyOf(k.unitIds)),
         ).as('campaignUnits'),
         jsonArrayFrom(eb.selectFrom('fieldwork_plan').selectAll().where('campaign_id', '=', anyOf(k.campaignIds))).as('plans'),
-        // each quota with the forms counted against it (all but rejected; of its level unless 'all'), counted only
-        // up to its target: whether it is full is all the checks need, and a full unit costs no more to count
+        // each quota with the forms counted against it (all but rejected; of its level unless 'all'): the counts the
+        // database keeps per campaign × unit × level (migration 0019), never a count of the unit's forms per batch
         jsonArrayFrom(
           eb.selectFrom('fieldwork_quota as q')
             .select((e) => [
               'q.campaign_id', 'q.unit_id', 'q.level', 'q.target',
-              e.selectFrom(
-                e.selectFrom('sipas_form as f').select(sql.lit(1).as('one'))
-                  .whereRef('f.campaign_id', '=', 'q.campaign_id').whereRef('f.unit_id', '=', 'q.unit_id').where('f.status', '<>', 'rejected')
-                  .where((w) => w.or([w('q.level', '=', 'all'), w('f.gov_level', '=', w.ref('q.level'))]))
-                  .limit(e.ref('q.target'))
-                  .as('counted_forms'),
-              ).select((c) => c.fn.countAll<number>().as('n')).as('counted'),
+              e.selectFrom('fieldwork_form_count as c')
+                .select((c) => c.fn.coalesce(c.fn.sum<number>('c.forms'), c.lit(0)).as('n'))
+                .whereRef('c.campaign_id', '=', 'q.campaign_id').whereRef('c.unit_id', '=', 'q.unit_id')
+                .where((w) => w.or([w('q.level', '=', 'all'), w('c.gov_level', '=', w.ref('q.level'))]))
+                .as('counted'),
             ])
             .where('q.campaign_id', '=', anyOf(k.campaignIds)).where('q.unit_id', '=', anyOf(k.unitIds)),
         ).as('quotas'),
