@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../api/apiFetch';
+import { api } from '../api/openapi';
 import { isApiError } from '../api/apiError';
 import type { User } from '../api/types';
 import { queryKeys } from '../api/queryKeys';
 
 /** GET /api/auth/me — the signed-in user, or null when the session is missing (401). */
 export function fetchCurrentUser(signal?: AbortSignal): Promise<User | null> {
-  return apiFetch<{ user: User }>('/api/auth/me', { signal }).then(
+  return api.get('/api/auth/me', { signal }).then(
     (r) => r.user,
     (error: unknown) => {
       if (isApiError(error, 401)) return null;

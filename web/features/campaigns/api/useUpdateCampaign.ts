@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { Campaign, CampaignChanges } from '../../../shared/api/types';
+import { api } from '../../../shared/api/openapi';
+import type { CampaignChanges } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 /** PATCH /api/campaigns/:campaignId — status, name, units, band set, previous campaign. */
@@ -8,7 +8,7 @@ export function useUpdateCampaign(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (changes: CampaignChanges) =>
-      apiFetch<{ campaign: Campaign }>(`/api/campaigns/${encodeURIComponent(campaignId)}`, { method: 'PATCH', body: changes }).then(
+      api.patch('/api/campaigns/{id}', { params: { id: campaignId }, body: changes }).then(
         (r) => r.campaign,
       ),
     onSuccess: (campaign) => {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
+import { api } from '../../../shared/api/openapi';
 import type { CampaignCriteriaSets } from './types';
 
 const key = (campaignId: string) => ['campaigns', campaignId, 'criteria-sets'] as const;
@@ -8,7 +8,7 @@ const key = (campaignId: string) => ['campaigns', campaignId, 'criteria-sets'] a
 export function useCampaignCriteriaSets(campaignId: string) {
   return useQuery({
     queryKey: key(campaignId),
-    queryFn: ({ signal }) => apiFetch<CampaignCriteriaSets>(`/api/campaigns/${encodeURIComponent(campaignId)}/criteria-sets`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/campaigns/{campaignId}/criteria-sets', { params: { campaignId }, signal }),
   });
 }
 
@@ -17,7 +17,7 @@ export function useSaveCampaignCriteriaSets(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (byKind: CampaignCriteriaSets['byKind']) =>
-      apiFetch<CampaignCriteriaSets>(`/api/campaigns/${encodeURIComponent(campaignId)}/criteria-sets`, { method: 'PUT', body: { byKind } }),
+      api.put('/api/campaigns/{campaignId}/criteria-sets', { params: { campaignId }, body: { byKind } }),
     onSuccess: (data) => {
       queryClient.setQueryData(key(campaignId), data);
       void queryClient.invalidateQueries({ queryKey: ['campaigns', campaignId] });

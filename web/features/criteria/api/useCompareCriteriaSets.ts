@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { CriteriaComparison } from './types';
+import { api } from '../../../shared/api/openapi';
 
 /** GET /api/criteria-sets/compare?from=&to= — criteria added, removed and changed. */
 export function useCompareCriteriaSets(from: string, to: string) {
   return useQuery({
     queryKey: ['criteria-sets', 'compare', from, to],
     queryFn: ({ signal }) =>
-      apiFetch<CriteriaComparison>(`/api/criteria-sets/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, { signal }),
+      api.get('/api/criteria-sets/compare', { query: { from, to }, signal }),
     enabled: from !== '' && to !== '',
   });
 }

@@ -1,10 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type {
-  ApplyResultsRequest, ApplyResultsResponse, LeadershipResults, SipasMargins, SipasResults, SipasWeightingQuery,
-} from '../../../shared/api/types';
+import { api } from '../../../shared/api/openapi';
+import type { ApplyResultsRequest, SipasWeightingQuery } from '../../../shared/api/types';
 
-const base = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/results`;
 export const resultKeys = {
   all: (campaignId: string) => ['campaigns', campaignId, 'results'] as const,
   sipas: (campaignId: string, by: string, weighting: SipasWeightingQuery = {}) => ['campaigns', campaignId, 'results', 'sipas', by, weighting] as const,
@@ -12,20 +9,11 @@ export const resultKeys = {
   leadership: (campaignId: string, byGroup: boolean) => ['campaigns', campaignId, 'results', 'leadership', byGroup] as const,
 };
 
-/** The query string of the SIPAS results: `by` and the weighting options that are set. */
-export function sipasQueryString(by: string, weighting: SipasWeightingQuery = {}): string {
-  const params = new URLSearchParams({ by });
-  for (const [key, value] of Object.entries(weighting) as [keyof SipasWeightingQuery, string | number | undefined][]) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  return params.toString();
-}
-
 /** GET …/results/sipas — indices of the accepted forms with SEs and CIs (strata, raking, trimming, bootstrap as asked). */
 export function useSipasResults(campaignId: string, by: string, weighting: SipasWeightingQuery = {}) {
   return useQuery({
     queryKey: resultKeys.sipas(campaignId, by, weighting),
-    queryFn: ({ signal }) => apiFetch<SipasResults>(`${base(campaignId)}/sipas?${sipasQueryString(by, weighting)}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/campaigns/{campaignId}/results/sipas', { params: { campaignId }, query: { by, ...weighting }, signal }),
     retry: false,
   });
 }
@@ -34,7 +22,7 @@ export function useSipasResults(campaignId: string, by: string, weighting: Sipas
 export function useSipasMargins(campaignId: string) {
   return useQuery({
     queryKey: resultKeys.margins(campaignId),
-    queryFn: ({ signal }) => apiFetch<SipasMargins>(`${base(campaignId)}/margins`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/campaigns/{campaignId}/results/margins', { params: { campaignId }, signal }),
     retry: false,
   });
 }
@@ -43,7 +31,7 @@ export function useSipasMargins(campaignId: string) {
 export function useSaveSipasMargins(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) => apiFetch<SipasMargins>(`${base(campaignId)}/margins`, { method: 'PUT', body: { text } }),
+    mutationFn: (text: string) => api.put('/api/campaigns/{campaignId}/results/margins', { params: { campaignId }, body: { text } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: resultKeys.all(campaignId) }),
   });
 }
@@ -52,7 +40,7 @@ export function useSaveSipasMargins(campaignId: string) {
 export function useLeadershipResults(campaignId: string, byGroup: boolean) {
   return useQuery({
     queryKey: resultKeys.leadership(campaignId, byGroup),
-    queryFn: ({ signal }) => apiFetch<LeadershipResults>(`${base(campaignId)}/leadership?byGroup=${byGroup}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/campaigns/{campaignId}/results/leadership', { params: { campaignId }, query: { byGroup: byGroup ? 'true' : 'false' }, signal }),
     retry: false,
   });
 }
@@ -61,7 +49,7 @@ export function useLeadershipResults(campaignId: string, byGroup: boolean) {
 export function useApplyResults(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ApplyResultsRequest) => apiFetch<ApplyResultsResponse>(`${base(campaignId)}/apply`, { method: 'POST', body }),
+    mutationFn: (body: ApplyResultsRequest) => api.post('/api/campaigns/{campaignId}/results/apply', { params: { campaignId }, body }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ['campaigns', campaignId] }),
   });
 }
