@@ -75,6 +75,9 @@ export const api = {
   login: (username: string, password: string) =>
     call<ApiResponse<'/api/auth/login', 'post'>>('POST', '/api/auth/login', { username, password } satisfies ApiBody<'/api/auth/login', 'post'>),
   logout: () => call<ApiResponse<'/api/auth/logout', 'post'>>('POST', '/api/auth/logout'),
+  /** a generated password (enumerator list) must be replaced before anything else answers */
+  changePassword: (currentPassword: string, newPassword: string) =>
+    call<ApiResponse<'/api/auth/change-password', 'post'>>('POST', '/api/auth/change-password', { currentPassword, newPassword } satisfies ApiBody<'/api/auth/change-password', 'post'>),
   me: () => call<MeResponse>('GET', '/api/fieldwork/me'),
   submit: (forms: FormEnvelope[]) => call<ApiResponse<'/api/fieldwork/submissions', 'post'>>('POST', '/api/fieldwork/submissions', { forms } satisfies { forms: SentEnvelope[] }, 60_000),
 };

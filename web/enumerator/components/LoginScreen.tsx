@@ -4,6 +4,7 @@ import { db, setMeta } from '../db';
 import { persistStorage } from '../device';
 import { useI18n } from '../i18n';
 import { requestSync } from '../sync';
+import { ChangePasswordStep } from './ChangePasswordStep';
 
 type Props = { mode: 'first' } | { mode: 'relogin'; user: SessionUser; onDone: () => void };
 
@@ -29,6 +30,8 @@ export function LoginScreen(props: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notEnumerator, setNotEnumerator] = useState(false);
+  /** signed in with a generated password: it is replaced before anything else (the server refuses the rest) */
+  const [mustChange, setMustChange] = useState<{ user: SessionUser; currentPassword: string } | null>(null);
 
   // already signed in on this site (e.g. through the office pages, which send enumerators here): no second sign-in
   useEffect(() => {
@@ -60,6 +63,10 @@ export function LoginScreen(props: Props) {
         setNotEnumerator(true);
         return;
       }
+      if (user.mustChangePassword) {
+        setMustChange({ user, currentPassword: password });
+        return;
+      }
       await adopt(user, await api.me());
       if (props.mode === 'relogin') props.onDone();
     } catch (err) {
@@ -72,6 +79,19 @@ export function LoginScreen(props: Props) {
       setBusy(false);
       setPassword('');
     }
+  }
+
+  if (mustChange) {
+    return (
+      <ChangePasswordStep
+        username={mustChange.user.username}
+        currentPassword={mustChange.currentPassword}
+        onChanged={async () => {
+          await adopt(mustChange.user, await api.me());
+          if (props.mode === 'relogin') props.onDone();
+        }}
+      />
+    );
   }
 
   return (

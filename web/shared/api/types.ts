@@ -20,6 +20,7 @@ export type Bilingual = Schemas['Bilingual'];
 
 // ---- users and units ----
 export type User = ApiResponse<'/api/auth/me'>['user'];
+export type ChangePasswordRequest = ApiBody<'/api/auth/change-password', 'post'>;
 export type Role = User['role'];
 export type Unit = Item<ApiResponse<'/api/units'>['units']>;
 export type UnitKind = Unit['kind'];
@@ -159,6 +160,7 @@ export type RespondentPreview = ApiResponse<'/api/campaigns/{campaignId}/leaders
 export type RespondentCsvRow = Item<RespondentPreview['rows']>;
 export type RespondentCommitResult = ApiResponse<'/api/campaigns/{campaignId}/leadership/respondents/commit', 'post'>;
 export type SendProgress = ApiResponse<'/api/campaigns/{campaignId}/leadership/progress'>;
+export type ReminderSchedule = ApiResponse<'/api/campaigns/{campaignId}/leadership/reminders'>;
 export type UncertainMessage = Item<ApiResponse<'/api/campaigns/{campaignId}/leadership/uncertain'>['messages']>;
 export type UncertainResendResult = ApiResponse<'/api/campaigns/{campaignId}/leadership/uncertain/resend', 'post'>;
 export type LeadershipTracking = ApiResponse<'/api/campaigns/{campaignId}/leadership/tracking'>;

@@ -14,5 +14,7 @@ export const leadershipKeys = {
   progress: (campaignId: string) => [...queryKeys.campaign(campaignId), 'leadership', 'progress'] as const,
   tracking: (campaignId: string) => [...queryKeys.campaign(campaignId), 'leadership', 'tracking'] as const,
   uncertain: (campaignId: string) => [...queryKeys.campaign(campaignId), 'leadership', 'uncertain'] as const,
+  /** when reminders can go (GET …/reminders) */
+  reminders: (campaignId: string) => [...queryKeys.campaign(campaignId), 'leadership', 'reminders'] as const,
   outbox: (limit: number, offset: number) => ['mail-outbox', limit, offset] as const,
 };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { LeadershipSurvey, Respondent, Unit } from '../../../shared/api/types';
+import type { CampaignStatus, LeadershipSurvey, Respondent, Unit } from '../../../shared/api/types';
 import { useCampaignUnits } from '../../../shared/api/useCampaignUnits';
 import { CampaignPageHeader } from '../../../shared/components/CampaignPageHeader';
 import { Notice } from '../../../shared/components/Notice';
@@ -10,10 +10,14 @@ import { useFormat } from '../../../shared/format/useFormat';
 import { useCanEdit } from '../../../shared/session/useCanEdit';
 import { useCurrentUser } from '../../../shared/session/useCurrentUser';
 import { useLeadershipSurvey } from '../api/useLeadershipSurvey';
+import { useReminderSchedule } from '../api/useReminderSchedule';
 import { useRespondents } from '../api/useRespondents';
 import { NonResponders } from './NonResponders';
+import { NotRunningNotice } from './NotRunningNotice';
+import { ReminderSchedulePanel } from './ReminderSchedulePanel';
 import { RespondentImport } from './RespondentImport';
 import { RespondentList } from './RespondentList';
+import { SendBeforeGapButton } from './SendBeforeGapButton';
 import { SendButton, type SendKind } from './SendButton';
 import { SendProgressBar } from './SendProgressBar';
 import { SurveySettingsForm } from './SurveySettingsForm';
@@ -55,7 +59,12 @@ export function LeadershipPage() {
         ))}
       </nav>
       <QueryState query={both}>
-        {(data) => <LeadershipTab tab={tab} campaignId={campaignId} campaignName={campaign?.name ?? ''} units={data.units} survey={data.survey} defaults={data.defaults} />}
+        {(data) => (
+          <LeadershipTab
+            tab={tab} campaignId={campaignId} campaignName={campaign?.name ?? ''} campaignStatus={campaign?.status ?? 'draft'}
+            units={data.units} survey={data.survey} defaults={data.defaults}
+          />
+        )}
       </QueryState>
     </div>
   );
@@ -65,13 +74,15 @@ interface TabProps {
   tab: Tab;
   campaignId: string;
   campaignName: string;
+  /** e-mail goes out only in fieldwork (the server refuses otherwise) */
+  campaignStatus: CampaignStatus;
   units: Unit[];
   survey: LeadershipSurvey | null;
   /** the server's defaults for the first set-up */
   defaults: LeadershipSurvey | null;
 }
 
-function LeadershipTab({ tab, campaignId, campaignName, units, survey, defaults }: TabProps) {
+function LeadershipTab({ tab, campaignId, campaignName, campaignStatus, units, survey, defaults }: TabProps) {
   const { t } = useTranslation();
   const canEdit = useCanEdit();
 
@@ -100,25 +111,33 @@ function LeadershipTab({ tab, campaignId, campaignName, units, survey, defaults 
         )}
         <section className="stack" aria-labelledby="leadership-list">
           <h2 id="leadership-list">{t('leadership.list.title')}</h2>
-          <RespondentList campaignId={campaignId} units={units} canEdit={canEdit} canSend={survey !== null} />
+          <RespondentList campaignId={campaignId} units={units} canEdit={canEdit} canSend={survey !== null && campaignStatus === 'fieldwork'} />
         </section>
       </>
     );
   }
-  return <SendingTab campaignId={campaignId} survey={survey} canEdit={canEdit} />;
+  return <SendingTab campaignId={campaignId} campaignStatus={campaignStatus} survey={survey} canEdit={canEdit} />;
 }
 
-function SendingTab({ campaignId, survey, canEdit }: { campaignId: string; survey: LeadershipSurvey | null; canEdit: boolean }) {
+interface SendingTabProps {
+  campaignId: string;
+  campaignStatus: CampaignStatus;
+  survey: LeadershipSurvey | null;
+  canEdit: boolean;
+}
+
+function SendingTab({ campaignId, campaignStatus, survey, canEdit }: SendingTabProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const isAdmin = useCurrentUser().data?.role === 'admin';
   const respondents = useRespondents(campaignId);
+  const schedule = useReminderSchedule(campaignId, survey !== null);
   const [queued, setQueued] = useState<{ kind: SendKind; count: number } | null>(null);
   const all: readonly Respondent[] = respondents.data ?? [];
   const notInvited = all.filter((r) => r.status === 'new').length;
-  const remindable = survey
-    ? all.filter((r) => !r.responded && r.invitedAt != null && r.status !== 'queued' && r.status !== 'sending' && r.remindersSent < survey.reminders.max).length
-    : 0;
+  // the server's own rule: the badge never promises a reminder the sending would refuse
+  const remindable = schedule.data?.dueNow ?? 0;
+  const running = campaignStatus === 'fieldwork';
   const onQueued = (kind: SendKind, count: number) => setQueued({ kind, count });
 
   return (
@@ -130,10 +149,11 @@ function SendingTab({ campaignId, survey, canEdit }: { campaignId: string; surve
         ) : (
           <>
             <p className="muted small">{t('leadership.send.hint', { rate: format.integer(survey.ratePerMinute) })}</p>
+            <NotRunningNotice campaignId={campaignId} status={campaignStatus} />
             {canEdit && (
               <div className="actions">
-                <SendButton campaignId={campaignId} kind="invitations" survey={survey} count={notInvited} onQueued={onQueued} variant="primary" />
-                <SendButton campaignId={campaignId} kind="reminders" survey={survey} count={remindable} onQueued={onQueued} />
+                <SendButton campaignId={campaignId} kind="invitations" survey={survey} count={running ? notInvited : 0} onQueued={onQueued} variant="primary" />
+                <SendButton campaignId={campaignId} kind="reminders" survey={survey} count={running ? remindable : 0} onQueued={onQueued} />
               </div>
             )}
             {queued &&
@@ -143,6 +163,21 @@ function SendingTab({ campaignId, survey, canEdit }: { campaignId: string; surve
                 <Notice tone="info">{t(`leadership.send.${queued.kind}.none`, { max: survey.reminders.max, days: survey.reminders.minDaysApart })}</Notice>
               ))}
           </>
+        )}
+        {survey && (
+          <section className="stack stack--tight" aria-labelledby="leadership-reminders">
+            <h3 id="leadership-reminders">{t('leadership.reminders.title')}</h3>
+            <QueryState query={schedule}>
+              {(data) => (
+                <>
+                  <ReminderSchedulePanel schedule={data} />
+                  {isAdmin && canEdit && running && (
+                    <SendBeforeGapButton campaignId={campaignId} schedule={data} onQueued={(count) => onQueued('reminders', count)} />
+                  )}
+                </>
+              )}
+            </QueryState>
+          </section>
         )}
         <SendProgressBar campaignId={campaignId} />
         {isAdmin && (
@@ -164,7 +199,7 @@ function SendingTab({ campaignId, survey, canEdit }: { campaignId: string; surve
           <h2 id="leadership-non-responders">{t('leadership.nonResponders.title')}</h2>
         </div>
         <p className="muted small">{t('leadership.nonResponders.hint')}</p>
-        <QueryState query={respondents}>{(list) => <NonResponders respondents={list} />}</QueryState>
+        <QueryState query={respondents}>{(list) => <NonResponders respondents={list} max={survey?.reminders.max ?? null} />}</QueryState>
       </section>
     </>
   );

@@ -14,7 +14,7 @@ interface SendButtonProps {
   campaignId: string;
   kind: SendKind;
   survey: LeadershipSurvey;
-  /** how many would get a message (for reminders: at most; the server also applies the days-apart rule) */
+  /** how many would get a message (for reminders: the server's count under its reminder rule) */
   count: number;
   onQueued: (kind: SendKind, queued: number) => void;
   variant?: 'primary' | 'secondary';

@@ -15,7 +15,7 @@ export function SendProgressBar({ campaignId }: { campaignId: string }) {
   const p = progress.data;
   const done = p ? p.sent + p.failed + p.uncertain : 0;
 
-  // each delivered batch changes the respondents' status and the response table: refresh them as it goes
+  // each delivered batch changes the respondents' status, the response table and when reminders can go: refresh them as it goes
   const lastDone = useRef<number | null>(null);
   useEffect(() => {
     if (!p) return;
@@ -23,6 +23,7 @@ export function SendProgressBar({ campaignId }: { campaignId: string }) {
       void queryClient.invalidateQueries({ queryKey: leadershipKeys.respondentLists(campaignId) });
       void queryClient.invalidateQueries({ queryKey: leadershipKeys.tracking(campaignId) });
       void queryClient.invalidateQueries({ queryKey: leadershipKeys.uncertain(campaignId) });
+      void queryClient.invalidateQueries({ queryKey: leadershipKeys.reminders(campaignId) });
     }
     lastDone.current = done;
   }, [p, done, campaignId, queryClient]);

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { Role } from '../../../shared/api/contract';
+import type { Role } from '../../../shared/api/types';
 
 /** An account as GET /api/users lists it (unit officers belong to one unit). */
 export interface Account {
@@ -12,9 +12,15 @@ export interface Account {
   unitId: string | null;
   unitName: string | null;
   email: string | null;
+  /** the password was set by an admin or generated: the person sets their own at the next login */
+  mustChangePassword: boolean;
 }
 
-export interface NewAccount { username: string; displayName: string; role: Role; password: string; unitId: string | null; email: string | null }
+export interface NewAccount {
+  username: string; displayName: string; role: Role; password: string; unitId: string | null; email: string | null;
+  /** the person must set their own password at the first login (the server's default: yes) */
+  mustChangePassword: boolean;
+}
 export type AccountChanges = Partial<Omit<NewAccount, 'username'> & { active: boolean }>;
 
 const usersKey = ['users'] as const;

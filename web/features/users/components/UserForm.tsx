@@ -56,12 +56,15 @@ export function AddUserForm({ onDone }: { onDone: () => void }) {
   const create = useCreateUser();
   const { register, handleSubmit, watch, formState: { errors } } = useForm<NewUserValues>({
     resolver: zodResolver(newUserSchema),
-    defaultValues: { username: '', displayName: '', role: 'unit_officer', unitId: '', email: '', password: '' },
+    defaultValues: { username: '', displayName: '', role: 'unit_officer', unitId: '', email: '', password: '', mustChangePassword: true },
   });
   const message = (key: string | undefined) => (key ? t(key) : undefined);
   const onSubmit = handleSubmit((v) =>
     create.mutate(
-      { username: v.username, displayName: v.displayName, role: v.role, password: v.password, unitId: v.role === 'unit_officer' ? v.unitId : null, email: v.email || null },
+      {
+        username: v.username, displayName: v.displayName, role: v.role, password: v.password, mustChangePassword: v.mustChangePassword,
+        unitId: v.role === 'unit_officer' ? v.unitId : null, email: v.email || null,
+      },
       { onSuccess: onDone },
     ),
   );
@@ -76,6 +79,7 @@ export function AddUserForm({ onDone }: { onDone: () => void }) {
         <Field label={t('users.fields.password')} htmlFor="user-new-password" error={message(errors.password?.message)} hint={t('users.passwordHint')}>
           <TextInput id="user-new-password" type="password" autoComplete="new-password" {...register('password')} />
         </Field>
+        <Checkbox label={t('users.fields.mustChangePassword')} {...register('mustChangePassword')} />
       </div>
       <FormActions label={t('users.add')} busy={create.isPending} error={create.error} onCancel={onDone} />
     </form>
@@ -93,6 +97,7 @@ export function EditUserForm({ account, onDone }: { account: Account; onDone: ()
     resolver: zodResolver(userChangesSchema),
     defaultValues: {
       displayName: account.displayName, role: account.role, unitId: account.unitId ?? '', email: account.email ?? '', active: account.active, password: '',
+      mustChangePassword: true,
     },
   });
   const message = (key: string | undefined) => (key ? t(key) : undefined);
@@ -101,7 +106,7 @@ export function EditUserForm({ account, onDone }: { account: Account; onDone: ()
       {
         displayName: v.displayName, role: v.role, active: v.active, email: v.email || null,
         unitId: v.role === 'unit_officer' ? v.unitId : null,
-        ...(v.password ? { password: v.password } : {}),
+        ...(v.password ? { password: v.password, mustChangePassword: v.mustChangePassword } : {}),
       },
       { onSuccess: onDone },
     ),
@@ -114,6 +119,7 @@ export function EditUserForm({ account, onDone }: { account: Account; onDone: ()
         <Field label={t('users.fields.newPassword')} htmlFor={`user-${account.id}-password`} error={message(errors.password?.message)} hint={t('users.newPasswordHint')}>
           <TextInput id={`user-${account.id}-password`} type="password" autoComplete="new-password" {...register('password')} />
         </Field>
+        {watch('password') !== '' && <Checkbox label={t('users.fields.mustChangePassword')} {...register('mustChangePassword')} />}
         <Checkbox label={t('users.fields.active')} {...register('active')} />
       </div>
       <FormActions label={t('common.save')} busy={update.isPending} error={update.error} onCancel={onDone} />

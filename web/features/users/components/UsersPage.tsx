@@ -45,7 +45,12 @@ export function UsersPage() {
                   { key: 'email', header: t('users.fields.email'), render: (u) => u.email ?? '—' },
                   {
                     key: 'active', header: t('users.fields.active'),
-                    render: (u) => <Badge tone={u.active ? 'success' : 'neutral'}>{u.active ? t('users.activeYes') : t('users.activeNo')}</Badge>,
+                    render: (u) => (
+                      <span className="actions actions--tight">
+                        <Badge tone={u.active ? 'success' : 'neutral'}>{u.active ? t('users.activeYes') : t('users.activeNo')}</Badge>
+                        {u.mustChangePassword && <Badge tone="warning" title={t('users.mustChangeHint')}>{t('users.mustChange')}</Badge>}
+                      </span>
+                    ),
                   },
                   {
                     key: 'actions', header: t('common.actions'), align: 'end',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Role } from '../../../shared/api/contract';
+import type { Role } from '../../../shared/api/types';
 
 // Messages are translation keys. The server checks the same rules (and says so in vi/en).
 export const ROLES: readonly Role[] = ['admin', 'analyst', 'supervisor', 'enumerator', 'unit_officer', 'appraiser'];
@@ -20,6 +20,7 @@ export const newUserSchema = z.object({
   ...base,
   username: z.string().trim().min(3, 'users.form.usernameInvalid').max(64).regex(/^[a-zA-Z0-9._@-]+$/, 'users.form.usernameInvalid'),
   password: z.string().min(10, 'users.form.passwordShort').max(200),
+  mustChangePassword: z.boolean(),
 }).superRefine(unitRequired);
 export type NewUserValues = z.infer<typeof newUserSchema>;
 
@@ -28,5 +29,7 @@ export const userChangesSchema = z.object({
   active: z.boolean(),
   /** '' = unchanged */
   password: z.string().max(200).refine((v) => v === '' || v.length >= 10, 'users.form.passwordShort'),
+  /** with a new password: the person must change it at the next login */
+  mustChangePassword: z.boolean(),
 }).superRefine(unitRequired);
 export type UserChangesValues = z.infer<typeof userChangesSchema>;
