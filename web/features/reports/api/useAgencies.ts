@@ -5,11 +5,14 @@ import type { AgencyMapping } from '../../../shared/api/types';
 const agenciesPath = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/agencies`;
 const agenciesKey = (campaignId: string) => ['campaigns', campaignId, 'agencies'] as const;
 
-/** GET /api/campaigns/:campaignId/agencies — who is responsible for each field and criterion. */
-export function useAgencies(campaignId: string) {
+/**
+ * GET /api/campaigns/:campaignId/agencies?unitId= — who is responsible for each field and criterion, as the unit's
+ * report has it (the default follows the unit's criteria set and kind).
+ */
+export function useAgencies(campaignId: string, unitId: string) {
   return useQuery({
-    queryKey: agenciesKey(campaignId),
-    queryFn: ({ signal }) => apiFetch<AgencyMapping>(agenciesPath(campaignId), { signal }),
+    queryKey: [...agenciesKey(campaignId), unitId],
+    queryFn: ({ signal }) => apiFetch<AgencyMapping>(`${agenciesPath(campaignId)}?unitId=${encodeURIComponent(unitId)}`, { signal }),
   });
 }
 
@@ -24,8 +27,8 @@ export function useSaveAgencies(campaignId: string) {
       agencies === null
         ? apiFetch<AgencyMapping>(agenciesPath(campaignId), { method: 'DELETE' })
         : apiFetch<AgencyMapping>(agenciesPath(campaignId), { method: 'PUT', body: { agencies } }),
-    onSuccess: (data) => {
-      client.setQueryData(agenciesKey(campaignId), data);
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: agenciesKey(campaignId) });
       void client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'campaigns' && q.queryKey[1] === campaignId && q.queryKey.at(-1) === 'report' });
     },
   });

@@ -11,10 +11,13 @@ import { useAgencies, useSaveAgencies } from '../api/useAgencies';
 /** "Sở A; Sở B" → ['Sở A', 'Sở B'] */
 const split = (text: string) => text.split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
 
-/** Edits the campaign's agencies per field and criterion; an empty criterion takes its field's. */
-export function AgencyDialog({ campaignId, onClose }: { campaignId: string; onClose: () => void }) {
+/**
+ * Edits the campaign's agencies per field and criterion, starting from what the unit's report uses; an empty
+ * criterion takes its field's.
+ */
+export function AgencyDialog({ campaignId, unitId, onClose }: { campaignId: string; unitId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const agencies = useAgencies(campaignId);
+  const agencies = useAgencies(campaignId, unitId);
   return (
     <Dialog title={t('reports.agencies.title')} onClose={onClose}>
       <QueryState query={agencies}>{(m) => <AgencyForm key={m.updatedAt ?? 'default'} campaignId={campaignId} mapping={m} onClose={onClose} />}</QueryState>

@@ -48,20 +48,22 @@ export function ReportPage() {
           <section className="stack stack--tight" aria-labelledby="report-table">
             <div className="section-head">
               <h2 id="report-table">{t('reports.tableTitle')}</h2>
-              {canEdit && (
+              {canEdit && r.agencyMap.editable && (
                 <Button small onClick={() => setEditingAgencies(true)}>
                   {t('reports.agencies.edit')}
                 </Button>
               )}
             </div>
-            <p className="muted small">{r.agencyMap.custom ? t('reports.agencies.custom') : t('reports.agencies.default')}</p>
+            <p className="muted small">
+              {r.agencyMap.custom ? t('reports.agencies.custom') : r.agencyMap.source ? t('reports.agencies.default') : t('reports.agencies.none')}
+            </p>
             <ReportTable report={r} />
           </section>
           <section className="stack stack--tight" aria-labelledby="report-lost">
             <h2 id="report-lost">{t('reports.lost.title', { count: r.lost.length })}</h2>
             <LostPointsList report={r} />
           </section>
-          {editingAgencies && <AgencyDialog campaignId={campaignId} onClose={() => setEditingAgencies(false)} />}
+          {editingAgencies && <AgencyDialog campaignId={campaignId} unitId={unitId} onClose={() => setEditingAgencies(false)} />}
         </div>
       )}
     </QueryState>

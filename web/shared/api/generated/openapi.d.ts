@@ -878,10 +878,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The agencies responsible (đơn vị phụ trách) per field / criterion: the campaign's own mapping or the default */
+        /** The agencies responsible (đơn vị phụ trách) per field / criterion: the campaign's own mapping or the default; ?unitId= the one that unit's report uses */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    unitId?: string;
+                };
                 header?: never;
                 path: {
                     campaignId: string;
@@ -907,7 +909,9 @@ export interface paths {
                                 level: number;
                                 name: string;
                             }[];
+                            criteriaSet: string;
                             custom: boolean;
+                            editable: boolean;
                             source: string | null;
                             updatedAt: string | null;
                         };
@@ -1015,7 +1019,9 @@ export interface paths {
                                 level: number;
                                 name: string;
                             }[];
+                            criteriaSet: string;
                             custom: boolean;
+                            editable: boolean;
                             source: string | null;
                             updatedAt: string | null;
                         };
@@ -1116,7 +1122,9 @@ export interface paths {
                                 level: number;
                                 name: string;
                             }[];
+                            criteriaSet: string;
                             custom: boolean;
+                            editable: boolean;
                             source: string | null;
                             updatedAt: string | null;
                         };
@@ -10877,6 +10885,7 @@ export interface paths {
                         "application/json": {
                             agencyMap: {
                                 custom: boolean;
+                                editable: boolean;
                                 source: string | null;
                             };
                             approval?: {
