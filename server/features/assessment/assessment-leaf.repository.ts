@@ -164,13 +164,16 @@ export interface LeafEvidence {
   size: number;
   pointer: string | null;
   stage: 'self' | 'response';
+  /** the stored signature check of the document's bytes (evidence_blob.signature; read with signature/trust.ts) */
+  signatureCheck: unknown;
 }
 
 /** The unit's live evidence links (deleted documents left out), per leaf code. */
 export async function listEvidenceLinks(db: Kysely<DB>, key: SheetKey): Promise<Map<string, LeafEvidence[]>> {
   const rows = await db.selectFrom('evidence_link as l').innerJoin('evidence_document as d', 'd.id', 'l.document_id')
+    .innerJoin('evidence_blob as b', 'b.sha256', 'd.sha256')
     .select(['l.id as linkId', 'l.document_id as documentId', 'l.criterion_code as criterionCode', 'd.filename', 'd.media_type as mediaType',
-      'd.size', 'l.pointer', 'l.stage'])
+      'd.size', 'l.pointer', 'l.stage', 'b.signature as signatureCheck'])
     .where('l.campaign_id', '=', key.campaignId).where('l.unit_id', '=', key.unitId).where('d.deleted_at', 'is', null)
     .orderBy('l.created_at').execute();
   const out = new Map<string, LeafEvidence[]>();

@@ -1,6 +1,6 @@
 import type { CriterionDef } from '../../../analytics/src/types';
 import { ASSESSMENT_PHASES, type AssessmentPhase, type SheetStatus } from '../../db/schema';
-import type { EvidenceRequirement, LeafEvidence, LeafState } from './assessment-leaf.repository';
+import type { EvidenceRequirement, LeafState } from './assessment-leaf.repository';
 import { isPhaseOpen, type PhaseWindow } from './phases';
 import type { SheetRole } from './scope';
 
@@ -44,7 +44,7 @@ export function leafAbilities(a: {
   };
 }
 
-export type GapKind = 'no_score' | 'no_evidence' | 'no_explanation';
+export type GapKind = 'no_score' | 'no_evidence' | 'no_explanation' | 'unsigned_evidence';
 export interface Gap { code: string; name: string; kind: GapKind; message: { vi: string; en: string } }
 
 const viNum = (x: number) => String(x).replace('.', ',');
@@ -54,7 +54,7 @@ const viNum = (x: number) => String(x).replace('.', ',');
  * needed; an explanation when scored below the maximum or when required evidence is missing. Not-applicable leaves
  * lack nothing.
  */
-export function leafGaps(def: CriterionDef, leaf: LeafState, evidence: readonly LeafEvidence[], req: EvidenceRequirement | undefined, notApplicable: boolean): Gap[] {
+export function leafGaps(def: CriterionDef, leaf: LeafState, evidence: readonly unknown[], req: EvidenceRequirement | undefined, notApplicable: boolean): Gap[] {
   if (notApplicable) return [];
   const label = `${def.code} ${def.name}`;
   const gaps: Gap[] = [];
@@ -72,4 +72,30 @@ export function leafGaps(def: CriterionDef, leaf: LeafState, evidence: readonly 
     }
   }
   return gaps;
+}
+
+/** How a document's signature status reads in a gap (the campaign requires valid, trusted signatures). */
+const SIGNATURE_GAP: Record<string, { vi: string; en: string }> = {
+  not_signed: { vi: 'chưa ký số', en: 'is not digitally signed' },
+  invalid: { vi: 'có chữ ký số không hợp lệ', en: 'has an invalid digital signature' },
+  changed_after_signing: { vi: 'bị sửa sau khi ký', en: 'was changed after signing' },
+  signed_valid_untrusted: { vi: 'ký bằng chứng thư không thuộc tổ chức cấp chứng thư được tin cậy', en: 'is signed with a certificate not chaining to a trusted root' },
+  not_applicable: { vi: 'không phải tệp PDF nên không kiểm tra được chữ ký', en: 'is not a PDF, so its signature cannot be checked' },
+  error: { vi: 'không kiểm tra được chữ ký (tệp hỏng hoặc quá lớn)', en: 'could not be checked for a signature (damaged or too large)' },
+  not_checked: { vi: 'chưa được kiểm tra chữ ký', en: 'has not been checked for a signature yet' },
+};
+
+/**
+ * When the campaign requires signed evidence (issue 13): one gap per document linked to the leaf that does not
+ * carry a valid signature chaining to a trusted root, naming the file and why.
+ */
+export function signatureGaps(def: CriterionDef, evidence: readonly { filename: string; signature: { status: string } }[]): Gap[] {
+  const label = `${def.code} ${def.name}`;
+  return evidence.filter((e) => e.signature.status !== 'signed_valid_trusted').map((e) => {
+    const why = SIGNATURE_GAP[e.signature.status] ?? SIGNATURE_GAP.not_checked!;
+    return {
+      code: def.code, name: def.name, kind: 'unsigned_evidence' as const,
+      message: { vi: `${label}: tài liệu «${e.filename}» ${why.vi}.`, en: `${label}: document “${e.filename}” ${why.en}.` },
+    };
+  });
 }

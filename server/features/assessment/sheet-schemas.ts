@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ASSESSMENT_PHASES } from '../../db/schema';
 import { Bilingual, Uuid } from '../../http/schemas';
 import { SHEET_STATUSES } from './sheet-rules';
+import { SignatureViewOut } from '../evidence/signature/schemas';
 
 // Zod schemas of the self-assessment API (DESIGN.md "HTTP API"); the appraisal routes reuse LeafOut / LeafViewOut.
 
@@ -14,7 +15,7 @@ export const LeafParams = SheetParams.extend({ code: z.string().min(1).max(20) }
 
 export const EvidenceOut = z.object({
   linkId: z.string(), documentId: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(),
-  pointer: z.string().nullable(), stage: z.enum(['self', 'response']),
+  pointer: z.string().nullable(), stage: z.enum(['self', 'response']), signature: SignatureViewOut,
 });
 
 /** A leaf's state (the `current` of a version conflict has this shape plus `code`). */
@@ -34,7 +35,7 @@ export const LeafStateOut = z.object({
 
 export const LeafOut = LeafStateOut.extend({ complete: z.boolean(), evidence: z.array(EvidenceOut) });
 export const AbilitiesOut = z.object({ self: z.boolean(), appraise: z.boolean(), respond: z.boolean(), finalise: z.boolean() });
-export const GapOut = z.object({ code: z.string(), name: z.string(), kind: z.enum(['no_score', 'no_evidence', 'no_explanation']), message: Bilingual });
+export const GapOut = z.object({ code: z.string(), name: z.string(), kind: z.enum(['no_score', 'no_evidence', 'no_explanation', 'unsigned_evidence']), message: Bilingual });
 
 /** The answer of a write on one leaf: the leaf, what is still missing on it, what the caller may do next. */
 export const LeafViewOut = z.object({ code: z.string(), leaf: LeafOut, gaps: z.array(GapOut), can: AbilitiesOut });

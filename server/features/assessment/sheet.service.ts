@@ -10,7 +10,9 @@ import {
 } from './assessment-leaf.repository';
 import { listPhases, type PhaseWindow } from './phases';
 import { appraiserAssignments, coversCriterion, requireSheetAccess, type SheetRole } from './scope';
-import { leafAbilities, leafGaps, NOTHING, openPhasesForSheet, type Gap, type LeafAbilities } from './sheet-rules';
+import { leafAbilities, leafGaps, NOTHING, openPhasesForSheet, signatureGaps, type Gap, type LeafAbilities } from './sheet-rules';
+import { parseCheck, signatureRequired, trustStore } from '../evidence/signature/repository';
+import type { SignatureView } from '../evidence/signature/trust';
 
 /** Everything a step on one unit's sheet needs, loaded once (inside the route's transaction for writes). */
 export interface SheetSession {
@@ -67,25 +69,32 @@ export function refuseIfApproved(s: SheetSession): void {
 }
 
 /** Per-leaf data the tree and the checks read together. */
+/** A linked document with what its signature check says now (trust evaluated against today's roots). */
+export type SheetEvidence = Omit<LeafEvidence, 'signatureCheck'> & { signature: SignatureView };
+
 export interface SheetData {
   leaves: Map<string, LeafState>;
-  evidence: Map<string, LeafEvidence[]>;
+  evidence: Map<string, SheetEvidence[]>;
+  /** the campaign requires a valid signature chaining to a trusted root on evidence (issue 13) */
+  signatureRequired: boolean;
   requirements: Map<string, EvidenceRequirement>;
   notApplicable: Map<string, string | null>;
 }
 
 export async function loadSheetData(db: Kysely<DB>, s: SheetSession): Promise<SheetData> {
-  const [leaves, evidence, requirements, na] = await Promise.all([
+  const [leaves, links, requirements, na, trust, required] = await Promise.all([
     listLeaves(db, s.key), listEvidenceLinks(db, s.key), evidenceRequirements(db, s.ctx.set.code), notApplicable(db, s.key),
+    trustStore(db), signatureRequired(db, s.key.campaignId),
   ]);
-  return { leaves: new Map(leaves.map((l) => [l.code, l])), evidence, requirements, notApplicable: na };
+  const evidence = new Map([...links].map(([code, list]) => [code, list.map(({ signatureCheck, ...e }) => ({ ...e, signature: trust.view(parseCheck(signatureCheck)) }))]));
+  return { leaves: new Map(leaves.map((l) => [l.code, l])), evidence, requirements, notApplicable: na, signatureRequired: required };
 }
 
 /** A leaf as the API shows it: its state, evidence, completion and what the caller may do. */
 export function leafView(s: SheetSession, d: SheetData, def: CriterionDef, leaf: LeafState) {
   const evidence = d.evidence.get(def.code) ?? [];
   const na = d.notApplicable.has(def.code);
-  const gaps = leafGaps(def, leaf, evidence, d.requirements.get(def.code), na);
+  const gaps = [...leafGaps(def, leaf, evidence, d.requirements.get(def.code), na), ...(d.signatureRequired && !na ? signatureGaps(def, evidence) : [])];
   const can: LeafAbilities = leafAbilities({ role: s.role, status: s.sheet.status, openNow: s.openNow, covered: s.covers(def.code), notApplicable: na, leaf });
   const { code: _code, ...state } = leaf;
   return {

@@ -27,7 +27,8 @@ export const linksOfDocuments = (db: Kysely<DB>, documentIds: string[]) =>
 export const listUnitDocuments = (db: Kysely<DB>, campaignId: string, unitId: string) =>
   db.selectFrom('evidence_document as d')
     .leftJoin('app_user as u', 'u.id', 'd.uploaded_by')
-    .select(['d.id', 'd.sha256', 'd.filename', 'd.media_type', 'd.size', 'd.uploaded_at', 'u.display_name as uploaded_by_name'])
+    .innerJoin('evidence_blob as b', 'b.sha256', 'd.sha256')
+    .select(['d.id', 'd.sha256', 'd.filename', 'd.media_type', 'd.size', 'd.uploaded_at', 'u.display_name as uploaded_by_name', 'b.signature'])
     .where('d.campaign_id', '=', campaignId)
     .where('d.unit_id', '=', unitId)
     .where('d.deleted_at', 'is', null)
@@ -45,9 +46,9 @@ export const ensureSheet = (db: Kysely<DB>, campaignId: string, unitId: string) 
     .execute();
 
 /** Inserts the blob row unless those bytes are already known; true when they were (deduplicated). */
-export async function insertBlob(db: Kysely<DB>, blob: { sha256: string; size: number; mediaType: string; storageKey: string }): Promise<boolean> {
+export async function insertBlob(db: Kysely<DB>, blob: { sha256: string; size: number; mediaType: string; storageKey: string; signature: unknown }): Promise<boolean> {
   const inserted = await db.insertInto('evidence_blob')
-    .values({ sha256: blob.sha256, size: blob.size, media_type: blob.mediaType, storage_key: blob.storageKey, created_at: new Date() })
+    .values({ sha256: blob.sha256, size: blob.size, media_type: blob.mediaType, storage_key: blob.storageKey, created_at: new Date(), signature: blob.signature === null ? null : JSON.stringify(blob.signature) })
     .onConflict((oc) => oc.column('sha256').doNothing())
     .returning('sha256')
     .executeTakeFirst();

@@ -18,6 +18,11 @@ import {
 } from './service';
 import { DiskStorage } from './storage';
 import { MAX_FILES_PER_REQUEST, tooLarge, UploadBatch } from './upload';
+import { DEFAULT_SIGNATURE_LIMITS, SignatureChecker } from './signature/checker';
+import { parseCheck, setCheckIfMissing, storedChecks, trustStore } from './signature/repository';
+import signatureRoutes from './signature/routes';
+import { SignatureViewOut } from './signature/schemas';
+import type { SignatureCheck } from './signature/types';
 
 /** Evidence documents: upload, list, link to leaves, download/preview, delete (issue 11; contract in server/features/assessment/DESIGN.md). Mounted at /api (full paths: /campaigns/:campaignId/units/:unitId/evidence…, /evidence/:documentId/content). */
 
@@ -31,10 +36,11 @@ const LinkIn = z.object({ criterionCode: z.string().trim().min(1).max(50), point
 const LinkOut = z.object({ linkId: z.string(), criterionCode: z.string(), pointer: z.string().nullable(), stage: StageIn, createdAt: z.string() });
 const UploadedOut = z.object({
   id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), sha256: z.string(), deduplicated: z.boolean(), links: z.array(LinkOut),
+  signature: SignatureViewOut,
 });
 const DocumentOut = z.object({
   id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), sha256: z.string(), uploadedAt: z.string(),
-  uploadedBy: z.string().nullable(), links: z.array(LinkOut),
+  uploadedBy: z.string().nullable(), links: z.array(LinkOut), signature: SignatureViewOut,
 });
 const uploadErrors = { ...errorResponses, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody } as const;
 
@@ -45,6 +51,10 @@ const linkOut = (l: { id: string; criterion_code: string; pointer: string | null
 export default async function evidenceRoutes(app: FastifyInstance) {
   const { maxBytes, dir } = app.config.evidence;
   const storage = new DiskStorage(dir);
+  // the signature check of uploaded PDFs (issue 13): worker threads, files up to the upload limit
+  const checker = new SignatureChecker({ ...DEFAULT_SIGNATURE_LIMITS, maxBytes: Math.max(maxBytes, DEFAULT_SIGNATURE_LIMITS.maxBytes) });
+  app.addHook('onClose', () => checker.close());
+  await app.register(signatureRoutes, { checker, storage });
   // multipart bodies are parsed only in this plugin (streamed: request.parts())
   await app.register(multipart, { throwFileSizeLimit: false });
   // an upload refused before its body was read: close the connection rather than read (and discard) the rest
@@ -79,23 +89,37 @@ export default async function evidenceRoutes(app: FastifyInstance) {
           vi: `Trường ${link.error.issues.map((i) => i.path.join('.')).join(', ')} không hợp lệ.`, en: `Invalid field(s): ${link.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`,
         }, link.error.issues);
       }
+      // the signature check, once per blob, before the transaction (no transaction waits on a worker); bytes already
+      // stored with a check are not checked again
+      const known = await storedChecks(app.db, batch.files.map((f) => f.sha256));
+      const checks = new Map<string, SignatureCheck>();
+      await Promise.all(batch.files.map(async (f) => {
+        if (known.get(f.sha256) || checks.has(f.sha256)) return;
+        checks.set(f.sha256, await checker.check(storage.localPath(f.key), f.kind));
+      }));
+      const trust = await trustStore(app.db);
       const documents = await app.db.transaction().execute(async (trx) => {
         const stage = link?.data ? await linkStage(trx, campaignId, unitId, link.data.stage) : null;
         if (!link) await requireEvidenceWritable(trx, campaignId, unitId, ['self_assessment', 'response']);
         const out: z.infer<typeof UploadedOut>[] = [];
         for (const f of batch.files) {
-          const deduplicated = await repo.insertBlob(trx, { sha256: f.sha256, size: f.size, mediaType: f.mediaType, storageKey: f.key });
+          const check = checks.get(f.sha256) ?? known.get(f.sha256) ?? null;
+          const deduplicated = await repo.insertBlob(trx, { sha256: f.sha256, size: f.size, mediaType: f.mediaType, storageKey: f.key, signature: check });
+          if (deduplicated && check && !known.get(f.sha256)) await setCheckIfMissing(trx, f.sha256, check);
           const doc = await repo.insertDocument(trx, { campaignId, unitId, sha256: f.sha256, filename: f.filename, mediaType: f.mediaType, size: f.size, userId: user.id });
           const links = [];
           if (link?.data && stage) {
             const l = await attach(trx, user, { campaignId, unitId, documentId: doc.id, filename: f.filename, criterionCode: link.data.criterionCode, pointer: link.data.pointer, stage });
             links.push(linkOut({ ...l, criterion_code: link.data.criterionCode, pointer: link.data.pointer, stage }));
           }
-          out.push({ id: doc.id, filename: f.filename, mediaType: f.mediaType, size: f.size, sha256: f.sha256, deduplicated, links });
+          out.push({ id: doc.id, filename: f.filename, mediaType: f.mediaType, size: f.size, sha256: f.sha256, deduplicated, links, signature: trust.view(check) });
         }
         await insertAudit(trx, out.map((d) => ({
           user_id: user.id, action: 'evidence.upload', entity: 'evidence_document', entity_key: d.id, old_value: null,
-          new_value: { campaignId, unitId, filename: d.filename, mediaType: d.mediaType, size: d.size, sha256: d.sha256, deduplicated: d.deduplicated, links: d.links },
+          new_value: {
+            campaignId, unitId, filename: d.filename, mediaType: d.mediaType, size: d.size, sha256: d.sha256, deduplicated: d.deduplicated, links: d.links,
+            signatureStatus: d.signature.status,
+          },
         })));
         return out;
       });
@@ -117,10 +141,11 @@ export default async function evidenceRoutes(app: FastifyInstance) {
     const docs = await repo.listUnitDocuments(app.db, campaignId, unitId);
     const links = await repo.linksOfDocuments(app.db, docs.map((d) => d.id));
     const covers = role === 'appraiser' ? await appraiserCoverage(app.db, user, campaignId, unitId) : () => true;
+    const trust = await trustStore(app.db);
     const documents = docs
       .map((d) => ({
         id: d.id, filename: d.filename, mediaType: d.media_type, size: Number(d.size), sha256: d.sha256, uploadedAt: iso(d.uploaded_at),
-        uploadedBy: d.uploaded_by_name, links: links.filter((l) => l.document_id === d.id).map(linkOut),
+        uploadedBy: d.uploaded_by_name, links: links.filter((l) => l.document_id === d.id).map(linkOut), signature: trust.view(parseCheck(d.signature)),
       }))
       .filter((d) => role !== 'appraiser' || d.links.some((l) => covers(l.criterionCode)));
     return { documents };

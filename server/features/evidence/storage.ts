@@ -38,6 +38,8 @@ export interface EvidenceStorage {
   exists(key: string): Promise<boolean>;
   /** removes the object; the disk driver unlinks synchronously when called (callers decide and delete in one tick) */
   delete(key: string): Promise<void>;
+  /** the object's path on this machine (the signature check's worker reads the file itself) */
+  localPath(key: string): string;
 }
 
 const KEY = /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
@@ -97,6 +99,10 @@ export class DiskStorage implements EvidenceStorage {
   private path(key: string): string {
     if (!KEY.test(key)) throw new Error(`not an evidence storage key: ${key}`);
     return join(this.blobDir, key);
+  }
+
+  localPath(key: string): string {
+    return this.path(key);
   }
 
   async put(source: Readable, opts: PutOptions): Promise<PutResult> {
