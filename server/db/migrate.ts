@@ -15,6 +15,7 @@ import * as m0016 from './migrations/0016_score_rounding';
 import * as m0017 from './migrations/0017_must_change_password';
 import * as m0018 from './migrations/0018_signature_trust';
 import * as m0019 from './migrations/0019_form_counts';
+import * as m0020 from './migrations/0020_unit_lineage';
 
 /** Migrations in order. Add new ones here; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_must_change_password': m0017,
   '0018_signature_trust': m0018,
   '0019_form_counts': m0019,
+  '0020_unit_lineage': m0020,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -46,6 +46,32 @@ export interface UnitTable {
   position: Generated<number>;
   latitude: number | null;
   longitude: number | null;
+  /** 'YYYY-MM-DD' (migration 0020): the unit exists from / until these days (null = open) */
+  valid_from: ColumnType<string | null, string | null | undefined, string | null>;
+  valid_to: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type LineageKind = 'merge' | 'split' | 'rename';
+export type ShareBasis = 'population' | 'figure';
+
+/** A merge, split or rename of units on a day (migration 0020, issue 14). */
+export interface UnitLineageEventTable {
+  id: Generated<string>;
+  kind: LineageKind;
+  /** 'YYYY-MM-DD' */
+  effective_on: string;
+  share_basis: ShareBasis;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+/** One predecessor → successor link of a lineage event with the predecessor's share (population or the analyst's figure). */
+export interface UnitLineageLinkTable {
+  event_id: string;
+  predecessor_id: string;
+  successor_id: string;
+  share: number;
 }
 
 export interface CriteriaSetTable {
@@ -522,6 +548,8 @@ export interface DB {
   user_session: UserSessionTable;
   login_throttle: LoginThrottleTable;
   unit: UnitTable;
+  unit_lineage_event: UnitLineageEventTable;
+  unit_lineage_link: UnitLineageLinkTable;
   criteria_set: CriteriaSetTable;
   criterion: CriterionTable;
   band_set: BandSetTable;
