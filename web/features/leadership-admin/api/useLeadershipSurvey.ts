@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { LeadershipSurveyResponse } from '../../../shared/api/types';
-import { leadershipKeys, leadershipPath } from './paths';
+import { api } from '../../../shared/api/openapi';
+import { leadershipKeys } from './paths';
 
 /** GET /api/campaigns/:campaignId/leadership — the survey's settings (null before it is set up) and the server's defaults. */
 export function useLeadershipSurvey(campaignId: string) {
   return useQuery({
     queryKey: leadershipKeys.survey(campaignId),
-    queryFn: ({ signal }) => apiFetch<LeadershipSurveyResponse>(leadershipPath(campaignId), { signal }),
+    queryFn: ({ signal }) => api.get('/api/campaigns/{campaignId}/leadership', { params: { campaignId }, signal }),
   });
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
+import { api } from '../../../shared/api/openapi';
 import type { SendProgress } from '../../../shared/api/types';
-import { leadershipKeys, leadershipPath } from './paths';
+import { leadershipKeys } from './paths';
 
 export const POLL_MS = 2000;
 
@@ -12,7 +12,7 @@ export const isSending = (p: SendProgress | undefined): boolean => p != null && 
 export function useSendProgress(campaignId: string) {
   return useQuery({
     queryKey: leadershipKeys.progress(campaignId),
-    queryFn: ({ signal }) => apiFetch<SendProgress>(`${leadershipPath(campaignId)}/progress`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/campaigns/{campaignId}/leadership/progress', { params: { campaignId }, signal }),
     staleTime: 0,
     refetchInterval: (query) => (isSending(query.state.data) ? POLL_MS : false),
   });

@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { Respondent, RespondentChanges } from '../../../shared/api/types';
-import { leadershipKeys, leadershipPath } from './paths';
+import { api } from '../../../shared/api/openapi';
+import type { RespondentChanges } from '../../../shared/api/types';
+import { leadershipKeys } from './paths';
 
 /** PATCH …/leadership/respondents/:respondentId */
 export function useUpdateRespondent(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ respondentId, changes }: { respondentId: string; changes: RespondentChanges }) =>
-      apiFetch<{ respondent: Respondent }>(`${leadershipPath(campaignId)}/respondents/${encodeURIComponent(respondentId)}`, { method: 'PATCH', body: changes }),
+      api.patch('/api/campaigns/{campaignId}/leadership/respondents/{respondentId}', { params: { campaignId, respondentId }, body: changes }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: leadershipKeys.all(campaignId) }),
   });
 }
