@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../http/schemas';
@@ -9,19 +9,10 @@ import { fileSafe } from './format';
 import { reportHtml } from './html';
 import { ReportOut, type Report } from './schemas';
 import { buildReport } from './service';
-
-const FileOut = z.string().describe('the file');
+import { FileOut, sendFile } from './send-file';
 
 /** PAR-INDEX_HG_2022_phu-luc.xlsx: the unit's code and the campaign's year (the CSV with decimal commas: …_phu-luc_dau-phay.csv). */
 const fileName = (r: Report, what: string, ext: string) => `PAR-INDEX_${fileSafe(r.unit.code)}_${r.campaign.year}_${what}.${ext}`;
-
-function sendFile(reply: FastifyReply, body: Buffer | string, type: string, name: string, disposition: 'attachment' | 'inline' = 'attachment') {
-  return reply
-    .type(type)
-    .header('content-disposition', `${disposition}; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .header('cache-control', 'no-store')
-    .send(body);
-}
 
 /** Routes under /api/campaigns/:campaignId/units/:unitId/report — the yearly analysis report and its exports. */
 export default async function reportRoutes(app: FastifyInstance) {
