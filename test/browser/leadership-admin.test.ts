@@ -102,7 +102,7 @@ describeBrowser('an analyst sets up the leadership survey, imports respondents a
     const next = formatDateTime(new Date(new Date(firstSent.t as unknown as string).getTime() + 3 * 86400_000).toISOString(), 'vi');
     const schedule = page.getByTestId('reminder-schedule');
     await expect.poll(() => schedule.textContent(), { timeout: 10_000 }).toContain('Lúc này chưa có ai cần nhắc.');
-    expect(await schedule.textContent()).toContain(`Lần nhắc tiếp theo: từ ${next}`);
+    expect(await schedule.textContent()).toContain(`Lần nhắc tiếp theo: từ ${next} (3 người trong vòng một giờ sau đó).`);
     expect(await page.getByRole('button', { name: /Gửi nhắc nhở/ }).isDisabled()).toBe(true);
     await expect.poll(() => page.getByTestId('next-reminder').count()).toBe(3);
     expect((await page.getByTestId('next-reminder').allTextContents()).every((x) => x.startsWith('nhắc tiếp từ '))).toBe(true);

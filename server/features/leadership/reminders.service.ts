@@ -7,6 +7,8 @@ import { refuseUnlessRunning, requireCampaignRow, requireSurvey, surveyToApi } f
 import { viDate } from './templates';
 
 const asDate = (v: unknown) => (v == null ? null : new Date(v as string));
+/** "The next batch": the waiting people whose time comes within this long after the first one's (invitations go out over minutes). */
+export const NEXT_BATCH_MS = 3600_000;
 
 /** Per respondent of the campaign: what the reminder rule needs, with their group and last reminder number. */
 export async function reminderFacts(db: Kysely<DB>, campaignId: string) {
@@ -82,9 +84,10 @@ export async function reminderSchedule(db: Kysely<DB>, campaignId: string, now =
     return {
       dueNow: list.filter((p) => dueNow(p.s)).length,
       waiting: waiting.length,
-      /** the earliest time the spacing rule lets the next of the waiting ones have a reminder */
+      /** the earliest time the spacing rule lets the next of the waiting ones have a reminder; nextCount: how many
+       *  of them are free within the hour after it (the next batch) */
       nextAt: next?.toISOString() ?? null,
-      nextCount: next ? waiting.filter((p) => p.s.nextAt!.getTime() === next.getTime()).length : 0,
+      nextCount: next ? waiting.filter((p) => p.s.nextAt!.getTime() < next.getTime() + NEXT_BATCH_MS).length : 0,
       maxReached: list.filter((p) => p.s.state === 'max_reached').length,
     };
   };
