@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../shared/api/apiFetch';
-import type { ApiBody } from '../../../shared/api/openapi';
+import { api, type ApiBody } from '../../../shared/api/openapi';
 import { queryKeys } from '../../../shared/api/queryKeys';
-import { assessmentKeys, assessmentPath, evidencePath, leafPath, sheetPath } from './paths';
+import { assessmentKeys, sheetPath } from './paths';
 import type { Phase } from './types';
 
 /** After any change to a sheet: refresh it, the list, the queue and the progress (all under the campaign's prefix). */
@@ -19,7 +19,7 @@ export type SelfUpdate = ApiBody<'/api/campaigns/{campaignId}/assessment/sheets/
 export function useSaveSelf(campaignId: string, unitId: string) {
   const refresh = useRefreshCampaign(campaignId);
   return useMutation({
-    mutationFn: ({ code, update }: { code: string; update: SelfUpdate }) => apiFetch(`${leafPath(campaignId, unitId, code)}/self`, { method: 'PUT', body: update }),
+    mutationFn: ({ code, update }: { code: string; update: SelfUpdate }) => api.put('/api/campaigns/{campaignId}/assessment/sheets/{unitId}/leaves/{code}/self', { params: { campaignId, unitId, code }, body: update }),
     onSettled: refresh,
   });
 }
@@ -29,7 +29,7 @@ export type AppraisalUpdate = ApiBody<'/api/campaigns/{campaignId}/assessment/sh
 export function useAppraise(campaignId: string, unitId: string) {
   const refresh = useRefreshCampaign(campaignId);
   return useMutation({
-    mutationFn: ({ code, update }: { code: string; update: AppraisalUpdate }) => apiFetch(`${leafPath(campaignId, unitId, code)}/appraisal`, { method: 'PUT', body: update }),
+    mutationFn: ({ code, update }: { code: string; update: AppraisalUpdate }) => api.put('/api/campaigns/{campaignId}/assessment/sheets/{unitId}/leaves/{code}/appraisal', { params: { campaignId, unitId, code }, body: update }),
     onSettled: refresh,
   });
 }
@@ -39,7 +39,7 @@ export function useRespond(campaignId: string, unitId: string) {
   const refresh = useRefreshCampaign(campaignId);
   return useMutation({
     mutationFn: ({ code, version, text }: { code: string; version: number; text: string }) =>
-      apiFetch(`${leafPath(campaignId, unitId, code)}/response`, { method: 'PUT', body: { version, text } }),
+      api.put('/api/campaigns/{campaignId}/assessment/sheets/{unitId}/leaves/{code}/response', { params: { campaignId, unitId, code }, body: { version, text } }),
     onSettled: refresh,
   });
 }
@@ -49,7 +49,7 @@ export function useFinalise(campaignId: string, unitId: string) {
   const refresh = useRefreshCampaign(campaignId);
   return useMutation({
     mutationFn: ({ code, version, score, comment }: { code: string; version: number; score: number; comment?: string }) =>
-      apiFetch(`${leafPath(campaignId, unitId, code)}/final`, { method: 'PUT', body: { version, score, ...(comment ? { comment } : {}) } }),
+      api.put('/api/campaigns/{campaignId}/assessment/sheets/{unitId}/leaves/{code}/final', { params: { campaignId, unitId, code }, body: { version, score, ...(comment ? { comment } : {}) } }),
     onSettled: refresh,
   });
 }
@@ -68,7 +68,7 @@ export function useSavePhases(campaignId: string) {
   const refresh = useRefreshCampaign(campaignId);
   return useMutation({
     mutationFn: (phases: { phase: Phase; opensAt: string; closesAt: string | null }[]) =>
-      apiFetch(`${assessmentPath(campaignId)}/phases`, { method: 'PUT', body: { phases } }),
+      api.put('/api/campaigns/{campaignId}/assessment/phases', { params: { campaignId }, body: { phases } }),
     onSettled: refresh,
   });
 }
@@ -78,8 +78,8 @@ export function useLinkEvidence(campaignId: string, unitId: string) {
   const refresh = useRefreshCampaign(campaignId);
   return useMutation({
     mutationFn: ({ documentId, criterionCode, pointer, stage }: { documentId: string; criterionCode: string; pointer?: string; stage?: 'self' | 'response' }) =>
-      apiFetch(`${evidencePath(campaignId, unitId)}/${encodeURIComponent(documentId)}/links`, {
-        method: 'POST', body: { criterionCode, ...(pointer ? { pointer } : {}), ...(stage ? { stage } : {}) },
+      api.post('/api/campaigns/{campaignId}/units/{unitId}/evidence/{documentId}/links', {
+        params: { campaignId, unitId, documentId }, body: { criterionCode, ...(pointer ? { pointer } : {}), ...(stage ? { stage } : {}) },
       }),
     onSettled: refresh,
   });
@@ -89,7 +89,7 @@ export function useLinkEvidence(campaignId: string, unitId: string) {
 export function useUnlinkEvidence(campaignId: string, unitId: string) {
   const refresh = useRefreshCampaign(campaignId);
   return useMutation({
-    mutationFn: (linkId: string) => apiFetch(`${evidencePath(campaignId, unitId)}/links/${encodeURIComponent(linkId)}`, { method: 'DELETE' }),
+    mutationFn: (linkId: string) => api.delete('/api/campaigns/{campaignId}/units/{unitId}/evidence/links/{linkId}', { params: { campaignId, unitId, linkId } }),
     onSettled: refresh,
   });
 }
@@ -98,7 +98,7 @@ export function useUnlinkEvidence(campaignId: string, unitId: string) {
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} }),
+    mutationFn: (id: string) => api.post('/api/notifications/{id}/read', { params: { id } }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: assessmentKeys.notifications }),
   });
 }
@@ -108,7 +108,7 @@ export function useSaveAssignments(campaignId: string) {
   const refresh = useRefreshCampaign(campaignId);
   return useMutation({
     mutationFn: (assignments: { userId: string; criteriaSetCode: string; criterionCode: string }[]) =>
-      apiFetch(`${assessmentPath(campaignId)}/appraisers`, { method: 'PUT', body: { assignments } }),
+      api.put('/api/campaigns/{campaignId}/assessment/appraisers', { params: { campaignId }, body: { assignments } }),
     onSettled: refresh,
   });
 }
@@ -117,7 +117,7 @@ export function useSaveAssignments(campaignId: string) {
 export function useReopen(campaignId: string, unitId: string) {
   const refresh = useRefreshCampaign(campaignId);
   return useMutation({
-    mutationFn: (body: { phase: Phase; until: string; reason: string }) => apiFetch(`${sheetPath(campaignId, unitId)}/reopen`, { method: 'POST', body }),
+    mutationFn: (body: { phase: Phase; until: string; reason: string }) => api.post('/api/campaigns/{campaignId}/assessment/sheets/{unitId}/reopen', { params: { campaignId, unitId }, body }),
     onSettled: refresh,
   });
 }

@@ -3,7 +3,6 @@ const enc = encodeURIComponent;
 /** /api/campaigns/:campaignId/assessment */
 export const assessmentPath = (campaignId: string) => `/api/campaigns/${enc(campaignId)}/assessment`;
 export const sheetPath = (campaignId: string, unitId: string) => `${assessmentPath(campaignId)}/sheets/${enc(unitId)}`;
-export const leafPath = (campaignId: string, unitId: string, code: string) => `${sheetPath(campaignId, unitId)}/leaves/${enc(code)}`;
 export const evidencePath = (campaignId: string, unitId: string) => `/api/campaigns/${enc(campaignId)}/units/${enc(unitId)}/evidence`;
 export const evidenceContentPath = (documentId: string, download = false) => `/api/evidence/${enc(documentId)}/content${download ? '?download=1' : ''}`;
 
