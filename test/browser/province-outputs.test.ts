@@ -14,10 +14,11 @@ describeBrowser('province-wide outputs from the ranking page: the ranking XLSX a
   let browser: Browser;
   let origin: string;
   let campaignId: string;
+  let unitIds: string[];
 
   beforeAll(async () => {
     t = await startTestApp('pglite', { COOKIE_SECURE: 'true' });
-    ({ campaignId } = await provinceCampaigns(t.database.db));
+    ({ campaignId, unitIds } = await provinceCampaigns(t.database.db));
     origin = await serveApp(t.app);
     browser = await launchChromium();
   });
@@ -107,6 +108,19 @@ describeBrowser('province-wide outputs from the ranking page: the ranking XLSX a
     const fonts = [...new Set([...raw.matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]))];
     expect(fonts.length, 'embedded fonts').toBeGreaterThan(0);
     for (const font of fonts) expect(font).toMatch(/^(LiberationSerif|DejaVuSerif|NotoSerif|TimesNewRoman)/);
+    await context.close();
+  });
+
+  it('a department\'s own report names the department\'s divisions, not the provincial agencies, and links to the province-wide report (issue 12 point 10)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await logInAs(page, origin, 'test-supervisor');
+    await page.goto(`${origin}/campaigns/${campaignId}/units/${unitIds[0]}/report`); // Sở A, a department
+    await page.getByTestId('report-total').waitFor();
+    const field2 = page.getByRole('row').filter({ hasText: 'CẢI CÁCH THỂ CHẾ' }).first();
+    await expect(field2.textContent()).resolves.toContain('Bộ phận pháp chế (Văn phòng Sở)');
+    await expect(page.locator('main').textContent()).resolves.not.toMatch(/Sở Tư pháp|Sở Kế hoạch và Đầu tư|Văn phòng UBND tỉnh/);
+    await expect(page.getByRole('link', { name: 'Báo cáo toàn tỉnh' }).getAttribute('href')).resolves.toBe(`/api/campaigns/${campaignId}/report/print.html`);
     await context.close();
   });
 });
