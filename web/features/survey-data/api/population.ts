@@ -1,22 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { CsvRowError } from '../../../shared/api/contract';
+import { api, type ApiBody, type ApiResponse } from '../../../shared/api/openapi';
 
-export type PopulationLevel = 'province' | 'district' | 'commune' | 'all';
-export const POPULATION_LEVELS: readonly PopulationLevel[] = ['all', 'province', 'district', 'commune'];
-
-export interface PopulationRow {
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  level: PopulationLevel;
-  population: number;
-}
-
-export interface PopulationPreview {
-  rows: { row: number; unitCode: string; unitId: string; level: PopulationLevel; population: number }[];
-  errors: CsvRowError[];
-}
+type PopulationPath = '/api/campaigns/{campaignId}/population';
+export type PopulationRow = ApiResponse<PopulationPath>['rows'][number];
+export type PopulationLevel = PopulationRow['level'];
+export const POPULATION_LEVELS = ['all', 'province', 'district', 'commune'] as const satisfies readonly PopulationLevel[];
+export type PopulationPreview = ApiResponse<`${PopulationPath}/preview`, 'post'>;
 
 const path = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}`;
 export const populationKey = (campaignId: string) => ['campaigns', campaignId, 'population'] as const;
@@ -25,7 +14,7 @@ export const populationKey = (campaignId: string) => ['campaigns', campaignId, '
 export function usePopulation(campaignId: string) {
   return useQuery({
     queryKey: populationKey(campaignId),
-    queryFn: ({ signal }) => apiFetch<{ rows: PopulationRow[] }>(`${path(campaignId)}/population`, { signal }).then((r) => r.rows),
+    queryFn: ({ signal }) => api.get('/api/campaigns/{campaignId}/population', { params: { campaignId }, signal }).then((r) => r.rows),
   });
 }
 
@@ -33,8 +22,8 @@ export function usePopulation(campaignId: string) {
 export function useSavePopulation(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (rows: { unitId: string; level: PopulationLevel; population: number }[]) =>
-      apiFetch<{ rows: PopulationRow[] }>(`${path(campaignId)}/population`, { method: 'PUT', body: { rows } }),
+    mutationFn: (rows: ApiBody<PopulationPath, 'put'>['rows']) =>
+      api.put('/api/campaigns/{campaignId}/population', { params: { campaignId }, body: { rows } }),
     onSuccess: (data) => queryClient.setQueryData(populationKey(campaignId), data.rows),
   });
 }
@@ -42,7 +31,7 @@ export function useSavePopulation(campaignId: string) {
 /** POST …/population/preview — reads and checks the CSV; stores nothing. */
 export function usePreviewPopulation(campaignId: string) {
   return useMutation({
-    mutationFn: (text: string) => apiFetch<PopulationPreview>(`${path(campaignId)}/population/preview`, { method: 'POST', body: { text } }),
+    mutationFn: (text: string) => api.post('/api/campaigns/{campaignId}/population/preview', { params: { campaignId }, body: { text } }),
   });
 }
 
@@ -50,7 +39,7 @@ export function usePreviewPopulation(campaignId: string) {
 export function useCommitPopulation(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) => apiFetch<{ rows: PopulationRow[] }>(`${path(campaignId)}/population/commit`, { method: 'POST', body: { text } }),
+    mutationFn: (text: string) => api.post('/api/campaigns/{campaignId}/population/commit', { params: { campaignId }, body: { text } }),
     onSuccess: (data) => queryClient.setQueryData(populationKey(campaignId), data.rows),
   });
 }
