@@ -5,7 +5,8 @@
  *   - refused, with the field (path) and the reason in Vietnamese and English: a key that is not a plain name
  *     (control character, broken surrogate, too long, `__proto__` / `constructor` / `prototype`), nesting deeper
  *     than the limit, a string or a list longer than the limit, a number that is not finite; or
- *   - returned as a fresh copy with each change listed (never changed silently): control characters other than
+ *   - returned with each change listed (never changed silently) — the input itself when nothing needed a change,
+ *     else a copy of what changed (the input is never modified): control characters other than
  *     tab, line feed and carriage return are removed from strings, and a lone surrogate (text cut in the middle of
  *     an emoji) becomes U+FFFD "�".
  * The walk stops at the depth limit, so 20,000-deep input costs no stack.
@@ -119,21 +120,35 @@ function walk(value: unknown, parent: string, key: string | number | null, depth
   if (depth >= limits.maxDepth) refuse(path, 'too_deep', `lồng nhau quá ${limits.maxDepth} cấp.`, `nested more than ${limits.maxDepth} levels deep.`);
   const tooMany = (n: number) => n > limits.maxItems && refuse(path, 'too_many_items',
     `có ${num(n, true)} phần tử (tối đa ${num(limits.maxItems, true)}).`, `${num(n, false)} entries (at most ${num(limits.maxItems, false)}).`);
+  // copy on write: a list or object is copied only when something inside it changed (the input is never modified)
   if (Array.isArray(value)) {
     tooMany(value.length);
-    const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) out.push(walk(value[i], path, i, depth + 1, limits, changes));
-    return out;
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const cleaned = walk(v, path, i, depth + 1, limits, changes);
+      if (cleaned !== v && !out) out = value.slice(0, i);
+      if (out) out.push(cleaned);
+    }
+    return out ?? value;
   }
-  const keys = Object.keys(value);
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
   tooMany(keys.length);
-  const out: Record<string, unknown> = {};
-  for (const k of keys) {
+  let out: Record<string, unknown> | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const problem = keyProblem(k, limits);
     if (problem) refuse(childPath(path, k), problem.reason, problem.vi, problem.en);
-    out[k] = walk((value as Record<string, unknown>)[k], path, k, depth + 1, limits, changes);
+    const v = obj[k];
+    const cleaned = walk(v, path, k, depth + 1, limits, changes);
+    if (cleaned !== v && !out) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = obj[keys[j]!];
+    }
+    if (out) out[k] = cleaned;
   }
-  return out;
+  return out ?? obj;
 }
 
 /** Checks and normalises a JSON value (see the file's comment); `path` names the root in messages. */

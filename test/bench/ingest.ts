@@ -1,5 +1,5 @@
 // Ingest benchmark (part of `npm run bench`): the real server runs as its own process (what `npm start` runs), on
-// PGlite or on real PostgreSQL; this process is the load generator — 1, 4 and 16 phones post batches of SIPAS forms
+// PGlite or on real PostgreSQL; this process is the load generator — 1, 4 and 16 phones post batches (50 and 500) of SIPAS forms
 // over HTTP, 10 % of batches resent. Prints forms per second, request latency p50 / p99, 5xx answers, lost and
 // duplicated forms, and the raw INSERT rate of the same rows into the same database (after the server has stopped:
 // how close the HTTP path is to the database's own limit). Prints figures; asserts nothing about time.
@@ -14,12 +14,13 @@ import { TEST_PASSWORD } from '../support/app';
 
 export interface IngestOptions {
   forms: number;
-  batchSize: number;
+  batchSizes: number[];
   clients: number[];
   resendShare: number;
 }
 
 interface IngestFigures {
+  batch: number;
   clients: number;
   forms: number;
   requests: number;
@@ -56,7 +57,7 @@ async function rawInsertRate(db: Kysely<DB>, clients: number, batchSize: number)
   return toInsert.length / ((performance.now() - started) / 1000);
 }
 
-async function oneRun(kind: DbKind, serverUrl: string | undefined, opts: IngestOptions, clients: number): Promise<IngestFigures> {
+async function oneRun(kind: DbKind, serverUrl: string | undefined, opts: IngestOptions, batchSize: number, clients: number): Promise<IngestFigures> {
   const prep = await prepareServerData(kind, serverUrl);
   try {
     const s = await seedIngestScenario(prep);
@@ -66,7 +67,7 @@ async function oneRun(kind: DbKind, serverUrl: string | undefined, opts: IngestO
     const forms = ingestForms(s, opts.forms, 42);
     try {
       const cookie = await loginOverHttp(server.origin, 'test-admin', TEST_PASSWORD); // on behalf of both enumerators
-      run = runPhones({ origin: server.origin, cookie, batches: cutIntoBatches(forms, [opts.batchSize]), clients, resendShare: opts.resendShare });
+      run = runPhones({ origin: server.origin, cookie, batches: cutIntoBatches(forms, [batchSize]), clients, resendShare: opts.resendShare });
       ({ seconds } = await run.done);
     } finally {
       await server.stop(); // PGlite: one process at a time
@@ -74,10 +75,10 @@ async function oneRun(kind: DbKind, serverUrl: string | undefined, opts: IngestO
     const database = await openPrepared(prep);
     try {
       const stored = await countStored(database.db);
-      const raw = await rawInsertRate(database.db, clients, opts.batchSize);
+      const raw = await rawInsertRate(database.db, clients, batchSize);
       const ms = run.responses.map((r) => r.ms);
       return {
-        clients, forms: forms.length, requests: run.responses.length, rate: stored.distinct / seconds,
+        batch: batchSize, clients, forms: forms.length, requests: run.responses.length, rate: stored.distinct / seconds,
         p50: quantile(ms, 0.5), p99: quantile(ms, 0.99), server5xx: run.responses.filter((r) => r.status >= 500).length,
         lost: forms.length - stored.distinct, duplicated: stored.rows - stored.distinct, raw,
       };
@@ -90,13 +91,15 @@ async function oneRun(kind: DbKind, serverUrl: string | undefined, opts: IngestO
 }
 
 export async function benchIngest(kind: DbKind, serverUrl: string | undefined, opts: IngestOptions) {
-  console.log(`\n== Ingest over HTTP to the real server process, ${kind === 'postgres' ? 'real PostgreSQL' : 'PGlite (embedded, the default)'}: ${opts.forms} forms a run in batches of ${opts.batchSize}, ${Math.round(opts.resendShare * 100)} % resent; load from a separate process`);
-  console.log('clients  forms/s  p50 ms  p99 ms  5xx  lost  dupl  raw INSERT rows/s  (HTTP at % of raw)');
+  console.log(`\n== Ingest over HTTP to the real server process, ${kind === 'postgres' ? 'real PostgreSQL' : 'PGlite (embedded, the default)'}: ${opts.forms} forms a run, ${Math.round(opts.resendShare * 100)} % of batches resent; load from a separate process`);
+  console.log('batch  clients  forms/s  p50 ms  p99 ms  5xx  lost  dupl  raw INSERT rows/s  (HTTP at % of raw)');
   const all: IngestFigures[] = [];
-  for (const clients of opts.clients) {
-    const f = await oneRun(kind, serverUrl, opts, clients);
-    all.push(f);
-    console.log(`${String(f.clients).padStart(7)}  ${f.rate.toFixed(0).padStart(7)}  ${f.p50.toFixed(0).padStart(6)}  ${f.p99.toFixed(0).padStart(6)}  ${String(f.server5xx).padStart(3)}  ${String(f.lost).padStart(4)}  ${String(f.duplicated).padStart(4)}  ${f.raw.toFixed(0).padStart(17)}  (${((100 * f.rate) / f.raw).toFixed(0)} %)`);
+  for (const batchSize of opts.batchSizes) {
+    for (const clients of opts.clients) {
+      const f = await oneRun(kind, serverUrl, opts, batchSize, clients);
+      all.push(f);
+      console.log(`${String(f.batch).padStart(5)}  ${String(f.clients).padStart(7)}  ${f.rate.toFixed(0).padStart(7)}  ${f.p50.toFixed(0).padStart(6)}  ${f.p99.toFixed(0).padStart(6)}  ${String(f.server5xx).padStart(3)}  ${String(f.lost).padStart(4)}  ${String(f.duplicated).padStart(4)}  ${f.raw.toFixed(0).padStart(17)}  (${((100 * f.rate) / f.raw).toFixed(0)} %)`);
+    }
   }
   return all;
 }

@@ -13,8 +13,8 @@ import { benchResults } from './results';
 
 const { values } = parseArgs({
   options: {
-    forms: { type: 'string', default: '4000' }, // per run (one run per client count and database)
-    batch: { type: 'string', default: '50' },  // phones send at most 50 forms a batch
+    forms: { type: 'string', default: '20000' }, // ingest: forms per run (one run per batch size, client count and database); long enough that a fresh server's warm-up is not the figure
+    batch: { type: 'string', default: '50,500' }, // ingest: batch sizes (phones send 50 forms a batch; 500 is the most the endpoint takes)
     clients: { type: 'string', default: '1,4,16' },
     only: { type: 'string' },
     'core-sizes': { type: 'string', default: '2000,20000,200000,1000000' }, // --only core: the estimation core at these sizes
@@ -28,7 +28,7 @@ const { values } = parseArgs({
 });
 const config = loadConfig();
 const pgUrl = config.database.kind === 'postgres' ? config.database.url : 'postgres://postgres@127.0.0.1:5432/postgres';
-const opts = { forms: Number(values.forms), batchSize: Number(values.batch), clients: values.clients.split(',').map(Number), resendShare: 0.1 };
+const opts = { forms: Number(values.forms), batchSizes: values.batch.split(',').map(Number), clients: values.clients.split(',').map(Number), resendShare: 0.1 };
 
 if (!values.only || values.only === 'engine') benchEngine();
 if (!values.only || values.only === 'core') benchEngineCore(values['core-sizes'].split(',').map(Number));

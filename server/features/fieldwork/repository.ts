@@ -72,8 +72,9 @@ function insertTemplate(db: Kysely<DB>) {
   return template;
 }
 
-/** A form as an element of the rows parameter: bytea as its hex text, the rest as JSON writes it. */
-const asJsonRow = (row: NewForm) => ({ ...row, analysis_codes: row.analysis_codes ? `\\x${row.analysis_codes.toString('hex')}` : null });
+/** A form as an element of the rows parameter: bytea as its hex text, the time as ISO text, the rest as JSON writes it. */
+const asJsonRow = (row: NewForm, receivedAt: string) =>
+  ({ ...row, analysis_codes: row.analysis_codes ? `\\x${row.analysis_codes.toString('hex')}` : null, received_at: receivedAt });
 
 /**
  * Inserts new forms; a clientUuid already stored (a resend racing this one) is skipped, never duplicated. Returns
@@ -82,7 +83,13 @@ const asJsonRow = (row: NewForm) => ({ ...row, analysis_codes: row.analysis_code
 export async function insertForms(db: Kysely<DB>, rows: NewForm[]): Promise<{ id: string; client_uuid: string }[]> {
   if (rows.length === 0) return [];
   const template = insertTemplate(db);
-  const result = await db.executeQuery<{ id: string; client_uuid: string }>({ ...template, parameters: [JSON.stringify(rows.map(asJsonRow))] });
+  let at: Date | null = null; // a batch's rows share their arrival time: written out once
+  let atText = '';
+  const json = JSON.stringify(rows.map((row) => {
+    if (row.received_at !== at) [at, atText] = [row.received_at, row.received_at.toISOString()];
+    return asJsonRow(row, atText);
+  }));
+  const result = await db.executeQuery<{ id: string; client_uuid: string }>({ ...template, parameters: [json] });
   return result.rows;
 }
 
