@@ -114,13 +114,16 @@ describeBrowser('province-wide outputs from the ranking page: the ranking XLSX a
   it('a department\'s own report names the department\'s divisions, not the provincial agencies, and links to the province-wide report (issue 12 point 10)', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
-    await logInAs(page, origin, 'test-supervisor');
+    await logInAs(page, origin, 'test-analyst');
     await page.goto(`${origin}/campaigns/${campaignId}/units/${unitIds[0]}/report`); // Sở A, a department
     await page.getByTestId('report-total').waitFor();
     const field2 = page.getByRole('row').filter({ hasText: 'CẢI CÁCH THỂ CHẾ' }).first();
     await expect(field2.textContent()).resolves.toContain('Bộ phận pháp chế (Văn phòng Sở)');
     await expect(page.locator('main').textContent()).resolves.not.toMatch(/Sở Tư pháp|Sở Kế hoạch và Đầu tư|Văn phòng UBND tỉnh/);
     await expect(page.getByRole('link', { name: 'Báo cáo toàn tỉnh' }).getAttribute('href')).resolves.toBe(`/api/campaigns/${campaignId}/report/print.html`);
+    // the analyst's dialog starts from the mapping this report uses
+    await page.getByRole('button', { name: 'Sửa đơn vị phụ trách' }).click();
+    await expect.poll(() => page.locator('#agency-2').inputValue()).toBe('Bộ phận pháp chế (Văn phòng Sở)');
     await context.close();
   });
 });

@@ -1,8 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { AgencyMapping } from '../../../shared/api/types';
+import { api } from '../../../shared/api/openapi';
 
-const agenciesPath = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/agencies`;
 const agenciesKey = (campaignId: string) => ['campaigns', campaignId, 'agencies'] as const;
 
 /**
@@ -12,12 +10,12 @@ const agenciesKey = (campaignId: string) => ['campaigns', campaignId, 'agencies'
 export function useAgencies(campaignId: string, unitId: string) {
   return useQuery({
     queryKey: [...agenciesKey(campaignId), unitId],
-    queryFn: ({ signal }) => apiFetch<AgencyMapping>(`${agenciesPath(campaignId)}?unitId=${encodeURIComponent(unitId)}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/campaigns/{campaignId}/agencies', { params: { campaignId }, query: { unitId }, signal }),
   });
 }
 
 /**
- * PUT (a new mapping) or DELETE (back to the default) /api/campaigns/:campaignId/agencies; refreshes the mapping
+ * PUT (a new mapping) or DELETE (back to the default) /api/campaigns/:campaignId/agencies; refreshes the mappings
  * and every report of the campaign.
  */
 export function useSaveAgencies(campaignId: string) {
@@ -25,8 +23,8 @@ export function useSaveAgencies(campaignId: string) {
   return useMutation({
     mutationFn: (agencies: Record<string, string[]> | null) =>
       agencies === null
-        ? apiFetch<AgencyMapping>(agenciesPath(campaignId), { method: 'DELETE' })
-        : apiFetch<AgencyMapping>(agenciesPath(campaignId), { method: 'PUT', body: { agencies } }),
+        ? api.delete('/api/campaigns/{campaignId}/agencies', { params: { campaignId } })
+        : api.put('/api/campaigns/{campaignId}/agencies', { params: { campaignId }, body: { agencies } }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: agenciesKey(campaignId) });
       void client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'campaigns' && q.queryKey[1] === campaignId && q.queryKey.at(-1) === 'report' });
