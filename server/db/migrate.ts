@@ -16,6 +16,7 @@ import * as m0017 from './migrations/0017_must_change_password';
 import * as m0018 from './migrations/0018_signature_trust';
 import * as m0019 from './migrations/0019_form_counts';
 import * as m0020 from './migrations/0020_unit_lineage';
+import * as m0021 from './migrations/0021_publication';
 
 /** Migrations in order. Add new ones here; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018_signature_trust': m0018,
   '0019_form_counts': m0019,
   '0020_unit_lineage': m0020,
+  '0021_publication': m0021,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
