@@ -11,6 +11,7 @@ import type { EvidenceRef } from '../api/types';
 import { uploadEvidence } from '../api/uploadEvidence';
 import { useQueryClient } from '@tanstack/react-query';
 import { assessmentKeys } from '../api/paths';
+import { SignatureBadge } from './SignatureBadge';
 
 interface Props {
   campaignId: string;
@@ -64,7 +65,8 @@ export function EvidencePanel({ campaignId, unitId, code, evidence, editable, st
         <ul className="plain-list">
           {evidence.map((e) => (
             <li key={e.linkId} className="tree-list__row">
-              <button type="button" className="link-button" onClick={() => onPreview(e)}>{e.filename}</button>
+              <button type="button" className="link-button" onClick={() => onPreview(e)}>{e.filename}</button>{' '}
+              <SignatureBadge filename={e.filename} signature={e.signature} />
               <span className="muted small"> · {format.number(e.size / 1_048_576, 2)} MB{e.pointer ? ` · ${e.pointer}` : ''}{e.stage === 'response' ? ` · ${t('assessment.evidence.response')}` : ''}</span>{' '}
               <a className="small" href={evidenceContentPath(e.documentId, true)}>{t('assessment.evidence.download')}</a>{' '}
               {editable && (

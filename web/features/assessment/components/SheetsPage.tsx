@@ -13,6 +13,7 @@ import type { SheetSummary } from '../api/types';
 import { SHEET_TONE, sheetStatusKey } from './labels';
 import { PhasesPanel } from './PhasesPanel';
 import { AppraisersPanel } from './AppraisersPanel';
+import { SignaturePanel } from './SignaturePanel';
 import { Link } from 'react-router';
 
 const pct = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : 0);
@@ -42,6 +43,7 @@ export function SheetsPage() {
       />
       <PhasesPanel campaignId={campaignId} canEdit={staff} />
       {staff && <AppraisersPanel campaignId={campaignId} />}
+      {staff && <SignaturePanel campaignId={campaignId} isAdmin={user?.role === 'admin'} />}
       <QueryState query={sheets}>
         {(data) => (
           <Table<SheetSummary>
