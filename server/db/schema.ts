@@ -162,8 +162,10 @@ export interface AuditLogTable {
   new_value: Json<unknown> | null;
 }
 
-export type GovLevel = 'province' | 'district' | 'commune';
-export type QuotaLevel = GovLevel | 'all';
+/** A level of government: data, the `gov_level` options of the campaign's questionnaire (server/features/fieldwork/campaign-levels.ts). */
+export type GovLevel = string;
+/** A level of government, or 'all' for a unit-wide quota or population. */
+export type QuotaLevel = string;
 export type FormStatus = 'pending' | 'flagged' | 'accepted' | 'rejected' | 'returned';
 export interface FormFlag {
   code: string;

@@ -81,9 +81,6 @@ const vi = {
   quotaAccepted: 'đã duyệt {n}',
   collectedByMe: 'Bạn đã thu {n} phiếu',
   pendingHere: '{n} phiếu trên máy chưa gửi',
-  level_province: 'Cấp tỉnh',
-  level_district: 'Cấp huyện',
-  level_commune: 'Cấp xã',
   level_all: 'Tất cả các cấp',
 
   modeInterview: 'Phỏng vấn trực tiếp',
@@ -230,9 +227,6 @@ const en: Record<TextKey, string> = {
   quotaAccepted: '{n} accepted',
   collectedByMe: 'You collected {n} form(s)',
   pendingHere: '{n} unsent form(s) on this phone',
-  level_province: 'Province level',
-  level_district: 'District level',
-  level_commune: 'Commune level',
   level_all: 'All levels',
 
   modeInterview: 'Face-to-face interview',

@@ -8,7 +8,7 @@ import { fieldworkSetup, savePlan, saveQuotas, saveAssignments } from './setup.s
 import { checkEnumeratorCsv, commitEnumeratorCsv } from './enumerator-import.service';
 import { drawRechecks, listForms, listRechecks } from './review.service';
 import { dashboard } from './progress.service';
-import { DashboardOut, EnumeratorOut, FormListItem, FormStatus, Plan, Quota, RecheckOut, RowError, SupervisorOut } from './schemas';
+import { DashboardOut, EnumeratorOut, FormListItem, FormStatus, GovLevelOut, Plan, Quota, RecheckOut, RowError, SupervisorOut } from './schemas';
 
 const Params = z.object({ campaignId: z.string().uuid() });
 const CsvBody = z.object({ text: z.string().min(1).max(5_000_000) });
@@ -23,7 +23,7 @@ export default async function campaignFieldworkRoutes(app: FastifyInstance) {
       tags: ['fieldwork'],
       summary: 'Fieldwork set-up of a campaign: plan, quotas, enumerators and supervisors',
       params: Params,
-      response: { 200: z.object({ plan: Plan.nullable(), quotas: z.array(Quota), enumerators: z.array(EnumeratorOut), supervisors: z.array(SupervisorOut) }), ...errorResponses },
+      response: { 200: z.object({ plan: Plan.nullable(), levels: z.array(GovLevelOut), quotas: z.array(Quota), enumerators: z.array(EnumeratorOut), supervisors: z.array(SupervisorOut) }), ...errorResponses },
     },
   }, async (request) => fieldworkSetup(app.db, request.params.campaignId));
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, FormStatus, QuotaLevel } from '../../db/schema';
 import type { SessionUser } from '../../plugins/app/auth';
+import { ALL_LEVELS, campaignLevels, levelsFor, type GovLevel } from './campaign-levels';
 import { requireCampaign } from './setup.service';
 import { formScope } from './scope';
 
@@ -12,8 +13,12 @@ function addCounts(c: Counts, status: FormStatus, n: number) {
   if (status !== 'rejected') c.collected += n; // collected = everything that counts towards the quota
 }
 
-const LEVEL_ORDER = ['province', 'district', 'commune', 'all'];
-const byLevel = (a: { level: string }, b: { level: string }) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level);
+/** Quotas in the order of the campaign's levels (its questionnaire's order), the unit-wide quota last. */
+const byLevelOf = (levels: readonly GovLevel[]) => {
+  const order = [...levels.map((l) => l.value), ALL_LEVELS];
+  const rank = (level: string) => (order.includes(level) ? order.indexOf(level) : order.length);
+  return (a: { level: string }, b: { level: string }) => rank(a.level) - rank(b.level) || a.level.localeCompare(b.level);
+};
 
 /**
  * A unit's total (API.md, "Quotas"): its `all` quota when there is one, else the sum of its per-level quotas. Level
@@ -57,6 +62,8 @@ export async function dashboard(db: Kysely<DB>, user: SessionUser, campaignId: s
     .execute();
   const quotas = await db.selectFrom('fieldwork_quota').select(['unit_id', 'level', 'target']).where('campaign_id', '=', campaignId).execute();
   const targets = unitTargets(quotas);
+  const campaignLevelList = await campaignLevels(db, campaignId);
+  const byLevel = byLevelOf(campaignLevelList);
   /** per unit, each level quota with the forms (in the reader's scope) counted against it */
   const levels = new Map<string, { level: QuotaLevel; target: number; collected: number; accepted: number }[]>();
   for (const q of [...quotas].filter((q) => q.level !== 'all').sort(byLevel)) {
@@ -87,6 +94,7 @@ export async function dashboard(db: Kysely<DB>, user: SessionUser, campaignId: s
     : null;
   const visibleEnumerators = mine ? enumerators.filter((e) => mine.has(e.id)) : enumerators;
   return {
+    levels: campaignLevelList,
     units: units.map((u) => ({
       unitId: u.id, name: u.name, target: targets.get(u.id) ?? null, ...byUnit.get(u.id)!.counts, lastSync: iso(byUnit.get(u.id)!.last), levels: levels.get(u.id) ?? [],
     })),
@@ -145,12 +153,15 @@ export async function enumeratorProfile(db: Kysely<DB>, user: SessionUser) {
     .where('f.status', '=', 'returned')
     .execute();
 
-  const campaigns = new Map<string, { campaignId: string; campaignName: string; year: number; campaignStatus: string; questionnaireId: string; questionnaireVersion: number; startsOn: string | null; endsOn: string | null; units: ProfileUnit[] }>();
+  const campaigns = new Map<string, { campaignId: string; campaignName: string; year: number; campaignStatus: string; questionnaireId: string; questionnaireVersion: number; levels: GovLevel[]; startsOn: string | null; endsOn: string | null; units: ProfileUnit[] }>();
   for (const a of assignments) {
     const c = campaigns.get(a.campaign_id) ?? {
       campaignId: a.campaign_id, campaignName: a.campaign_name, year: a.year, campaignStatus: a.status, questionnaireId: a.questionnaire_id,
       questionnaireVersion: a.questionnaire_version, startsOn: a.starts_on, endsOn: a.ends_on, units: [],
+      // the plan's questionnaire gives the levels (every assignment here has a plan)
+      levels: levelsFor({ questionnaireId: a.questionnaire_id, questionnaireVersion: a.questionnaire_version }, true),
     };
+    const byLevel = byLevelOf(c.levels);
     const unitCounts = counts.filter((n) => n.campaign_id === a.campaign_id && n.unit_id === a.unit_id);
     const sumWhere = (pred: (n: (typeof unitCounts)[number]) => boolean, field: 'n' | 'mine' = 'n') => unitCounts.filter(pred).reduce((s, n) => s + Number(n[field]), 0);
     const unitQuotas = quotas.filter((q) => q.campaign_id === a.campaign_id && q.unit_id === a.unit_id);

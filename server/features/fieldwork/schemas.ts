@@ -4,7 +4,14 @@ import { Paradata } from './envelope';
 
 export const FlagOut = z.object({ code: z.string(), message: Bilingual });
 export const FormStatus = z.enum(['pending', 'flagged', 'accepted', 'rejected', 'returned']);
-export const QuotaLevel = z.enum(['province', 'district', 'commune', 'all']);
+/**
+ * A level of government of the campaign (a `gov_level` option of its questionnaire: province, commune, and district
+ * only in three-level campaigns) or `all` for a unit-wide quota. Which levels a campaign has is data (campaign-levels.ts):
+ * the services check the value against them, with a message naming the allowed ones.
+ */
+export const QuotaLevel = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a level code such as province, commune or all').max(40);
+/** A campaign's level of government and its label from the questionnaire. */
+export const GovLevelOut = z.object({ value: z.string(), label: Bilingual });
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const Plan = z.object({
@@ -66,6 +73,8 @@ const StatusCounts = {
   collected: z.number(), accepted: z.number(), flagged: z.number(), pending: z.number(), rejected: z.number(), returned: z.number(), lastSync: z.string().nullable(),
 };
 export const DashboardOut = z.object({
+  /** the campaign's levels of government, in order, labelled by its questionnaire */
+  levels: z.array(GovLevelOut),
   units: z.array(z.object({
     unitId: z.string(), name: z.string(), target: z.number().nullable(), ...StatusCounts,
     levels: z.array(z.object({ level: QuotaLevel, target: z.number(), collected: z.number(), accepted: z.number() })),
@@ -90,6 +99,8 @@ export const ProfileOut = z.object({
   serverTime: z.string(),
   assignments: z.array(z.object({
     campaignId: z.string(), campaignName: z.string(), year: z.number(), campaignStatus: z.string(), questionnaireId: z.string(), questionnaireVersion: z.number(),
+    /** the campaign's levels of government (its questionnaire's `gov_level` options), in order */
+    levels: z.array(GovLevelOut),
     startsOn: z.string().nullable(), endsOn: z.string().nullable(),
     units: z.array(z.object({
       unitId: z.string(), code: z.string(), name: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable(),

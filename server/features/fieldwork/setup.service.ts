@@ -3,6 +3,7 @@ import { getQuestionnaire } from '../../../survey-forms/src/index';
 import type { DB, FieldworkPlanTable, QuotaLevel } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { campaignUnitIds, findCampaign } from '../campaigns/repository';
+import { ALL_LEVELS, campaignLevels, levelNotInCampaign, levelsFor, type GovLevel } from './campaign-levels';
 import * as repo from './repository';
 
 export interface PlanApi {
@@ -39,6 +40,7 @@ export async function fieldworkSetup(db: Kysely<DB>, campaignId: string) {
   const quotas = await repo.listQuotas(db, campaignId);
   return {
     plan: plan ? planToApi(plan) : null,
+    levels: await campaignLevels(db, campaignId),
     quotas: quotas.map((q) => ({ unitId: q.unit_id, level: q.level, target: q.target })),
     ...(await assignmentLists(db, campaignId)),
   };
@@ -53,6 +55,16 @@ export async function savePlan(db: Kysely<DB>, campaignId: string, plan: PlanApi
   }
   if (plan.startsOn && plan.endsOn && plan.startsOn > plan.endsOn) {
     throw invalid('endsOn', 'ngày kết thúc trước ngày bắt đầu.', 'the end date is before the start date.');
+  }
+  // the questionnaire sets the campaign's levels: quotas at a level it does not ask about would count nothing
+  const levels = levelsFor(plan, false);
+  const stray = (await repo.listQuotas(db, campaignId)).find((q) => q.level !== ALL_LEVELS && !levels.some((l) => l.value === q.level));
+  if (stray) {
+    const e = levelNotInCampaign('questionnaireId', stray.level, levels, true);
+    throw new AppError(400, 'validation', {
+      vi: `${e.messages.vi} Đợt đang có chỉ tiêu ở cấp "${stray.level}": hãy xóa các chỉ tiêu đó trước khi chọn bảng hỏi ${plan.questionnaireId}.`,
+      en: `${e.messages.en} The campaign has quotas at level "${stray.level}": remove them before choosing questionnaire ${plan.questionnaireId}.`,
+    }, e.details);
   }
   await repo.upsertPlan(db, {
     campaign_id: campaignId,
@@ -75,18 +87,22 @@ async function checkCampaignUnits(db: Kysely<DB>, campaignId: string, unitIds: s
   }
 }
 
-const LEVEL_NAMES: Record<QuotaLevel, { vi: string; en: string }> = {
-  province: { vi: 'Cấp tỉnh', en: 'Province level' },
-  district: { vi: 'Cấp huyện', en: 'District level' },
-  commune: { vi: 'Cấp xã', en: 'Commune level' },
-  all: { vi: 'Tất cả các cấp', en: 'All levels' },
-};
+/** A level's name in messages: the questionnaire's label ("Cấp tỉnh"), "Tất cả các cấp" for the unit-wide quota. */
+const levelName = (levels: readonly GovLevel[], level: string, lang: 'vi' | 'en') =>
+  level === ALL_LEVELS ? (lang === 'vi' ? 'Tất cả các cấp' : 'All levels') : levelLabelIn(levels, level, lang);
+
+/** "Cấp tỉnh" / "Province level": the questionnaire's label (English with "level" added). */
+function levelLabelIn(levels: readonly GovLevel[], level: string, lang: 'vi' | 'en'): string {
+  const found = levels.find((l) => l.value === level);
+  if (!found) return level;
+  return lang === 'vi' ? found.label.vi : `${found.label.en} level`;
+}
 
 /**
  * A level quota is a part of its unit's total (API.md, "Quotas"): when a unit has an overall (`all`) quota, its level
  * quotas together may not exceed it. Refused with the unit and the levels named.
  */
-async function checkLevelsWithinTotal(db: Kysely<DB>, quotas: { unitId: string; level: QuotaLevel; target: number }[]) {
+async function checkLevelsWithinTotal(db: Kysely<DB>, quotas: { unitId: string; level: QuotaLevel; target: number }[], levelNames: readonly GovLevel[]) {
   const over: { unitId: string; total: number; levels: { level: QuotaLevel; target: number }[] }[] = [];
   for (const unitId of new Set(quotas.map((q) => q.unitId))) {
     const own = quotas.filter((q) => q.unitId === unitId);
@@ -100,7 +116,7 @@ async function checkLevelsWithinTotal(db: Kysely<DB>, quotas: { unitId: string; 
     over.map((o) => {
       const u = units.get(o.unitId);
       const unit = u ? `${u.name} (${u.code})` : o.unitId;
-      const parts = o.levels.map((l) => `${LEVEL_NAMES[l.level][lang]} ${l.target}`).join(' + ');
+      const parts = o.levels.map((l) => `${levelName(levelNames, l.level, lang)} ${l.target}`).join(' + ');
       const sum = o.levels.reduce((s, l) => s + l.target, 0);
       return lang === 'vi'
         ? `${unit}: ${parts} = ${sum} phiếu, nhiều hơn chỉ tiêu chung (Tất cả các cấp) ${o.total} phiếu`
@@ -115,13 +131,17 @@ async function checkLevelsWithinTotal(db: Kysely<DB>, quotas: { unitId: string; 
 export async function saveQuotas(db: Kysely<DB>, campaignId: string, quotas: { unitId: string; level: QuotaLevel; target: number }[]) {
   await requireCampaign(db, campaignId);
   await checkCampaignUnits(db, campaignId, quotas.map((q) => q.unitId), 'quotas[].unitId');
+  const levels = await campaignLevels(db, campaignId);
+  quotas.forEach((q, i) => {
+    if (q.level !== ALL_LEVELS && !levels.some((l) => l.value === q.level)) throw levelNotInCampaign(`quotas[${i}].level`, q.level, levels, true);
+  });
   const seen = new Set<string>();
   quotas.forEach((q, i) => {
     const k = `${q.unitId}|${q.level}`;
     if (seen.has(k)) throw invalid(`quotas[${i}]`, `chỉ tiêu của đơn vị ${q.unitId}, cấp ${q.level} bị lặp.`, `quota for unit ${q.unitId}, level ${q.level} is repeated.`);
     seen.add(k);
   });
-  await checkLevelsWithinTotal(db, quotas);
+  await checkLevelsWithinTotal(db, quotas, levels);
   await db.deleteFrom('fieldwork_quota').where('campaign_id', '=', campaignId).execute();
   if (quotas.length) {
     await db.insertInto('fieldwork_quota').values(quotas.map((q) => ({ campaign_id: campaignId, unit_id: q.unitId, level: q.level, target: q.target }))).execute();

@@ -4,6 +4,7 @@ import { analysisCodes } from '../survey-codes/analysis-codes';
 import type { DB, FormFlag, FormStatus, Role } from '../../db/schema';
 import { clientUuidOf, normalisedTextFlag, readEnvelope, type FormEnvelope } from './envelope';
 import type { JsonChange } from '../../http/untrusted-json';
+import { formLevelRefusal } from './campaign-levels';
 import { flagsFor, type FlagContext } from './quality';
 import * as repo from './repository';
 import { uploadScope } from './scope';
@@ -17,7 +18,7 @@ function analysisCodesOf(id: string, version: number, answers: Record<string, un
 
 export type RefusalCode =
   | 'unreadable' | 'invalid_content' | 'unknown_campaign' | 'campaign_not_in_fieldwork' | 'unknown_unit' | 'unit_not_in_campaign'
-  | 'unknown_enumerator' | 'not_your_enumerator' | 'client_uuid_taken' | 'not_storable';
+  | 'unknown_enumerator' | 'not_your_enumerator' | 'client_uuid_taken' | 'not_storable' | 'level_not_in_campaign';
 
 export interface Receipt {
   index: number;
@@ -164,6 +165,7 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
   const planMap = new Map(context.plans.map((p) => [p.campaign_id, planToApi(p)]));
 
   const storable: Parsed[] = [];
+  let levelRefusal: { vi: string; en: string } | null;
   for (const p of fresh) {
     const { env } = p;
     const status = campaignStatus.get(env.campaignId);
@@ -178,6 +180,8 @@ export async function ingestBatch(db: Kysely<DB>, submitter: { id: string; role:
     } else if (!inCampaign.has(key(env.campaignId, env.unitId))) {
       receipts[p.index] = refused(p.index, env.clientUuid, 'unit_not_in_campaign',
         `Đơn vị ${env.unitId} không thuộc đợt đánh giá ${env.campaignId}.`, `Unit ${env.unitId} is not part of campaign ${env.campaignId}.`);
+    } else if ((levelRefusal = formLevelRefusal(env.answers.gov_level, planMap.get(env.campaignId) ?? null))) {
+      receipts[p.index] = refused(p.index, env.clientUuid, 'level_not_in_campaign', levelRefusal.vi, levelRefusal.en);
     } else storable.push(p);
   }
 

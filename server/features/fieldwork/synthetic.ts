@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mulberry32 } from '../../../analytics/src/index';
-import { fillAnswers, getQuestionnaire, listFactors, type Question, type Questionnaire } from '../../../survey-forms/src/index';
+import { fillAnswers, getQuestionnaire, govLevels, listFactors, type Question, type Questionnaire } from '../../../survey-forms/src/index';
 import type { FormEnvelope } from './envelope';
 
 export interface SyntheticUnit {
@@ -56,13 +56,16 @@ export function syntheticForms(opts: SyntheticOptions, count: number, seed: numb
   const now = opts.now ?? Date.now();
   const workers = opts.enumerators.filter((e) => e.unitIds.length > 0);
   if (workers.length === 0) throw new Error('no enumerator has units assigned');
+  // the questionnaire's levels (a two-level campaign has no district), lower levels drawn more often
+  const levels = new Set(govLevels(q).map((l) => l.value));
+  const levelDraw = ['province', 'district', 'district', 'commune', 'commune'].filter((l) => levels.has(l));
   const forms: FormEnvelope[] = [];
   for (let i = 0; i < count; i++) {
     const enumerator = workers[i % workers.length]!;
     const unit = unitById.get(pick(enumerator.unitIds))!;
     const truth = opts.truth.get(unit.unitId);
     const straight = rand() < (opts.straightLineShare ?? 0.02);
-    const govLevel = pick(['province', 'district', 'district', 'commune', 'commune']);
+    const govLevel = pick(levelDraw);
     const answers = fillAnswers(q, (question: Question) => {
       if (question.kind === 'scale') {
         if (straight) return 4;

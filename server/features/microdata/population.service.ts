@@ -3,12 +3,11 @@ import type { DB, QuotaLevel } from '../../db/schema';
 import { AppError } from '../../errors';
 import { foldHeader, populationCell, readCsv, type RowErrors } from '../../http/csv';
 import { campaignUnitIds } from '../campaigns/repository';
+import { ALL_LEVELS, campaignLevels, describeLevels, levelNotInCampaign } from '../fieldwork/campaign-levels';
 import { requireCampaign } from '../fieldwork/setup.service';
 
 /** Strata per file: units × levels (the JSON PUT takes as many). */
 export const MAX_POPULATION_ROWS = 20_000;
-
-export const POPULATION_LEVELS = ['province', 'district', 'commune', 'all'] as const;
 
 export interface PopulationRow {
   unitId: string;
@@ -35,8 +34,10 @@ export async function listPopulation(db: Kysely<DB>, campaignId: string) {
 export async function replacePopulation(db: Kysely<DB>, campaignId: string, rows: readonly PopulationRow[]) {
   await requireCampaign(db, campaignId);
   const inCampaign = new Set((await campaignUnitIds(db, [campaignId])).get(campaignId) ?? []);
+  const levels = await campaignLevels(db, campaignId);
   const seen = new Set<string>();
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
+    if (r.level !== ALL_LEVELS && !levels.some((l) => l.value === r.level)) throw levelNotInCampaign(`rows[${i}].level`, r.level, levels, true);
     if (!inCampaign.has(r.unitId)) {
       throw new AppError(400, 'validation', { vi: 'Có đơn vị không thuộc đợt đánh giá; chưa lưu gì.', en: 'A unit is not in the campaign; nothing was stored.' }, { unitId: r.unitId });
     }
@@ -82,6 +83,8 @@ export async function checkPopulationCsv(db: Kysely<DB>, campaignId: string, tex
   if (errors.length) return { rows: [], errors };
   const inCampaign = new Set((await campaignUnitIds(db, [campaignId])).get(campaignId) ?? []);
   const unitByCode = new Map((await db.selectFrom('unit').select(['id', 'code']).execute()).map((u) => [u.code.toLowerCase(), u]));
+  const levels = await campaignLevels(db, campaignId);
+  const allowed = new Set([...levels.map((l) => l.value), ALL_LEVELS]);
   const rows: PopulationCsvRow[] = [];
   const seen = new Map<string, number>();
   for (const line of lines) {
@@ -93,8 +96,12 @@ export async function checkPopulationCsv(db: Kysely<DB>, campaignId: string, tex
     else if (!unit) err('unit', `không có đơn vị mã "${code}".`, `no unit with code "${code}".`);
     else if (!inCampaign.has(unit.id)) err('unit', `đơn vị "${code}" không thuộc đợt đánh giá.`, `unit "${code}" is not in the campaign.`);
     const levelText = line.get('level');
-    const level = LEVEL_WORDS[foldHeader(levelText)];
-    if (!level) err('level', `cấp "${levelText}" không hợp lệ (tỉnh, huyện, xã hoặc tất cả).`, `level "${levelText}" is not valid (province, district, commune or all).`);
+    const word = LEVEL_WORDS[foldHeader(levelText)];
+    const level = word && allowed.has(word) ? word : undefined;
+    if (!level) {
+      err('level', `cấp "${levelText}" không có trong đợt đánh giá (các cấp: ${describeLevels(levels, 'vi', true)}).`,
+        `level "${levelText}" is not one of the campaign's levels (${describeLevels(levels, 'en', true)}).`);
+    }
     const cell = populationCell(line.get('population'));
     const population = 'population' in cell ? cell.population : null;
     if (!('population' in cell)) err('population', cell.vi, cell.en);

@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../http/schemas';
 import { EDITORS, STAFF } from '../../http/roles';
-import { RowError } from '../fieldwork/schemas';
+import { QuotaLevel, RowError } from '../fieldwork/schemas';
 import { leadershipCodebook, leadershipMicrodata, sipasCodebook, sipasMicrodata, type MicrodataFile } from './microdata.service';
-import { checkPopulationCsv, commitPopulationCsv, listPopulation, POPULATION_LEVELS, replacePopulation } from './population.service';
+import { checkPopulationCsv, commitPopulationCsv, listPopulation, replacePopulation } from './population.service';
 
 const Params = z.object({ campaignId: z.string().uuid() });
 const CsvBody = z.object({ text: z.string().min(1).max(5_000_000) });
-const Level = z.enum(POPULATION_LEVELS);
+const Level = QuotaLevel;
 const PopulationIn = z.object({ unitId: z.string().uuid(), level: Level, population: z.number().int().min(1).max(2_147_483_647) });
 const PopulationOut = z.object({ rows: z.array(z.object({ unitId: z.string(), unitCode: z.string(), unitName: z.string(), level: Level, population: z.number() })) });
 const FileOut = z.string().describe('the file');

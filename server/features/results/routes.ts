@@ -5,6 +5,7 @@ import { errorResponses, Uuid, Bilingual as Text } from '../../http/schemas';
 import { EDITORS, STAFF } from '../../http/roles';
 import { requireUser } from '../../plugins/app/auth';
 import { applyResults, leadershipResults, sipasResults } from './service';
+import { GovLevelOut } from '../fieldwork/schemas';
 
 const Params = z.object({ campaignId: Uuid });
 const Ci = z.tuple([z.number(), z.number()]).nullable();
@@ -79,6 +80,7 @@ const SipasOut = z.object({
       reason: Text.nullable(),
     }),
   }).describe('which design strata the entered data allow (issue 12)'),
+  levels: z.array(GovLevelOut).describe("the campaign's levels of government (its questionnaire's gov_level options), in order: province and commune only in a two-level campaign"),
   /** form by form (the engine) or from grouped sums in the database (large campaigns): the same figures */
   computation: z.enum(['forms', 'database']),
   by: z.string(),

@@ -5,7 +5,7 @@ import {
   type CriteriaSet, type Estimate, type LeadershipSheet, type RakeMargin, type RakeResult, type SipasFactorPoints, type SipasPoints,
   type SipasResult, type VarianceOption,
 } from '../../../analytics/src/index';
-import { findQuestion, getQuestionnaire, listFactors, listItems, optionsOf, type Questionnaire } from '../../../survey-forms/src/index';
+import { findQuestion, getQuestionnaire, govLevels, listFactors, listItems, optionsOf, type Questionnaire } from '../../../survey-forms/src/index';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { findCampaign } from '../campaigns/repository';
@@ -18,7 +18,7 @@ import { formCategories, loadMargins, marginVariables, type MarginRow, type Marg
 import { formStrata, readSipasForms, type SipasForms } from './sipas-forms';
 import { groupAverageInput } from './leadership-groups';
 import { describeWeighting } from './weighting-description';
-import { LEVEL_NAMES, unitLevelAvailability } from './strata-options';
+import { levelName, strataOptionsOf, unitLevelAvailability } from './strata-options';
 import { MIX_SIZE } from '../leadership/respond.service';
 
 /** Accepted forms of a unit below this are not written into its score leaves (issue 5: suppression below 5). */
@@ -110,7 +110,7 @@ async function levelPopulation(db: Kysely<DB>, campaignId: string): Promise<Map<
   const availability = await unitLevelAvailability(db, campaignId);
   if (!availability.available && availability.reason) {
     throw new AppError(409, 'conflict', availability.reason, {
-      missing: availability.missing.map((m) => `${m.unit}, ${(LEVEL_NAMES[m.level] ?? { en: m.level }).en}`), unfitForms: availability.unfitForms,
+      missing: availability.missing.map((m) => `${m.unit}, ${levelName(availability.levels, m.level).en}`), unfitForms: availability.unfitForms,
     });
   }
   const rows = await db.selectFrom('sipas_population').select(['unit_id', 'level', 'population'])
@@ -364,7 +364,7 @@ export async function sipasResults(db: Kysely<DB>, campaignId: string, query: Si
     effectiveSize: d.n > 0 ? kishEffectiveSize(d.design.weights) : null,
     weightingDetails: d.weightingDetails,
     weightingDescription: describeWeighting(d.weighting, d.weightingDetails, d.q),
-    strataOptions: { unit: { available: true as const }, unit_level: await unitLevelAvailability(db, campaignId) },
+    ...(await strataOptionsOf(db, campaignId)),
     computation: 'forms' as const,
   };
   if (d.n === 0) {
@@ -422,8 +422,6 @@ function improveOf(q: Questionnaire) {
   return { id: question.id, options, values: options.map((o) => o.value) };
 }
 
-const LEVEL_ORDER = ['province', 'district', 'commune'];
-
 /** The API shape of computed SIPAS results (either path); groups in the campaign's unit order or province → commune. */
 function sipasOutput(
   ctx: SipasContext,
@@ -436,8 +434,11 @@ function sipasOutput(
   const factorTitle = new Map(ctx.factors.map((f) => [f.factor, text(f.title)]));
   const unitName = new Map(ctx.units.map((u) => [u.id, u.name]));
   const demographic = demographicOf(ctx.q, query.by);
-  const categoryLabel = new Map((demographic?.categories ?? []).map((c) => [c.value, c.label]));
-  const order = query.by === 'unit' ? ctx.units.map((u) => u.id) : demographic ? demographic.categories.map((c) => c.value) : LEVEL_ORDER;
+  // levels of government are data: the questionnaire's `gov_level` options give their order and labels
+  const levels = query.by === 'gov_level' ? govLevels(ctx.q) : [];
+  const categoryLabel = new Map([...(demographic?.categories ?? []), ...levels].map((c) => [String(c.value), c.label]));
+  const categoryName = new Map((demographic?.categories ?? []).map((c) => [c.value, c.label.vi]));
+  const order = query.by === 'unit' ? ctx.units.map((u) => u.id) : demographic ? demographic.categories.map((c) => c.value) : levels.map((l) => l.value);
   const rank = (g: string) => (order.includes(g) ? order.indexOf(g) : order.length);
   const improveOptions = improveOf(ctx.q)?.options ?? [];
   return {
@@ -449,7 +450,7 @@ function sipasOutput(
     points: r.points ? { ...estimate(r.points), max: r.points.max } : null,
     groups: [...breakdown].sort((a, b) => rank(a.group) - rank(b.group) || a.group.localeCompare(b.group)).map((g) => ({
       group: g.group,
-      name: query.by === 'unit' ? unitName.get(g.group) ?? g.group : categoryLabel.get(g.group)?.vi ?? g.group,
+      name: query.by === 'unit' ? unitName.get(g.group) ?? g.group : categoryName.get(g.group) ?? g.group,
       label: categoryLabel.has(g.group) ? text(categoryLabel.get(g.group)!) : null,
       forms: g.forms,
       sipas: estimate(g.result.sipas),
@@ -509,7 +510,7 @@ async function sipasResultsInDatabase(db: Kysely<DB>, ctx: SipasContext, query: 
     effectiveSize,
     weightingDetails,
     weightingDescription: describeWeighting(weighted ? 'population' : 'unweighted', weightingDetails, ctx.q),
-    strataOptions: { unit: { available: true as const }, unit_level: await unitLevelAvailability(db, ctx.campaign.id) },
+    ...(await strataOptionsOf(db, ctx.campaign.id)),
     computation: 'database' as const,
     ...sipasOutput(ctx, query, res.overall, res.groups, res.choice),
   };

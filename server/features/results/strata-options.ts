@@ -1,17 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { DB, UnitKind } from '../../db/schema';
+import { campaignLevels, type GovLevel } from '../fieldwork/campaign-levels';
 
 type Text = { vi: string; en: string };
 
-/** Names of the levels of government in messages. */
-export const LEVEL_NAMES: Record<string, Text> = {
-  province: { vi: 'cấp tỉnh', en: 'province level' },
-  district: { vi: 'cấp huyện', en: 'district level' },
-  commune: { vi: 'cấp xã', en: 'commune level' },
-};
+/** A level of government as messages name it ("cấp tỉnh", "province level"): the questionnaire's label. */
+export function levelName(levels: readonly GovLevel[], level: string): Text {
+  const found = levels.find((l) => l.value === level);
+  return found ? { vi: found.label.vi.toLowerCase(), en: `${found.label.en.toLowerCase()} level` } : { vi: level, en: level };
+}
 
 /**
- * The levels of government a unit's forms can be at: a province covers all three, a department (sở, ban, ngành) is a
+ * The levels of government a unit's forms can be at, among the campaign's levels (issue 14: a two-level campaign has
+ * no district level, so a province covers province and commune only): a province covers all of them, a department (sở, ban, ngành) is a
  * province-level body, a district covers its district and communes, a commune only itself. A form recording another
  * level (e.g. a department "at commune level") is a stratum no population figure can exist for.
  */
@@ -35,6 +36,8 @@ export interface UnitLevelAvailability {
   unfitForms: number;
   /** why the option is not available (null when it is) */
   reason: Text | null;
+  /** the campaign's levels of government (its questionnaire's), the levels of the unit × level strata */
+  levels: GovLevel[];
 }
 
 /**
@@ -50,28 +53,30 @@ export async function unitLevelAvailability(db: Kysely<DB>, campaignId: string):
   const rows = await db.selectFrom('sipas_population').select(['unit_id', 'level'])
     .where('campaign_id', '=', campaignId).where('level', '!=', 'all').execute();
   const population = new Set(rows.map((r) => `${r.unit_id}/${r.level}`));
+  const levels = await campaignLevels(db, campaignId);
+  const inCampaign = new Set(levels.map((l) => l.value));
   const missing: MissingStratum[] = [];
   let unfitForms = 0;
   for (const c of cells) {
     const n = Number(c.n);
-    if (!c.level || !LEVELS_OF[c.kind].includes(c.level)) {
+    if (!c.level || !inCampaign.has(c.level) || !LEVELS_OF[c.kind].includes(c.level)) {
       unfitForms += n;
       continue;
     }
     if (!population.has(`${c.unitId}/${c.level}`)) missing.push({ unitId: c.unitId, unit: `${c.name} (${c.code})`, level: c.level, forms: n });
   }
   const available = cells.length > 0 && missing.length === 0 && unfitForms === 0;
-  return { available, missing, unfitForms, reason: available ? null : reasonOf(cells.length === 0, rows.length === 0, missing, unfitForms) };
+  return { available, missing, unfitForms, reason: available ? null : reasonOf(cells.length === 0, rows.length === 0, missing, unfitForms, levels), levels };
 }
 
-function reasonOf(noForms: boolean, noLevels: boolean, missing: MissingStratum[], unfitForms: number): Text {
+function reasonOf(noForms: boolean, noLevels: boolean, missing: MissingStratum[], unfitForms: number, levels: readonly GovLevel[]): Text {
   if (noForms) return { vi: 'Chưa có phiếu đã duyệt để chia tầng theo đơn vị × cấp.', en: 'No accepted forms to stratify by unit × level.' };
   const vi: string[] = [];
   const en: string[] = [];
   if (missing.length > 0) {
     const listed = missing.slice(0, LISTED);
     const more = missing.length - listed.length;
-    const pair = (m: MissingStratum, lang: 'vi' | 'en') => `${m.unit}, ${LEVEL_NAMES[m.level]?.[lang] ?? m.level} (${m.forms} ${lang === 'vi' ? 'phiếu' : m.forms === 1 ? 'form' : 'forms'})`;
+    const pair = (m: MissingStratum, lang: 'vi' | 'en') => `${m.unit}, ${levelName(levels, m.level)[lang]} (${m.forms} ${lang === 'vi' ? 'phiếu' : m.forms === 1 ? 'form' : 'forms'})`;
     vi.push(`${noLevels ? 'Đợt đánh giá chưa có cỡ tổng thể theo cấp' : 'Thiếu cỡ tổng thể theo cấp'} cho ${missing.length} cặp đơn vị × cấp có phiếu: ${listed.map((m) => pair(m, 'vi')).join('; ')}${more > 0 ? `; và ${more} cặp khác` : ''}.`);
     en.push(`${noLevels ? 'The campaign has no population by level' : 'Population by level missing'} for ${missing.length} unit × level pair${missing.length === 1 ? '' : 's'} with forms: ${listed.map((m) => pair(m, 'en')).join('; ')}${more > 0 ? `; and ${more} more` : ''}.`);
   }
@@ -82,4 +87,13 @@ function reasonOf(noForms: boolean, noLevels: boolean, missing: MissingStratum[]
   vi.push('Nhập dân số theo cấp (Dữ liệu vi mô → Cỡ tổng thể) hoặc dùng tầng theo đơn vị.');
   en.push('Enter the population by level (Microdata → Population sizes) or use strata by unit.');
   return { vi: `Tầng đơn vị × cấp chưa dùng được. ${vi.join(' ')}`, en: `Unit × level strata are not available. ${en.join(' ')}` };
+}
+
+/**
+ * The design strata the results page offers, and the campaign's levels of government (with their labels from the
+ * questionnaire): a two-level campaign lists province and commune only (issue 14).
+ */
+export async function strataOptionsOf(db: Kysely<DB>, campaignId: string) {
+  const { levels, ...unitLevel } = await unitLevelAvailability(db, campaignId);
+  return { strataOptions: { unit: { available: true as const }, unit_level: unitLevel }, levels };
 }

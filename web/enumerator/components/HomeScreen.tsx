@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, type MeResponse, type MeUnit, type QuotaLevel, type SessionUser } from '../api';
+import { api, type MeAssignment, type MeResponse, type MeUnit, type QuotaLevel, type SessionUser } from '../api';
 import { db, setMeta, type SyncMeta } from '../db';
 import { downloadJson, exportOutbox, APP_VERSION, questionnaireOf } from '../forms';
 import { useI18n, type I18n, type TextKey } from '../i18n';
@@ -8,8 +8,6 @@ import { pwaState } from '../pwa';
 import { requestSync, syncState } from '../sync';
 import { go, takeFlash } from '../navigation';
 import { progressPercent } from './FormProgress';
-
-const LEVELS = ['province', 'district', 'commune', 'all'];
 
 interface Props {
   user: SessionUser;
@@ -36,11 +34,22 @@ export function namesOf(me: MeResponse | undefined): Names {
  * The unit's quota lines: its total first (the same figure as the dashboard and the set-up grid's "Cộng"), then its
  * level quotas, which are parts of it (server/features/fieldwork/API.md, "Quotas"). An `all` quota is the total.
  */
-function quotaLines(u: MeUnit): { level: QuotaLevel | 'total'; target: number; collected: number; accepted: number }[] {
-  const levels = [...u.quotas].filter((q) => q.level !== 'all').sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
+function quotaLines(u: MeUnit, order: readonly string[]): { level: QuotaLevel | 'total'; target: number; collected: number; accepted: number }[] {
+  const rank = (level: string) => (order.includes(level) ? order.indexOf(level) : order.length);
+  const levels = [...u.quotas].filter((q) => q.level !== 'all').sort((a, b) => rank(a.level) - rank(b.level));
   const all = u.quotas.find((q) => q.level === 'all');
   const total = u.total ?? all ?? null; // a phone holding a profile from before `total` existed
   return [...(total ? [{ level: 'total' as const, ...total }] : []), ...levels];
+}
+
+/**
+ * The name of a quota line: the campaign's level as its questionnaire labels it (levels are data: a two-level campaign
+ * has province and commune only), "all levels" for the unit-wide quota.
+ */
+function levelText(i18n: I18n, a: Pick<MeAssignment, 'levels'>, level: string): string {
+  if (level === 'all') return i18n.t('level_all');
+  const found = (a.levels ?? []).find((l) => l.value === level); // a phone may hold a profile from before `levels` existed
+  return found ? i18n.text(found.label) : level;
 }
 
 function modeText(i18n: I18n, mode: 'interview' | 'paper', serial: string | null): string {
@@ -269,12 +278,12 @@ export function HomeScreen({ user, needsLogin, onRelogin }: Props) {
                   <strong>
                     {u.name} <span className="muted small">({u.code})</span>
                   </strong>
-                  {quotaLines(u).map((q) => {
+                  {quotaLines(u, (a.levels ?? []).map((l) => l.value)).map((q) => {
                     const pct = q.target > 0 ? Math.min(100, Math.round((100 * q.collected) / q.target)) : 0;
                     return (
                       <div key={q.level} className={`quota ${q.level === 'total' ? 'quota-total' : ''}`} data-testid={`quota-${u.code}-${q.level}`}>
                         <div className="row-between small">
-                          <span id={`quota-${u.unitId}-${q.level}`}>{q.level === 'total' ? i18n.t('quotaTotal') : i18n.t(`level_${q.level}` as TextKey)}</span>
+                          <span id={`quota-${u.unitId}-${q.level}`}>{q.level === 'total' ? i18n.t('quotaTotal') : levelText(i18n, a, q.level)}</span>
                           <span>
                             {i18n.t('quotaLine', { collected: q.collected, target: q.target })} · {i18n.t('quotaAccepted', { n: q.accepted })}
                           </span>

@@ -75,12 +75,15 @@ export type GroupSummary = Item<Ranking['groups']>;
 export type FieldworkSetup = ApiResponse<'/api/campaigns/{campaignId}/fieldwork'>;
 export type FieldworkPlan = NonNullable<FieldworkSetup['plan']>;
 /** the questionnaires a fieldwork plan offers (the server takes any survey-forms id and checks it) */
-export const FIELDWORK_QUESTIONNAIRE_IDS = ['sipas-2017', 'sipas-2023'] as const satisfies readonly FieldworkPlan['questionnaireId'][];
+export const FIELDWORK_QUESTIONNAIRE_IDS = ['sipas-2017', 'sipas-2023', 'sipas-2023-two-level'] as const satisfies readonly FieldworkPlan['questionnaireId'][];
 export type FieldworkQuestionnaireId = (typeof FIELDWORK_QUESTIONNAIRE_IDS)[number];
 export type Quota = Item<FieldworkSetup['quotas']>;
 /** level of government of the procedure (the `gov_level` answer), or `all` for a unit-wide quota */
 export type QuotaLevel = Quota['level'];
-export const QUOTA_LEVELS = allOf<QuotaLevel>()(['province', 'district', 'commune', 'all']);
+/** a campaign's level of government with its label: data from its questionnaire (province and commune in a two-level campaign) */
+export type GovLevel = Item<FieldworkSetup['levels']>;
+/** the unit-wide quota (and population): not a level of government */
+export const ALL_LEVELS = 'all';
 export type FieldworkEnumerator = Item<FieldworkSetup['enumerators']>;
 export type FieldworkSupervisor = Item<FieldworkSetup['supervisors']>;
 export type AssignmentsUpdate = ApiBody<'/api/campaigns/{campaignId}/fieldwork/assignments', 'put'>;

@@ -89,7 +89,7 @@ function DashboardBody({ data, now }: { data: FieldworkDashboard; now: number })
       </section>
       <section className="stack" aria-labelledby="dash-units">
         <h2 id="dash-units">{t('fieldworkDashboard.unitsTitle')}</h2>
-        <UnitProgressTable units={data.units} now={now} />
+        <UnitProgressTable units={data.units} levels={data.levels} now={now} />
       </section>
       <section className="stack" aria-labelledby="dash-enumerators">
         <h2 id="dash-enumerators">{t('fieldworkDashboard.enumeratorsTitle')}</h2>

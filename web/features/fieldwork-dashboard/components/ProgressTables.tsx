@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldworkDashboard, ProgressCounts } from '../../../shared/api/types';
+import type { FieldworkDashboard, GovLevel, ProgressCounts } from '../../../shared/api/types';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
 
@@ -38,9 +38,14 @@ function useCountColumns<T extends ProgressCounts>(now: number): Column<T>[] {
   ];
 }
 
-export function UnitProgressTable({ units, now }: { units: readonly UnitRow[]; now: number }) {
+/** The campaign's levels of government (labelled by its questionnaire; province and commune in a two-level campaign). */
+export function UnitProgressTable({ units, levels, now }: { units: readonly UnitRow[]; levels: readonly GovLevel[]; now: number }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const levelLabel = (level: string) => {
+    const found = levels.find((l) => l.value === level);
+    return found ? format.text(found.label) : t(`fieldwork.level.${level}`, { defaultValue: level });
+  };
   const counts = useCountColumns<UnitRow>(now);
   const columns: Column<UnitRow>[] = [
     { key: 'name', header: t('fieldwork.unit'), primary: true, render: (u) => u.name },
@@ -56,7 +61,7 @@ export function UnitProgressTable({ units, now }: { units: readonly UnitRow[]; n
           <ul className="level-progress" data-testid={`levels-${u.unitId}`}>
             {u.levels.map((l) => (
               <li key={l.level} className="small">
-                {t(`fieldwork.level.${l.level}`)}{' '}
+                {levelLabel(l.level)}{' '}
                 <span className={`num ${l.target > 0 && l.collected >= l.target ? 'count--good' : ''}`}>
                   {format.integer(l.collected)}/{format.integer(l.target)}
                 </span>

@@ -48,7 +48,7 @@ function SetupSections({ campaignId, units, setup }: { campaignId: string; units
       </section>
       <section className="card stack" aria-labelledby="setup-quotas">
         <h2 id="setup-quotas">{t('fieldworkSetup.quotas.title')}</h2>
-        <QuotasEditor campaignId={campaignId} units={units} quotas={setup.quotas} readOnly={readOnly} />
+        <QuotasEditor campaignId={campaignId} units={units} quotas={setup.quotas} levels={setup.levels} readOnly={readOnly} />
       </section>
       {!readOnly && (
         <section className="card stack" aria-labelledby="setup-accounts">

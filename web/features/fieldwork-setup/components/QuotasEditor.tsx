@@ -1,31 +1,38 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUOTA_LEVELS, type Quota, type QuotaLevel, type Unit } from '../../../shared/api/types';
+import { ALL_LEVELS, type GovLevel, type Quota, type QuotaLevel, type Unit } from '../../../shared/api/types';
 import { TextInput } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';
 import { SaveActions } from '../../../shared/components/SaveActions';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useSaveQuotas } from '../api/useSaveQuotas';
-import { cellNumber, gridToQuotas, quotasToGrid, sameQuotas, unitTotal, type QuotaCellError, type QuotaGrid } from './quotaGrid';
+import { cellNumber, gridToQuotas, quotaColumns, quotasToGrid, sameQuotas, unitTotal, type QuotaCellError, type QuotaGrid } from './quotaGrid';
 
 interface QuotasEditorProps {
   campaignId: string;
   units: readonly Unit[];
   quotas: readonly Quota[];
+  /** the campaign's levels of government, labelled by its questionnaire (a two-level campaign: province and commune) */
+  levels: readonly GovLevel[];
   readOnly: boolean;
 }
 
-/** Targets per unit × level of government (Cấp tỉnh / huyện / xã, or Tất cả), saved together. */
-export function QuotasEditor({ campaignId, units, quotas, readOnly }: QuotasEditorProps) {
+/** Targets per unit × level of government (the campaign's levels, or Tất cả), saved together. */
+export function QuotasEditor({ campaignId, units, quotas, levels, readOnly }: QuotasEditorProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const columnsOf = useMemo(() => quotaColumns(levels), [levels]);
+  const levelLabel = (level: QuotaLevel) => {
+    const found = levels.find((l) => l.value === level);
+    return found ? format.text(found.label) : level === ALL_LEVELS ? t('fieldwork.level.all') : level;
+  };
   const save = useSaveQuotas(campaignId);
   const [grid, setGrid] = useState<QuotaGrid>(() => quotasToGrid(quotas));
   const [errors, setErrors] = useState<QuotaCellError[]>([]);
   const unitIds = useMemo(() => units.map((u) => u.id), [units]);
 
-  const current = gridToQuotas(grid, unitIds);
+  const current = gridToQuotas(grid, unitIds, columnsOf);
   const dirty = current.errors.length > 0 || !sameQuotas(current.quotas, quotas.filter((q) => unitIds.includes(q.unitId)));
   const errorOf = (unitId: string, level: QuotaLevel) => errors.find((e) => e.unitId === unitId && e.level === level);
 
@@ -35,13 +42,13 @@ export function QuotasEditor({ campaignId, units, quotas, readOnly }: QuotasEdit
   };
 
   const onSave = () => {
-    const result = gridToQuotas(grid, unitIds);
+    const result = gridToQuotas(grid, unitIds, columnsOf);
     setErrors(result.errors);
     if (result.errors.length === 0) save.mutate(result.quotas, { onSuccess: ({ quotas: saved }) => setGrid(quotasToGrid(saved)) });
   };
 
   /** the unit's total ("Cộng"): its "Tất cả" quota, else its levels added up (not "Tất cả" + levels: levels are parts of it) */
-  const rowTotal = (unitId: string) => unitTotal(grid[unitId]);
+  const rowTotal = (unitId: string) => unitTotal(grid[unitId], columnsOf);
   const columnTotal = (level: QuotaLevel) => unitIds.reduce((sum, id) => sum + (cellNumber(grid[id]?.[level]) ?? 0), 0);
 
   const columns: Column<Unit>[] = [
@@ -55,10 +62,10 @@ export function QuotasEditor({ campaignId, units, quotas, readOnly }: QuotasEdit
         </span>
       ),
     },
-    ...QUOTA_LEVELS.map(
+    ...columnsOf.map(
       (level): Column<Unit> => ({
         key: level,
-        header: t(`fieldwork.level.${level}`),
+        header: levelLabel(level),
         align: 'end',
         render: (u) => {
           const error = errorOf(u.id, level);
@@ -71,7 +78,7 @@ export function QuotasEditor({ campaignId, units, quotas, readOnly }: QuotasEdit
                 inputMode="numeric"
                 autoComplete="off"
                 readOnly={readOnly}
-                aria-label={`${u.name} — ${t(`fieldwork.level.${level}`)}`}
+                aria-label={`${u.name} — ${levelLabel(level)}`}
                 aria-invalid={error ? true : undefined}
                 value={grid[u.id]?.[level] ?? ''}
                 onChange={(event) => setCell(u.id, level, event.target.value)}
@@ -94,10 +101,10 @@ export function QuotasEditor({ campaignId, units, quotas, readOnly }: QuotasEdit
   return (
     <div className="stack">
       <p className="muted small">{t('fieldworkSetup.quotas.hint')}</p>
-      <Table columns={columns} rows={units} rowKey={(u) => u.id} compact rowClassName={(u) => (QUOTA_LEVELS.some((l) => errorOf(u.id, l)) ? 'row--error' : undefined)} />
+      <Table columns={columns} rows={units} rowKey={(u) => u.id} compact rowClassName={(u) => (columnsOf.some((l) => errorOf(u.id, l)) ? 'row--error' : undefined)} />
       <p className="small">
         <strong>{t('fieldworkSetup.quotas.totals')}:</strong>{' '}
-        {QUOTA_LEVELS.map((level) => `${t(`fieldwork.level.${level}`)} ${format.integer(columnTotal(level))}`).join(' · ')}
+        {columnsOf.map((level) => `${levelLabel(level)} ${format.integer(columnTotal(level))}`).join(' · ')}
         {' · '}
         <strong>
           {t('fieldworkSetup.quotas.unitsTotal')} {format.integer(unitIds.reduce((sum, id) => sum + (rowTotal(id) ?? 0), 0))}

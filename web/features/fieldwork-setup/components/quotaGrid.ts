@@ -1,4 +1,7 @@
-import { QUOTA_LEVELS, type Quota, type QuotaLevel } from '../../../shared/api/types';
+import { ALL_LEVELS, type Quota, type QuotaLevel } from '../../../shared/api/types';
+
+/** The grid's columns: the campaign's levels of government (from its questionnaire), then the unit-wide quota. */
+export const quotaColumns = (levels: readonly { value: string }[]): QuotaLevel[] => [...levels.map((l) => l.value), ALL_LEVELS];
 
 /** Quota targets as typed: unit id → level → text ('' = no quota). */
 export type QuotaGrid = Record<string, Partial<Record<QuotaLevel, string>>>;
@@ -31,11 +34,11 @@ export function parseWhole(text: string | undefined): number | null {
  * numbers ≥ 0, and the "Tất cả" cells exceeded by the unit's level quotas (a level quota is a part of the unit's
  * total, server/features/fieldwork/API.md "Quotas"; the server refuses the same). An empty cell means no quota.
  */
-export function gridToQuotas(grid: QuotaGrid, unitIds: readonly string[]): { quotas: Quota[]; errors: QuotaCellError[] } {
+export function gridToQuotas(grid: QuotaGrid, unitIds: readonly string[], columns: readonly QuotaLevel[]): { quotas: Quota[]; errors: QuotaCellError[] } {
   const quotas: Quota[] = [];
   const errors: QuotaCellError[] = [];
   for (const unitId of unitIds) {
-    for (const level of QUOTA_LEVELS) {
+    for (const level of columns) {
       const text = grid[unitId]?.[level] ?? '';
       if (text.trim() === '') continue;
       const target = parseWhole(text);
@@ -44,9 +47,9 @@ export function gridToQuotas(grid: QuotaGrid, unitIds: readonly string[]): { quo
       else quotas.push({ unitId, level, target });
     }
     const own = quotas.filter((q) => q.unitId === unitId);
-    const all = own.find((q) => q.level === 'all');
-    if (all && own.reduce((sum, q) => sum + (q.level === 'all' ? 0 : q.target), 0) > all.target) {
-      errors.push({ unitId, level: 'all', message: 'fieldworkSetup.quotas.levelsOverTotal' });
+    const all = own.find((q) => q.level === ALL_LEVELS);
+    if (all && own.reduce((sum, q) => sum + (q.level === ALL_LEVELS ? 0 : q.target), 0) > all.target) {
+      errors.push({ unitId, level: ALL_LEVELS, message: 'fieldworkSetup.quotas.levelsOverTotal' });
     }
   }
   return { quotas, errors };
@@ -56,10 +59,10 @@ export function gridToQuotas(grid: QuotaGrid, unitIds: readonly string[]): { quo
  * A unit's total as typed: its "Tất cả" cell when it holds a number, else its level cells added up; null when it
  * has no quota at all. The same rule as the dashboard's target and the phone's total.
  */
-export function unitTotal(row: Partial<Record<QuotaLevel, string>> | undefined): number | null {
-  const all = cellNumber(row?.all);
+export function unitTotal(row: Partial<Record<QuotaLevel, string>> | undefined, columns: readonly QuotaLevel[]): number | null {
+  const all = cellNumber(row?.[ALL_LEVELS]);
   if (all !== null) return all;
-  const levels = QUOTA_LEVELS.filter((l) => l !== 'all').map((l) => cellNumber(row?.[l]));
+  const levels = columns.filter((l) => l !== ALL_LEVELS).map((l) => cellNumber(row?.[l]));
   return levels.some((n) => n !== null) ? levels.reduce<number>((sum, n) => sum + (n ?? 0), 0) : null;
 }
 

@@ -4152,6 +4152,10 @@ export interface paths {
                                 userId: string;
                                 username: string;
                             }[];
+                            levels: {
+                                label: components["schemas"]["Bilingual"];
+                                value: string;
+                            }[];
                             plan: {
                                 endsOn: string | null;
                                 gpsMaxKm: number;
@@ -4162,8 +4166,7 @@ export interface paths {
                                 startsOn: string | null;
                             } | null;
                             quotas: {
-                                /** @enum {string} */
-                                level: "province" | "district" | "commune" | "all";
+                                level: string;
                                 target: number;
                                 /** Format: uuid */
                                 unitId: string;
@@ -4420,6 +4423,10 @@ export interface paths {
                                 returned: number;
                                 userId: string;
                             }[];
+                            levels: {
+                                label: components["schemas"]["Bilingual"];
+                                value: string;
+                            }[];
                             units: {
                                 accepted: number;
                                 collected: number;
@@ -4428,8 +4435,7 @@ export interface paths {
                                 levels: {
                                     accepted: number;
                                     collected: number;
-                                    /** @enum {string} */
-                                    level: "province" | "district" | "commune" | "all";
+                                    level: string;
                                     target: number;
                                 }[];
                                 name: string;
@@ -5027,8 +5033,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         quotas: {
-                            /** @enum {string} */
-                            level: "province" | "district" | "commune" | "all";
+                            level: string;
                             target: number;
                             /** Format: uuid */
                             unitId: string;
@@ -5045,8 +5050,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             quotas: {
-                                /** @enum {string} */
-                                level: "province" | "district" | "commune" | "all";
+                                level: string;
                                 target: number;
                                 /** Format: uuid */
                                 unitId: string;
@@ -7871,8 +7875,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             rows: {
-                                /** @enum {string} */
-                                level: "province" | "district" | "commune" | "all";
+                                level: string;
                                 population: number;
                                 unitCode: string;
                                 unitId: string;
@@ -7960,8 +7963,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         rows: {
-                            /** @enum {string} */
-                            level: "province" | "district" | "commune" | "all";
+                            level: string;
                             population: number;
                             /** Format: uuid */
                             unitId: string;
@@ -7978,8 +7980,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             rows: {
-                                /** @enum {string} */
-                                level: "province" | "district" | "commune" | "all";
+                                level: string;
                                 population: number;
                                 unitCode: string;
                                 unitId: string;
@@ -8095,8 +8096,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             rows: {
-                                /** @enum {string} */
-                                level: "province" | "district" | "commune" | "all";
+                                level: string;
                                 population: number;
                                 unitCode: string;
                                 unitId: string;
@@ -8217,8 +8217,7 @@ export interface paths {
                                 row: number;
                             }[];
                             rows: {
-                                /** @enum {string} */
-                                level: "province" | "district" | "commune" | "all";
+                                level: string;
                                 population: number;
                                 row: number;
                                 unitCode: string;
@@ -9654,6 +9653,11 @@ export interface paths {
                                 n: number;
                                 se: number | null;
                                 warning: ("small_n" | "suppressed") | null;
+                            }[];
+                            /** @description the campaign's levels of government (its questionnaire's gov_level options), in order: province and commune only in a two-level campaign */
+                            levels: {
+                                label: components["schemas"]["Bilingual"];
+                                value: string;
                             }[];
                             points: {
                                 ci: [
@@ -13130,6 +13134,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evidence/{documentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The document’s bytes: inline for PDF and images (?download=1: attachment), original name (RFC 5987), nosniff, sandboxed, single byte ranges */
+        get: {
+            parameters: {
+                query?: {
+                    download?: "0" | "1";
+                };
+                header?: never;
+                path: {
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": unknown;
+                    };
+                };
+                /** @description part of the file */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": unknown;
+                    };
+                };
+                /** @description not modified (ETag) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evidence/signature/recheck": {
         parameters: {
             query?: never;
@@ -13552,134 +13684,6 @@ export interface paths {
                 };
             };
         };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/evidence/{documentId}/content": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The document’s bytes: inline for PDF and images (?download=1: attachment), original name (RFC 5987), nosniff, sandboxed, single byte ranges */
-        get: {
-            parameters: {
-                query?: {
-                    download?: "0" | "1";
-                };
-                header?: never;
-                path: {
-                    documentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description the file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": unknown;
-                    };
-                };
-                /** @description part of the file */
-                206: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": unknown;
-                    };
-                };
-                /** @description not modified (ETag) */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                416: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/octet-stream": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -14119,6 +14123,10 @@ export interface paths {
                                 campaignName: string;
                                 campaignStatus: string;
                                 endsOn: string | null;
+                                levels: {
+                                    label: components["schemas"]["Bilingual"];
+                                    value: string;
+                                }[];
                                 questionnaireId: string;
                                 questionnaireVersion: number;
                                 startsOn: string | null;
@@ -14131,8 +14139,7 @@ export interface paths {
                                     quotas: {
                                         accepted: number;
                                         collected: number;
-                                        /** @enum {string} */
-                                        level: "province" | "district" | "commune" | "all";
+                                        level: string;
                                         target: number;
                                     }[];
                                     total: {
@@ -15970,6 +15977,8 @@ export interface components {
         };
         /** @enum {string} */
         SignatureStatus: "signed_valid_trusted" | "signed_valid_untrusted" | "changed_after_signing" | "invalid" | "not_signed" | "not_applicable" | "error" | "not_checked";
+        /** @enum {string} */
+        SignatureStatusInput: "signed_valid_trusted" | "signed_valid_untrusted" | "changed_after_signing" | "invalid" | "not_signed" | "not_applicable" | "error" | "not_checked";
         SignatureView: {
             checkedAt: string | null;
             modifiedAfterLastSignature: boolean;
@@ -16006,6 +16015,43 @@ export interface components {
                 valid: boolean;
             }[];
             status: components["schemas"]["SignatureStatus"];
+        };
+        SignatureViewInput: {
+            checkedAt: string | null;
+            modifiedAfterLastSignature: boolean;
+            problems: {
+                code: string;
+                en: string;
+                vi: string;
+            }[];
+            signatures: {
+                certificateNotAfter: string | null;
+                certificateNotBefore: string | null;
+                certificateValidAtSigning: boolean;
+                chain: {
+                    fingerprint: string;
+                    issuer: string;
+                    subject: string;
+                }[];
+                coversWholeFile: boolean;
+                intact: boolean;
+                issuer: string | null;
+                problems: {
+                    code: string;
+                    en: string;
+                    vi: string;
+                }[];
+                serialNumber: string | null;
+                signatureVerified: boolean;
+                signerName: string | null;
+                signerOrganization: string | null;
+                signerSubject: string | null;
+                signingTime: string | null;
+                signingTimeSource: ("timestamp" | "signed_attribute") | null;
+                trusted: boolean;
+                valid: boolean;
+            }[];
+            status: components["schemas"]["SignatureStatusInput"];
         };
     };
     responses: never;
