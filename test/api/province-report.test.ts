@@ -14,13 +14,14 @@ type ProvinceUnit = RankedUnit & { name: string; code: string; band: { code: str
 describeEachDb('province-wide outputs: the ranking table and the province-wide report', (kind) => {
   let t: TestApp;
   let campaignId: string;
+  let previousId: string;
   let ranking: { units: RankedUnit[]; groups: { group: string; average: number; count: number }[] };
   const base = () => `/api/campaigns/${campaignId}/report`;
   const get = async (url: string, role: Role = 'supervisor') => t.app.inject({ method: 'GET', url, headers: { cookie: await t.cookieFor(role) } });
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    ({ campaignId } = await provinceCampaigns(t.database.db));
+    ({ campaignId, previousId } = await provinceCampaigns(t.database.db));
     const res = await get(`/api/campaigns/${campaignId}/ranking`);
     expect(res.statusCode, res.body).toBe(200);
     ranking = res.json();
@@ -113,6 +114,11 @@ describeEachDb('province-wide outputs: the ranking table and the province-wide r
     expect(comma.headers['content-disposition']).toMatch(/filename="PAR-INDEX_2023_bang-xep-hang_dau-phay\.csv"/);
     const sa = ranking.units.find((u) => u.unit === 'Sở A')!;
     expect(comma.rawPayload.toString('utf8')).toContain(`;${sa.index.toFixed(2).replace('.', ',')};`);
+    // a campaign that follows none has no change columns
+    const first = Papa.parse<string[]>((await get(`/api/campaigns/${previousId}/report/ranking.csv`)).rawPayload.toString('utf8').slice(1)).data[0]!;
+    expect(header!.filter((h) => h.startsWith('Tăng'))).toHaveLength(3);
+    expect(first.filter((h) => h.startsWith('Tăng'))).toEqual([]);
+    expect(first.at(-1)).toBe('Xếp loại');
   });
 
   it('prints the province-wide report as a standalone A4 page with the groups, the fields and a landscape appendix', async () => {

@@ -42,7 +42,7 @@ ${g.units.map((u) => `<tr data-unit="${esc(u.unitId)}">${cols.map((c) => cell(c,
 function shortColumns(g: ProvinceGroup, previousYear: number | null): Column[] {
   const keep = new Set(['Xếp hạng', 'Mã đơn vị', 'Đơn vị', 'Tổng điểm', 'Điểm tối đa', 'Chỉ số (%)', 'Xếp loại']);
   const all = columns(g, false, fieldTitle, previousYear);
-  return all.filter((c) => keep.has(c.header) || (previousYear !== null && c.kind === 'signedInt'));
+  return all.filter((c) => keep.has(c.header) || c.kind === 'signedInt');
 }
 
 function groupSection(r: ProvinceReport, g: ProvinceGroup, i: number): string {

@@ -21,7 +21,7 @@ const PART_HEADERS = {
 export function columns(g: Pick<ProvinceGroup, 'fields' | 'hasParts'>, withGroup: boolean, fieldHeader: (f: ProvinceGroup['fields'][number]) => string, previousYear: number | null): Column[] {
   const social = g.hasParts.leadership_survey || g.hasParts.sipas;
   const both = g.hasParts.leadership_survey && g.hasParts.sipas;
-  const prev = previousYear === null ? 'năm trước' : `năm ${previousYear}`;
+  const prev = `năm ${previousYear}`;
   return [
     { header: 'Xếp hạng', width: 9, value: (u) => u.rank, kind: 'int' },
     { header: 'Mã đơn vị', width: 14, value: (u) => u.code, kind: 'text' },
@@ -40,9 +40,14 @@ export function columns(g: Pick<ProvinceGroup, 'fields' | 'hasParts'>, withGroup
     { header: 'Điểm tối đa', width: 11, value: (u) => u.max, kind: 'points' },
     { header: 'Chỉ số (%)', width: 11, value: (u) => u.index, kind: 'index' },
     { header: 'Xếp loại', width: 14, value: (u) => u.band?.label.vi ?? null, kind: 'text' },
-    { header: `Tăng (+), giảm (-) điểm so với ${prev}`, width: 13, value: (u) => u.change?.score ?? null, kind: 'signedPoints' },
-    { header: `Tăng (+), giảm (-) chỉ số so với ${prev}`, width: 13, value: (u) => u.change?.percent ?? null, kind: 'signedIndex' },
-    { header: `Tăng (+), giảm (-) bậc so với ${prev}`, width: 12, value: (u) => u.change?.rank ?? null, kind: 'signedInt' },
+    // the change only when the campaign follows another
+    ...(previousYear === null
+      ? []
+      : ([
+          { header: `Tăng (+), giảm (-) điểm so với ${prev}`, width: 13, value: (u) => u.change?.score ?? null, kind: 'signedPoints' },
+          { header: `Tăng (+), giảm (-) chỉ số so với ${prev}`, width: 13, value: (u) => u.change?.percent ?? null, kind: 'signedIndex' },
+          { header: `Tăng (+), giảm (-) bậc so với ${prev}`, width: 12, value: (u) => u.change?.rank ?? null, kind: 'signedInt' },
+        ] satisfies Column[])),
   ];
 }
 
