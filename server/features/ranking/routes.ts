@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorResponses } from '../../http/schemas';
 import { STAFF } from '../../http/roles';
 import { BandSetOut } from '../criteria/schemas';
+import { BaselineSchema } from '../units/baseline.schema';
 import { campaignRanking } from './service';
 
 /** GET /api/campaigns/:campaignId/ranking */
@@ -28,6 +29,8 @@ export default async function rankingRoutes(app: FastifyInstance) {
             rank: z.number(),
             band: z.string().nullable(),
             change: z.object({ score: z.number(), percent: z.number(), rank: z.number().nullable() }).nullable(),
+            /** what change is measured against: the unit's own previous result or its lineage (merge, split, rename) */
+            baseline: BaselineSchema.nullable(),
           })),
           groups: z.array(z.object({ group: z.string(), average: z.number(), count: z.number() })),
           /** self-assessment campaigns rank council-approved units only; these are not approved yet */

@@ -6,6 +6,8 @@ import { AppError } from '../../errors';
 import { findBandSet } from '../criteria/repository';
 import { campaignUnitTrees } from '../content-scores/campaign-trees';
 import { campaignApprovalState } from '../assessment/approval-state';
+import { campaignIndices, lineageBaselines, type BaselineOut } from '../units/lineage.service';
+import { roundTo } from '../../../analytics/src/numbers';
 
 /** Each scored unit's total and maximum in a campaign; in a self-assessment campaign only the council-approved units. */
 async function campaignTotals(db: Kysely<DB>, campaignId: string) {
@@ -45,11 +47,15 @@ export async function campaignRankingWithTrees(db: Kysely<DB>, campaignId: strin
   const bandSet = await findBandSet(db, campaign.band_set_code);
   if (!bandSet) throw new AppError(500, 'internal', { vi: 'Thiếu thang xếp loại.', en: 'Missing band set.' });
   const ranked = rankUnits(totals.map((t) => ({ unit: t.unitId, group: t.group, score: t.score, max: t.max })), bandSet);
-  const previous = campaign.previous_campaign_id
-    ? rankUnits((await campaignTotals(db, campaign.previous_campaign_id)).totals.map((t) => ({ unit: t.unitId, group: t.group, score: t.score, max: t.max })))
-    : null;
+  const prevTotals = campaign.previous_campaign_id ? await campaignTotals(db, campaign.previous_campaign_id) : null;
+  const previous = prevTotals ? rankUnits(prevTotals.totals.map((t) => ({ unit: t.unitId, group: t.group, score: t.score, max: t.max }))) : null;
   const changes = previous ? new Map(compareWithPrevious(ranked.units, previous.units).map((c) => [c.unit, c])) : null;
   const names = new Map(totals.map((t) => [t.unitId, t.unit]));
+  // units that are not in the previous campaign are compared through the lineage (merge, split, rename: issue 14)
+  const baselines = prevTotals && previous
+    ? await lineageBaselines(db, ranked.units.map((u) => u.unit), { year: prevTotals.campaign.year, indices: await campaignIndices(db, prevTotals.campaign.id, previous.units.map((u) => [u.unit, u.index] as const)) })
+    : new Map<string, BaselineOut>();
+  const prevRank = new Map(previous?.units.map((u) => [u.unit, u]) ?? []);
   return {
     campaign: { id: campaign.id, name: campaign.name, year: campaign.year, previous_campaign_id: campaign.previous_campaign_id },
     trees: new Map(totals.map((t) => [t.unitId, t.tree])),
@@ -63,10 +69,31 @@ export async function campaignRankingWithTrees(db: Kysely<DB>, campaignId: strin
       index: u.index,
       rank: u.rank,
       band: u.band,
-      change: toChange(changes?.get(u.unit)),
+      change: lineageChange(u, baselines.get(u.unit), prevRank) ?? toChange(changes?.get(u.unit)),
+      baseline: baselines.get(u.unit) ?? null,
     })),
     groups: ranked.groups,
     notApproved,
+  };
+}
+
+/**
+ * Change against a lineage baseline (issue 14, ../units/README.md): index − baseline index; the score change is on
+ * this unit's scale (score − baseline × max / 100); the rank change only for a rename within the same group.
+ * Null for the unit's own previous result (then the change is the usual one), a new unit or no baseline index.
+ */
+function lineageChange(
+  u: { unit: string; group: string; score: number; max: number; index: number; rank: number },
+  b: BaselineOut | undefined,
+  prevRank: ReadonlyMap<string, { group: string; rank: number }>,
+): RankedUnit['change'] | undefined {
+  if (!b || b.kind === 'same') return undefined;
+  if (b.index === null) return null;
+  const single = b.kind === 'rename' && b.predecessors.length === 1 ? prevRank.get(b.predecessors[0]!.unitId) : undefined;
+  return {
+    score: roundTo(u.score - (b.index * u.max) / 100, 4),
+    percent: roundTo(u.index - b.index, 2),
+    rank: single && single.group === u.group ? single.rank - u.rank : null,
   };
 }
 
@@ -85,4 +112,6 @@ export interface RankedUnit {
   rank: number;
   band: string | null;
   change: { score: number; percent: number; rank: number | null } | null;
+  /** what the change is measured against: null without a previous campaign; kind 'same' = the unit's own result */
+  baseline: BaselineOut | null;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Bilingual } from '../../http/schemas';
 import { SourceEnum } from '../criteria/schemas';
 import { BandRef, ScoreRowFields } from '../content-scores/schemas';
+import { BaselineSchema } from '../units/baseline.schema';
 
 
 /** Place among the campaign's scored units of the same group (only when there are at least two). */
@@ -71,6 +72,8 @@ export const ReportOut = z.object({
   agencyMap: z.object({ custom: z.boolean(), source: z.string().nullable(), editable: z.boolean() }),
   /** self-assessment campaigns (issue 11): ranks count council-approved units only; null for other campaigns */
   approval: z.object({ approved: z.boolean(), notApprovedCount: z.number(), notApprovedUnits: z.array(z.string()), note: Bilingual }).nullable().optional(),
+  /** what "so với năm trước" compares with: the unit's own previous result, or its lineage (issue 14); null without a previous campaign */
+  baseline: BaselineSchema.nullable().optional(),
   summary: z.object({
     overall: Bilingual,
     parts: Bilingual,

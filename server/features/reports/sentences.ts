@@ -31,6 +31,18 @@ function rankText(row: Pick<ReportRow, 'rank' | 'change'>, lang: Lang): string {
   return `${at}, ${r === 0 ? w.same : `${r > 0 ? w.up : w.down} ${places(r)} ${w.places}`}`;
 }
 
+/** "so với năm 2024" or, through the lineage, "so với năm 2024, gộp từ: A, B, C" (issue 14). */
+function since(r: Omit<Report, 'summary'>, lang: Lang): string {
+  const note = r.baseline?.note;
+  if (note) return note[lang];
+  return lang === 'vi' ? `so với năm ${r.campaign.previous!.year}` : `on ${r.campaign.previous!.year}`;
+}
+
+/** " (đơn vị mới)" for a unit with no predecessor in the previous campaign. */
+function newUnit(r: Omit<Report, 'summary'>, lang: Lang): string {
+  return r.baseline?.kind === 'new' && r.baseline.note ? ` (${r.baseline.note[lang]})` : '';
+}
+
 function overall(r: Omit<Report, 'summary'>, lang: Lang): string {
   const t = r.total;
   const change = t.change && r.campaign.previous ? scoreAndRankChange(t.change, lang) : '';
@@ -38,7 +50,7 @@ function overall(r: Omit<Report, 'summary'>, lang: Lang): string {
     return [
       `Năm ${r.campaign.year}, Chỉ số CCHC của ${inSentence(r.unit.name)} đạt ${pct(t.percent, lang)} (${pts(t.appraised, lang)}/${maxPts(t.max, lang)} điểm)`,
       t.rank ? `, xếp thứ ${t.rank.rank}/${t.rank.of} (điểm trung bình của nhóm: ${pct(t.rank.groupAverage, lang)})` : '',
-      change ? ` (${change} so với năm ${r.campaign.previous!.year})` : '',
+      change ? ` (${change} ${since(r, 'vi')})` : newUnit(r, 'vi'),
       r.band ? `, xếp loại: ${r.band.label.vi}` : '',
       '.',
     ].join('');
@@ -46,7 +58,7 @@ function overall(r: Omit<Report, 'summary'>, lang: Lang): string {
   return [
     `In ${r.campaign.year}, the PAR INDEX of ${r.unit.name} was ${pct(t.percent, lang)} (${pts(t.appraised, lang)}/${maxPts(t.max, lang)} points)`,
     t.rank ? `, ranked ${t.rank.rank}/${t.rank.of} (group average ${pct(t.rank.groupAverage, lang)})` : '',
-    change ? ` (${change} on ${r.campaign.previous!.year})` : '',
+    change ? ` (${change} ${since(r, 'en')})` : newUnit(r, 'en'),
     r.band ? `, band: ${r.band.label.en}` : '',
     '.',
   ].join('');

@@ -7,6 +7,7 @@ import type { CriteriaSet, ScoreNode, ScoreTree } from '../../../analytics/src/t
 import type { DB } from '../../db/schema';
 import { findCampaign } from '../campaigns/repository';
 import { findUnit } from '../units/repository';
+import { campaignIndices, lineageBaselines } from '../units/lineage.service';
 import { campaignUnitTrees } from '../content-scores/campaign-trees';
 import { campaignApprovalState } from '../assessment/approval-state';
 import { loadScoreContext } from '../content-scores/context';
@@ -84,12 +85,41 @@ export async function buildReport(db: Kysely<DB>, campaignId: string, unitId: st
   const previous = prevCampaign ? await campaignResults(db, prevCampaign.id) : null;
   const prevMine = previous?.results.find((r) => r.unitId === unitId) ?? null;
   const prevPeers = previous?.ranked.filter((r) => r.group === group) ?? [];
+  // a unit that was not in the previous campaign is compared through its lineage (merge, split, rename: issue 14)
+  const baseline = prevCampaign && previous
+    ? (await lineageBaselines(db, [unitId], {
+        year: prevCampaign.year,
+        indices: await campaignIndices(db, prevCampaign.id, previous.ranked.filter((r) => r.tree.max > 0).map((r) => [r.unitId, roundTo((r.tree.total * 100) / r.tree.max, 2)] as const)),
+      })).get(unitId) ?? null
+    : null;
+  const lineagePercent = (code: string): number | null => {
+    if (!baseline || !previous) return null;
+    if (code === 'TOTAL') return baseline.index;
+    // a field: the predecessors' percents of the same node, with the baseline's weights, renormalised over those that have it
+    const parts = baseline.predecessors.flatMap((p) => {
+      const node = previous.results.find((r) => r.unitId === p.unitId)?.nodes.get(code);
+      return node && node.percent !== null ? [{ w: p.weight, percent: node.percent }] : [];
+    });
+    const w = parts.reduce((acc, x) => acc + x.w, 0);
+    return w > 0 ? roundTo(parts.reduce((acc, x) => acc + x.w * x.percent, 0) / w, 2) : null;
+  };
 
   const agencyMap = await campaignAgencies(db, campaignId, ctx.set.code, unitRow.kind);
   const agencies = (code: string) => agenciesFor(agencyMap.agencies, code);
 
   const compare = (code: string, percent: number | null, rank: Rank | null) => {
     const p = prevMine?.nodes.get(code);
+    if (!prevMine && prevCampaign && baseline && baseline.kind !== 'same' && baseline.kind !== 'new') {
+      const basePercent = lineagePercent(code);
+      const max = code === 'TOTAL' ? mine.tree.max : (mine.nodes.get(code)?.max ?? 0);
+      if (basePercent === null) return { previous: null, change: null };
+      // the baseline on this unit's scale: the predecessors' combined percent × this node's maximum
+      const baseScore = roundTo((basePercent * max) / 100, 4);
+      return {
+        previous: { year: prevCampaign.year, max, appraised: baseScore, percent: basePercent, rank: null },
+        change: { score: roundTo(scoreOf(mine, code) - baseScore, 4), percent: percent !== null ? roundTo(roundTo(percent, 2) - basePercent, 2) : null, rank: null },
+      };
+    }
     if (!prevMine || !p || !prevCampaign) return { previous: null, change: null };
     const prevRank = rankOf(prevPeers, unitId, code);
     const prevScore = scoreOf(prevMine, code);
@@ -152,6 +182,7 @@ export async function buildReport(db: Kysely<DB>, campaignId: string, unitId: st
     lost,
     agencyMap: { custom: agencyMap.custom, source: agencyMap.source, editable: agencyMap.editable },
     approval: approvalNote(current.approval, unitId),
+    baseline,
   };
   return { report: { ...report, summary: summarise(report) }, tree };
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { errorResponses, IdParams, Uuid } from '../../http/schemas';
 import { EDITORS, STAFF } from '../../http/roles';
 import { createUnit, listUnits, updateUnit } from './service';
+import lineageRoutes from './lineage.routes';
+import unitTreeImportRoutes from './tree-import.routes';
 
 const Kind = z.enum(['province', 'department', 'district', 'commune']);
 export const UnitOut = z.object({
@@ -15,6 +17,9 @@ export const UnitOut = z.object({
   group: z.string().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
+  /** 'YYYY-MM-DD': the days the unit exists (a commune merged away on 1 July 2025 ends 2025-06-30) */
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
 });
 
 export default async function unitRoutes(app: FastifyInstance) {
@@ -56,4 +61,7 @@ export default async function unitRoutes(app: FastifyInstance) {
       response: { 200: z.object({ unit: UnitOut }), ...errorResponses },
     },
   }, async (request) => ({ unit: await updateUnit(app.db, request.params.id, request.body) }));
+
+  await app.register(unitTreeImportRoutes);
+  await app.register(lineageRoutes);
 }

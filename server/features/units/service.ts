@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, UnitKind, UnitTable } from '../../db/schema';
 import { AppError, conflict, notFound } from '../../errors';
+import { ALLOWED_PARENT } from '../../../analytics/src/unit-tree-import';
 import * as repo from './repository';
 
 export const unitToApi = (u: Selectable<UnitTable>) => ({
@@ -12,17 +13,11 @@ export const unitToApi = (u: Selectable<UnitTable>) => ({
   group: u.ranking_group,
   latitude: u.latitude,
   longitude: u.longitude,
+  validFrom: u.valid_from,
+  validTo: u.valid_to,
 });
 
 export const listUnits = async (db: Kysely<DB>) => (await repo.listUnits(db)).map(unitToApi);
-
-/** A child sits one step below its parent: province → department / district → commune. */
-const ALLOWED_PARENT: Record<UnitKind, UnitKind[]> = {
-  province: [],
-  department: ['province'],
-  district: ['province'],
-  commune: ['district'],
-};
 
 export async function createUnit(
   db: Kysely<DB>,
@@ -31,6 +26,7 @@ export async function createUnit(
   if (input.parentId) {
     const parent = await repo.findUnit(db, input.parentId);
     if (!parent) throw notFound({ vi: 'đơn vị cha', en: 'Parent unit' });
+    // a commune may sit under a province too (two-level local government): analytics/src/unit-tree-import.ts
     if (!ALLOWED_PARENT[input.kind].includes(parent.kind)) {
       throw new AppError(400, 'validation', {
         vi: `Đơn vị loại "${input.kind}" không thể thuộc đơn vị loại "${parent.kind}".`,
