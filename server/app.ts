@@ -39,6 +39,8 @@ import appraisalRoutes from './features/assessment/appraisal-routes';
 import notificationRoutes from './features/assessment/notification-routes';
 import evidenceRoutes from './features/evidence/routes';
 import myAssessmentRoutes from './features/assessment/mine-routes';
+import publicationRoutes from './features/publication/routes';
+import publicRoutes from './features/publication/public-routes';
 
 /** TRUST_PROXY as a hop count: the n proxies nearest the server may set X-Forwarded-For (Fastify's own rule for a number). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -98,6 +100,9 @@ export async function buildApp(config: AppConfig, database: Database, opts: { lo
     await api.register(notificationRoutes, { prefix: '/notifications' });
     await api.register(evidenceRoutes);
     await api.register(myAssessmentRoutes, { prefix: '/assessment' });
+    await api.register(publicationRoutes, { prefix: '/campaigns/:campaignId/publication' });
+    // no login: published results only (features/publication)
+    await api.register(publicRoutes, { prefix: '/public' });
   }, { prefix: '/api' });
 
   const webRoot = resolve(config.webDist);

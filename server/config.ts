@@ -39,6 +39,16 @@ const origins = z
   })
   .transform((list) => list.map((o) => new URL(o).origin));
 
+/** CSP frame-ancestors sources: 'none', 'self', or origins (https://host[:port], a leading *. for subdomains) */
+const frameAncestors = z
+  .string()
+  .transform((v) => v.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))
+  .refine((list) => list.length > 0 && (
+    (list.length === 1 && /^'?none'?$/.test(list[0]!)) ||
+    list.every((s) => /^'?self'?$/.test(s) || /^https?:\/\/(\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i.test(s))
+  ), { message: "must be 'none', or 'self' and/or origins like https://cong.example.gov.vn or https://*.example.gov.vn (comma-separated; no path)" })
+  .transform((list) => list.map((s) => (/^'?(none|self)'?$/.test(s) ? `'${s.replace(/'/g, '')}'` : s.toLowerCase())));
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -63,6 +73,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: trustProxy.optional(),
   /** origins besides PUBLIC_URL's from which browsers may send state-changing requests (comma-separated) */
   ALLOWED_ORIGINS: origins.optional(),
+  /** who may embed the public results pages (/cong-khai/) in a frame, e.g. a province portal; default 'none'. Every other page: 'none' */
+  PUBLIC_FRAME_ANCESTORS: frameAncestors.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: bool.default(true),
   WEB_DIST: z.string().min(1).default('./dist/web'),
@@ -111,6 +123,8 @@ export interface AppConfig {
   trustProxy: false | number | string[];
   /** origins allowed to send state-changing requests: PUBLIC_URL's and ALLOWED_ORIGINS */
   allowedOrigins: string[];
+  /** CSP frame-ancestors of the public results pages (PUBLIC_FRAME_ANCESTORS); the rest of the app is never framed */
+  publicFrameAncestors: string[];
   logLevel: string;
   demoData: boolean;
   webDist: string;
@@ -151,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginBackoff: { freeFailures: e.LOGIN_BACKOFF_FREE_FAILURES, baseSeconds: e.LOGIN_BACKOFF_BASE_SECONDS, maxSeconds: e.LOGIN_BACKOFF_MAX_SECONDS },
     trustProxy: e.TRUST_PROXY ?? false,
     allowedOrigins: [...new Set([new URL(publicUrl).origin, ...(e.ALLOWED_ORIGINS ?? [])])],
+    publicFrameAncestors: e.PUBLIC_FRAME_ANCESTORS ?? ["'none'"],
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA,
     webDist: e.WEB_DIST,

@@ -4,7 +4,15 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import sameOrigin from './same-origin';
 
-/** Security headers, cookies, the same-origin (CSRF) check of state-changing requests, and rate limiting (per route). */
+/** The public results pages (features/publication): the only pages a province portal may frame (PUBLIC_FRAME_ANCESTORS). */
+export const PUBLIC_PAGE_PREFIX = '/cong-khai';
+const isPublicPage = (url: string) => url === PUBLIC_PAGE_PREFIX || url.startsWith(`${PUBLIC_PAGE_PREFIX}/`) || url.startsWith(`${PUBLIC_PAGE_PREFIX}?`);
+
+/**
+ * Security headers, cookies, the same-origin (CSRF) check of state-changing requests, and rate limiting (per route).
+ * No page may be framed (frame-ancestors 'none', X-Frame-Options: DENY) except the public results pages, whose
+ * frame-ancestors come from the configuration (and which then carry no X-Frame-Options).
+ */
 export default fp(async (app) => {
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -14,9 +22,19 @@ export default fp(async (app) => {
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
         'connect-src': ["'self'"],
+        'frame-ancestors': ["'none'"],
         'upgrade-insecure-requests': null,
       },
     },
+    frameguard: { action: 'deny' },
+  });
+  const ancestors = app.config.publicFrameAncestors.join(' ');
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' || !isPublicPage(request.url)) return payload;
+    const csp = reply.getHeader('content-security-policy');
+    if (typeof csp === 'string') reply.header('content-security-policy', csp.replace(/frame-ancestors [^;]*/, `frame-ancestors ${ancestors}`));
+    reply.removeHeader('x-frame-options');
+    return payload;
   });
   await app.register(cookie);
   await app.register(sameOrigin);
