@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdf } from '../../server/features/evidence/signature/check-pdf';
 import { SignatureChecker } from '../../server/features/evidence/signature/checker';
 import { findByteRanges, tailAfter } from '../../server/features/evidence/signature/pdf-scan';
+import { derPrefix } from '../../server/features/evidence/signature/cms';
+import * as asn1js from 'asn1js';
 import { TrustStore } from '../../server/features/evidence/signature/trust';
 import { makePdf, signatureFixtures, type SignatureFixtures } from '../support/signed-pdf';
 
@@ -122,6 +124,12 @@ describe('checkPdf', () => {
     expect(tailAfter(`signed${dss}`, 6)).toBe('dss');
     expect(tailAfter('signed\n\n', 6)).toBe('none');
     expect(tailAfter('signed\n1 0 obj << /Type /Annot /Subtype /Text >> endobj %%EOF', 6)).toBe('content');
+  });
+
+  it('reads the CMS length from its DER header: a DER ending in zero bytes is not cut by the zero padding after it', () => {
+    const der = Buffer.from(new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: new Uint8Array([7, 0, 0]) })] }).toBER());
+    expect(der.at(-1)).toBe(0);
+    expect(derPrefix(Buffer.concat([der, Buffer.alloc(100)]))).toEqual(der);
   });
 
   it('scans a megabyte of "/ByteRange [" without a closing bracket in linear time and finds nothing malformed-looking to loop on', () => {

@@ -10,6 +10,7 @@ import { benchInvitations } from './mail';
 import { benchRCompare } from './r-compare';
 import { benchRecompute } from './recompute';
 import { benchResults } from './results';
+import { benchSignatures } from './signatures';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     'r-forms': { type: 'string', default: '2000,20000,200000,1000000' }, // --only r: par sipas against R at these sizes
     'r-runs': { type: 'string', default: '3,1' }, // paired runs up to 20,000 forms, and above
     'evidence-files': { type: 'string', default: '3000' }, // --only evidence: files of 1–5 MB over 30 units × 100 leaves, 8 at a time
+    'signature-files': { type: 'string', default: '1000' }, // --only signatures: signed PDFs of 1–5 MB checked by the worker pool
+    'signature-distinct': { type: 'string', default: '200' }, // … of which this many signed apart (signing costs ~0.4 s a file)
   },
 });
 const config = loadConfig();
@@ -66,6 +69,9 @@ if (!values.only || values.only === 'evidence') {
       console.log(`\n== Evidence uploads on ${kind}: not run — ${(err as Error).message}`);
     }
   }
+}
+if (!values.only || values.only === 'signatures') {
+  await benchSignatures({ files: Number(values['signature-files']), distinct: Number(values['signature-distinct']), minMb: 1, maxMb: 5 });
 }
 if (!values.only || values.only === 'results') await benchResults(pgUrl, values['results-forms'] ? values['results-forms'].split(',').map(Number) : undefined);
 process.exit(0);

@@ -71,6 +71,16 @@ async function timestampOf(token: asn1js.AsnType, signatureValue: ArrayBuffer): 
   return { time: tst.genTime, matches };
 }
 
+/**
+ * The DER element at the start of `bytes` (a /Contents hole is the DER followed by zero padding; the DER itself may
+ * end in zero bytes, so its length is read from its header by asn1js, never guessed from the zeros).
+ */
+export function derPrefix(bytes: Buffer): Buffer {
+  const parsed = asn1js.fromBER(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (parsed.offset === -1) throw new Error('not BER');
+  return bytes.subarray(0, parsed.offset);
+}
+
 /** Names compared by attribute type and string value (encoders differ in the string type they choose). */
 const nameKey = (n: pkijs.RelativeDistinguishedNames) => JSON.stringify(n.typesAndValues.map((t) => [t.type, String(t.value.valueBlock.value)]));
 
@@ -92,7 +102,7 @@ export async function checkCms(cms: Buffer, signed: Buffer, checkedAt: Date): Pr
   const empty = { intact: false, signatureVerified: false, signer: null, chain: [], digestAlgorithm: null, signingTime: null, signingTimeSource: null, certificateValidAtSigning: false };
   let sd: pkijs.SignedData;
   try {
-    const info = pkijs.ContentInfo.fromBER(cms);
+    const info = pkijs.ContentInfo.fromBER(derPrefix(cms));
     if (info.contentType !== OID_SIGNED_DATA) throw new Error('not SignedData');
     sd = new pkijs.SignedData({ schema: info.content });
   } catch {

@@ -60,12 +60,9 @@ export function signatureSlots(pdf: Buffer, text = pdf.toString('latin1')): Sign
       slots.push({ ok: false, at: f.at, raw: f.raw, problem: 'contents_missing' });
       continue;
     }
-    let cms = Buffer.from(hex.replace(/\s+/g, ''), 'hex');
-    // the placeholder is padded with zeros after the DER; trailing zeros are not part of it
-    let end = cms.length;
-    while (end > 0 && cms[end - 1] === 0) end--;
-    cms = cms.subarray(0, end);
-    if (cms.length === 0) {
+    // the placeholder is padded with zeros after the DER; the DER's own length is read in cms.ts (it may end in 00)
+    const cms = Buffer.from(hex.replace(/\s+/g, ''), 'hex');
+    if (!cms.some((b) => b !== 0)) {
       slots.push({ ok: false, at: f.at, raw: f.raw, problem: 'contents_missing' });
       continue;
     }
