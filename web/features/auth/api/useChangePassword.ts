@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { ChangePasswordRequest, User } from '../../../shared/api/types';
+import { api } from '../../../shared/api/openapi';
+import type { ChangePasswordRequest } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
 /** POST /api/auth/change-password — the new current user no longer has to change it; their other sessions end. */
@@ -8,7 +8,7 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ChangePasswordRequest) =>
-      apiFetch<{ user: User }>('/api/auth/change-password', { method: 'POST', body }).then((r) => r.user),
+      api.post('/api/auth/change-password', { body }).then((r) => r.user),
     onSuccess: (user) => {
       queryClient.setQueryData(queryKeys.me, user);
     },

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { ReminderSchedule } from '../../../shared/api/types';
-import { leadershipKeys, leadershipPath } from './paths';
+import { api } from '../../../shared/api/openapi';
+import { leadershipKeys } from './paths';
 
 /**
  * GET …/leadership/reminders — how many reminders can go now, when the next can, per group, and what an admin's
@@ -10,7 +9,7 @@ import { leadershipKeys, leadershipPath } from './paths';
 export function useReminderSchedule(campaignId: string, enabled = true) {
   return useQuery({
     queryKey: leadershipKeys.reminders(campaignId),
-    queryFn: ({ signal }) => apiFetch<ReminderSchedule>(`${leadershipPath(campaignId)}/reminders`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/campaigns/{campaignId}/leadership/reminders', { params: { campaignId }, signal }),
     enabled,
     // "from 14:05": a time passes while the page is open; ask again each minute
     refetchInterval: 60_000,

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import { leadershipKeys, leadershipPath } from './paths';
+import { api } from '../../../shared/api/openapi';
+import { leadershipKeys } from './paths';
 
 /** POST …/leadership/reminders/send-before-gap — the admin's confirmed, audited send ahead of the gap, before the deadline. */
 export function useSendRemindersBeforeGap(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<{ queued: number }>(`${leadershipPath(campaignId)}/reminders/send-before-gap`, { method: 'POST', body: { confirm: true } }),
+    mutationFn: () => api.post('/api/campaigns/{campaignId}/leadership/reminders/send-before-gap', { params: { campaignId }, body: { confirm: true } }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: leadershipKeys.all(campaignId) }),
   });
 }

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { UnitReport } from '../../../shared/api/types';
+import { api } from '../../../shared/api/openapi';
 
 export function reportPath(campaignId: string, unitId: string): string {
   return `/api/campaigns/${encodeURIComponent(campaignId)}/units/${encodeURIComponent(unitId)}/report`;
@@ -13,7 +12,7 @@ export const reportKey = (campaignId: string, unitId: string) => ['campaigns', c
 export function useReport(campaignId: string, unitId: string) {
   return useQuery({
     queryKey: reportKey(campaignId, unitId),
-    queryFn: ({ signal }) => apiFetch<UnitReport>(reportPath(campaignId, unitId), { signal }),
+    queryFn: ({ signal }) => api.get('/api/campaigns/{campaignId}/units/{unitId}/report', { params: { campaignId, unitId }, signal }),
   });
 }
 

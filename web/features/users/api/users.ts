@@ -1,27 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../shared/api/apiFetch';
-import type { Role } from '../../../shared/api/types';
+import { api, type ApiBody, type ApiResponse } from '../../../shared/api/openapi';
 
 /** An account as GET /api/users lists it (unit officers belong to one unit). */
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-  unitId: string | null;
-  unitName: string | null;
-  email: string | null;
-  /** the password was set by an admin or generated: the person sets their own at the next login */
-  mustChangePassword: boolean;
-}
-
-export interface NewAccount {
-  username: string; displayName: string; role: Role; password: string; unitId: string | null; email: string | null;
-  /** the person must set their own password at the first login (the server's default: yes) */
-  mustChangePassword: boolean;
-}
-export type AccountChanges = Partial<Omit<NewAccount, 'username'> & { active: boolean }>;
+export type Account = ApiResponse<'/api/users'>['users'][number];
+/** POST /api/users (mustChangePassword: the person sets their own password at the first login) */
+export type NewAccount = ApiBody<'/api/users', 'post'>;
+export type AccountChanges = ApiBody<'/api/users/{id}', 'patch'>;
 
 const usersKey = ['users'] as const;
 
@@ -29,7 +13,7 @@ const usersKey = ['users'] as const;
 export function useUsers() {
   return useQuery({
     queryKey: usersKey,
-    queryFn: ({ signal }) => apiFetch<{ users: Account[] }>('/api/users', { signal }).then((r) => r.users),
+    queryFn: ({ signal }) => api.get('/api/users', { signal }).then((r) => r.users),
   });
 }
 
@@ -37,7 +21,7 @@ export function useUsers() {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (account: NewAccount) => apiFetch<{ user: Account }>('/api/users', { method: 'POST', body: account }).then((r) => r.user),
+    mutationFn: (account: NewAccount) => api.post('/api/users', { body: account }).then((r) => r.user),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
@@ -46,7 +30,7 @@ export function useCreateUser() {
 export function useUpdateUser(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (changes: AccountChanges) => apiFetch<{ user: Account }>(`/api/users/${id}`, { method: 'PATCH', body: changes }).then((r) => r.user),
+    mutationFn: (changes: AccountChanges) => api.patch('/api/users/{id}', { params: { id }, body: changes }).then((r) => r.user),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
