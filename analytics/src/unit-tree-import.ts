@@ -234,7 +234,29 @@ export function readUnitTree(raw: readonly RawRow[], existing: ReadonlyMap<strin
   const kindOf = (code: string): UnitKind | undefined => byCode.get(code)?.kind ?? existing.get(code);
   const placed = new Set<string>();
   const bad = new Set<string>();
+  // cycles among the file's rows (the catalogue is a tree already): follow each chain up
+  const reported = new Set<string>();
   for (const u of read) {
+    const chain: string[] = [];
+    let at: UnitTreeRow | undefined = u;
+    while (at && !chain.includes(at.code) && at.parentCode !== null && at.parentCode !== at.code) {
+      chain.push(at.code);
+      at = byCode.get(at.parentCode);
+    }
+    if (at && chain.includes(at.code)) {
+      const loop = chain.slice(chain.indexOf(at.code));
+      if (loop.some((c) => reported.has(c))) continue;
+      loop.forEach((c) => reported.add(c));
+      for (const c of loop) {
+        const x = byCode.get(c)!;
+        problem('cycle', x.row, 'parent', c, `vòng lặp đơn vị cha: ${[...loop, loop[0]].join(' → ')}.`, `parent cycle: ${[...loop, loop[0]].join(' → ')}.`);
+        bad.add(c);
+      }
+    }
+  }
+
+  for (const u of read) {
+    if (bad.has(u.code)) continue; // in a cycle: said once
     if (u.parentCode === null) {
       if (u.kind !== 'province') {
         problem('unknown_parent', u.row, 'parent', u.code, `đơn vị loại ${KIND_VI[u.kind]} cần mã đơn vị cha (chỉ cấp tỉnh không có đơn vị cha).`, `a unit of kind ${u.kind} needs a parent code (only a province has none).`);
@@ -262,27 +284,6 @@ export function readUnitTree(raw: readonly RawRow[], existing: ReadonlyMap<strin
       bad.add(u.code);
     }
   }
-  // cycles among the file's rows (the catalogue is a tree already): follow each chain up
-  const reported = new Set<string>();
-  for (const u of read) {
-    const chain: string[] = [];
-    let at: UnitTreeRow | undefined = u;
-    while (at && !chain.includes(at.code) && at.parentCode !== null && at.parentCode !== at.code) {
-      chain.push(at.code);
-      at = byCode.get(at.parentCode);
-    }
-    if (at && chain.includes(at.code)) {
-      const loop = chain.slice(chain.indexOf(at.code));
-      if (loop.some((c) => reported.has(c))) continue;
-      loop.forEach((c) => reported.add(c));
-      for (const c of loop) {
-        const x = byCode.get(c)!;
-        problem('cycle', x.row, 'parent', c, `vòng lặp đơn vị cha: ${[...loop, loop[0]].join(' → ')}.`, `parent cycle: ${[...loop, loop[0]].join(' → ')}.`);
-        bad.add(c);
-      }
-    }
-  }
-
   // parents before children
   const ordered: UnitTreeRow[] = [];
   const visit = (u: UnitTreeRow, depth: number) => {
@@ -295,5 +296,6 @@ export function readUnitTree(raw: readonly RawRow[], existing: ReadonlyMap<strin
     }
   };
   for (const u of read) if (!bad.has(u.code)) visit(u, 0);
+  problems.sort((x, y) => (x.row ?? 0) - (y.row ?? 0));
   return { units: problems.length > 0 ? read : ordered, problems, columns, ignored };
 }
