@@ -1,9 +1,6 @@
 import type { RespondentFilters } from '../../../shared/api/types';
 import { queryKeys } from '../../../shared/api/queryKeys';
 
-/** /api/campaigns/:campaignId/leadership */
-export const leadershipPath = (campaignId: string) => `/api/campaigns/${encodeURIComponent(campaignId)}/leadership`;
-
 // Everything of a campaign's leadership survey sits under one prefix, so a change can refresh it all.
 export const leadershipKeys = {
   all: (campaignId: string) => [...queryKeys.campaign(campaignId), 'leadership'] as const,
