@@ -59,7 +59,8 @@ function roundingOut(set: CriteriaSet, proposal: ReturnType<typeof scoreTable>) 
   return {
     current: list(roundingOf(set)),
     proposed: list(proposal.rounding),
-    evidence: proposal.detection.evidence.filter((e) => e.verdict !== 'exact' || Object.hasOwn(proposal.rounding, e.code)),
+    // all of it, `exact` too: the import page says in words what the table shows ("8.1 printed 7,6256: not rounded")
+    evidence: proposal.detection.evidence,
     total: proposal.detection.total,
   };
 }

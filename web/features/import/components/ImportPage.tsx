@@ -16,6 +16,8 @@ import { usePreviewImport } from '../api/usePreviewImport';
 import { FindingsTable } from './FindingsTable';
 import { ImportTotals } from './ImportTotals';
 import { OverrideChoices } from './OverrideChoices';
+import { RoundingChoices } from './RoundingChoices';
+import { DETECTED, roundingRequest, type RoundingChoice } from './roundingChoice';
 
 const sameSet = (a: ReadonlySet<string>, b: readonly string[]) => a.size === b.length && b.every((code) => a.has(code));
 
@@ -37,7 +39,15 @@ export function ImportPage() {
   const [xlsx, setXlsx] = useState<ChosenXlsx | null>(null);
   const format = useFormat();
   const [keepStated, setKeepStated] = useState<Set<string>>(new Set());
+  // the rounding being chosen, and the one the preview on screen was made with (the commit uses that one)
+  const [rounding, setRounding] = useState<RoundingChoice>(DETECTED);
+  const [appliedRounding, setAppliedRounding] = useState<{ choice: RoundingChoice; entries: ImportRequest['rounding'] }>({ choice: DETECTED, entries: undefined });
   const result: ImportPreview | undefined = preview.data;
+
+  const resetRounding = () => {
+    setRounding(DETECTED);
+    setAppliedRounding({ choice: DETECTED, entries: undefined });
+  };
 
   // a changed table must be checked again before it can be stored
   const onTextChange = (nextText: string, nextFileName: string | null) => {
@@ -46,6 +56,7 @@ export function ImportPage() {
     setXlsx(null);
     if (preview.data || preview.error) preview.reset();
     commit.reset();
+    resetRounding();
   };
 
   const onXlsx = (chosen: ChosenXlsx) => {
@@ -54,20 +65,26 @@ export function ImportPage() {
     setXlsx(chosen);
     if (preview.data || preview.error) preview.reset();
     commit.reset();
+    resetRounding();
   };
 
   const request = (): ImportRequest =>
     xlsx ? { xlsxBase64: xlsx.base64, fileName: xlsx.fileName } : { text, ...(fileName ? { fileName } : {}) };
   const hasTable = xlsx !== null || text.trim() !== '';
 
-  const check = () =>
-    preview.mutate(request(), {
-      onSuccess: (answer) => setKeepStated(new Set(answer.chosen)),
+  const check = (choice: RoundingChoice = rounding) => {
+    const entries = roundingRequest(choice, result?.rounding);
+    preview.mutate(entries ? { ...request(), rounding: entries } : request(), {
+      onSuccess: (answer) => {
+        setKeepStated(new Set(answer.chosen));
+        setAppliedRounding({ choice, entries });
+      },
     });
+  };
 
   const save = () =>
     commit.mutate(
-      { ...request(), keepStated: [...keepStated] },
+      { ...request(), keepStated: [...keepStated], ...(appliedRounding.entries ? { rounding: appliedRounding.entries } : {}) },
       {
         onSuccess: (stored) =>
           navigate(`/campaigns/${campaignId}/units/${unitId}/scores`, { state: { imported: stored } satisfies ImportedState }),
@@ -79,6 +96,7 @@ export function ImportPage() {
     setFileName(null);
     setXlsx(null);
     setKeepStated(new Set());
+    resetRounding();
     preview.reset();
     commit.reset();
   };
@@ -119,7 +137,7 @@ export function ImportPage() {
       )}
 
       <div className="actions">
-        <Button variant="primary" busy={preview.isPending} disabled={!hasTable || commit.isPending} onClick={check}>
+        <Button variant="primary" busy={preview.isPending} disabled={!hasTable || commit.isPending} onClick={() => check()}>
           {t('import.check')}
         </Button>
         {(text !== '' || xlsx) && !result && (
@@ -134,6 +152,14 @@ export function ImportPage() {
       {result && (
         <>
           <ImportTotals preview={result} selectionChanged={!sameSet(keepStated, result.chosen)} />
+          <RoundingChoices
+            rounding={result.rounding}
+            value={rounding}
+            applied={appliedRounding.choice}
+            onChange={setRounding}
+            onApply={() => check(rounding)}
+            busy={preview.isPending}
+          />
           <OverrideChoices candidates={result.candidates} suggested={result.chosen} value={keepStated} onChange={setKeepStated} />
           <FindingsTable findings={result.findings} />
           {result.blockingCount > 0 && <Notice tone="error">{t('import.hasBlocking', { count: result.blockingCount })}</Notice>}

@@ -37,8 +37,8 @@ export function OverrideChoices({ candidates, suggested, value, onChange }: Over
             <>
               {t('import.keepStated', {
                 code: c.code === 'TOTAL' ? t('import.totalRow') : c.code,
-                stated: format.score(c.stated),
-                computed: format.score(c.computed),
+                stated: format.tableScore(c.stated),
+                computed: format.tableScore(c.computed),
               })}
               {suggested.includes(c.code) && <span className="muted"> · {t('import.suggested')}</span>}
             </>
