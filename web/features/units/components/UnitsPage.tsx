@@ -6,10 +6,11 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { QueryState } from '../../../shared/components/QueryState';
 import { useCanEdit } from '../../../shared/session/useCanEdit';
 import { AddUnitForm } from './AddUnitForm';
+import { LineagePanel } from './LineagePanel';
 import { knownGroups } from './unitTree';
 import { UnitTreeList } from './UnitTreeList';
 
-/** /units — province → departments / districts → communes. */
+/** /units — province → departments / districts → communes; merges, splits and renames below. */
 export function UnitsPage() {
   const { t } = useTranslation();
   const canEdit = useCanEdit();
@@ -40,6 +41,7 @@ export function UnitsPage() {
             </datalist>
             {adding && <AddUnitForm units={list} onDone={() => setAdding(false)} />}
             {list.length === 0 ? <p className="muted">{t('units.empty')}</p> : <UnitTreeList units={list} canEdit={canEdit} />}
+            {list.length > 0 && <LineagePanel units={list} canEdit={canEdit} />}
           </>
         )}
       </QueryState>
