@@ -4,6 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../support/databases';
 import { ALL_ROLES, startTestApp, type TestApp } from '../support/app';
 import { provinceCampaigns } from '../support/province-scenario';
+import { createUnit } from '../../server/features/units/service';
+import { setCampaignUnits } from '../../server/features/campaigns/repository';
 import type { Role } from '../../server/db/schema';
 
 type RankedUnit = { unitId: string; unit: string; group: string; score: number; max: number; index: number; rank: number; band: string | null; change: { score: number; percent: number; rank: number | null } | null };
@@ -15,13 +17,15 @@ describeEachDb('province-wide outputs: the ranking table and the province-wide r
   let t: TestApp;
   let campaignId: string;
   let previousId: string;
+  let scenario: Awaited<ReturnType<typeof provinceCampaigns>>;
   let ranking: { units: RankedUnit[]; groups: { group: string; average: number; count: number }[] };
   const base = () => `/api/campaigns/${campaignId}/report`;
   const get = async (url: string, role: Role = 'supervisor') => t.app.inject({ method: 'GET', url, headers: { cookie: await t.cookieFor(role) } });
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    ({ campaignId, previousId } = await provinceCampaigns(t.database.db));
+    scenario = await provinceCampaigns(t.database.db);
+    ({ campaignId, previousId } = scenario);
     const res = await get(`/api/campaigns/${campaignId}/ranking`);
     expect(res.statusCode, res.body).toBe(200);
     ranking = res.json();
@@ -147,5 +151,29 @@ describeEachDb('province-wide outputs: the ranking table and the province-wide r
     }
     const missing = await get('/api/campaigns/00000000-0000-4000-8000-000000000000/report/ranking.xlsx');
     expect(missing.statusCode).toBe(404);
+  });
+
+  // last: it adds a unit to the campaign
+  it('a unit compared through its lineage (a rename) has the ranking\'s change and the note saying with what, in the table and the report', async () => {
+    const db = t.database.db;
+    const renamed = await createUnit(db, { code: 'S5', name: 'Sở Đổi Tên', parentId: scenario.provinceId, kind: 'department', group: 'so-nganh' });
+    const old = await createUnit(db, { code: 'S5-CU', name: 'Sở Tên Cũ', parentId: scenario.provinceId, kind: 'department', group: 'so-nganh' });
+    await setCampaignUnits(db, previousId, [...scenario.unitIds, old.id]);
+    await setCampaignUnits(db, campaignId, [...scenario.unitIds, renamed.id]);
+    await scenario.fill(scenario.campaigns.prev, old.id, 0.6);
+    await scenario.fill(scenario.campaigns.cur, renamed.id, 0.65);
+    const event = await t.app.inject({ method: 'POST', url: '/api/units/lineage', headers: { cookie: await t.cookieFor('analyst') }, payload: { kind: 'rename', effectiveOn: '2023-01-01', predecessors: [{ unitId: old.id }], successors: [{ unitId: renamed.id }] } });
+    expect(event.statusCode, event.body).toBe(201);
+    const unit = ((await get(`/api/campaigns/${campaignId}/ranking`)).json().units as (RankedUnit & { baseline: { note: { vi: string } | null } })[]).find((u) => u.unit === 'Sở Đổi Tên')!;
+    expect(unit.baseline?.note?.vi).toMatch(/Sở Tên Cũ/);
+    const r = (await get(base())).json();
+    const mine = r.groups.flatMap((g: { units: ProvinceUnit[] }) => g.units).find((u: ProvinceUnit) => u.name === 'Sở Đổi Tên');
+    expect(mine).toMatchObject({ change: unit.change, changeNote: unit.baseline!.note });
+    const rows = Papa.parse<string[]>((await get(`${base()}/ranking.csv`)).rawPayload.toString('utf8').slice(1), { skipEmptyLines: true }).data;
+    const note = rows[0]!.indexOf('Ghi chú so sánh');
+    expect(note).toBeGreaterThan(0);
+    expect(rows.find((row) => row[2] === 'Sở Đổi Tên')![note]).toBe(unit.baseline!.note!.vi);
+    expect(rows.find((row) => row[2] === 'Sở A')![note]).toBe('');
+    expect((await get(`${base()}/print.html`)).body).toContain(unit.baseline!.note!.vi);
   });
 });

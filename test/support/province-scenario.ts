@@ -37,5 +37,5 @@ export async function provinceCampaigns(db: Kysely<DB>) {
   await fill(cur, ids[4]!, 0.85);
   await fill(cur, ids[5]!, 0.9);
   for (const [i, q] of [0.8, 0.92, 0.85, 0.75, 0.9, 0.8].entries()) await fill(prev, ids[i]!, q);
-  return { campaignId: cur.id, previousId: prev.id, unitIds: ids };
+  return { campaignId: cur.id, previousId: prev.id, unitIds: ids, provinceId: p.id, fill, campaigns: { cur, prev } };
 }

@@ -3,7 +3,7 @@
 // and the full ranking table with fields and parts as a landscape appendix. No scripts; the browser prints the PDF.
 import { CSS, esc, signed } from './html';
 import { pct, pts, sentenceCase } from './format';
-import { columns, fieldTitle, type Column } from './ranking-table';
+import { columns, fieldTitle, hasChangeNotes, type Column } from './ranking-table';
 import type { ProvinceGroup, ProvinceReport, ProvinceUnit } from './province-schemas';
 
 const PROVINCE_CSS = `
@@ -41,8 +41,8 @@ ${g.units.map((u) => `<tr data-unit="${esc(u.unitId)}">${cols.map((c) => cell(c,
 /** The short ranking: rank, unit, total, max, index, band, change (portrait). */
 function shortColumns(g: ProvinceGroup, previousYear: number | null): Column[] {
   const keep = new Set(['Xếp hạng', 'Mã đơn vị', 'Đơn vị', 'Tổng điểm', 'Điểm tối đa', 'Chỉ số (%)', 'Xếp loại']);
-  const all = columns(g, false, fieldTitle, previousYear);
-  return all.filter((c) => keep.has(c.header) || c.kind === 'signedInt');
+  const all = columns({ ...g, hasChangeNotes: hasChangeNotes(g) }, false, fieldTitle, previousYear);
+  return all.filter((c) => keep.has(c.header) || c.kind === 'signedInt' || c.header === 'Ghi chú so sánh');
 }
 
 function groupSection(r: ProvinceReport, g: ProvinceGroup, i: number): string {
@@ -104,7 +104,7 @@ ${r.groups.map(lossesSection).join('\n')}
 ${r.groups
   .map((g) => `<section class="landscape" data-appendix="${esc(g.group)}">
 <h2 style="text-align:center">Phụ lục: Bảng xếp hạng Chỉ số CCHC năm ${r.campaign.year} — ${esc(g.label.vi)}</h2>
-${table(columns(g, false, fieldTitle, prevYear), g)}
+${table(columns({ ...g, hasChangeNotes: hasChangeNotes(g) }, false, fieldTitle, prevYear), g)}
 </section>`)
   .join('\n')}
 </main>

@@ -19,6 +19,8 @@ export const ProvinceUnitOut = z.object({
   index: z.number(),
   band: z.object({ code: z.string(), label: Bilingual }).nullable(),
   change: z.object({ score: z.number(), percent: z.number(), rank: z.number().nullable() }).nullable(),
+  /** what the change is measured against when not the unit's own previous result (a merger, split, rename; a new unit) */
+  changeNote: Bilingual.nullable(),
   /** content points and sociological points (leadership survey + SIPAS) of the engine's parts */
   parts: z.object({ content: Points, sociological: Points, leadership_survey: Points, sipas: Points }),
   /** the appraised points of each of the group's fields, in the group's field order; null when the unit's set lacks the field */

@@ -28,6 +28,7 @@ function unitRow(u: RankedUnit, code: string, tree: ScoreTree, fieldCodes: reado
     unitId: u.unitId, code, name: u.unit, group: u.group, rank: u.rank, score: u.score, max: u.max, index: u.index,
     band: band ? { code: band.code, label: band.label } : null,
     change: u.change,
+    changeNote: u.baseline?.note ?? null,
     parts: {
       content: p.content,
       sociological: { score: roundTo(p.leadership_survey.score + p.sipas.score, 4), max: p.leadership_survey.max + p.sipas.max },

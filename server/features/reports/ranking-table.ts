@@ -18,7 +18,7 @@ const PART_HEADERS = {
 } as const;
 
 /** The columns of a group's table: rank, unit, fields, parts, total, index, band, change. */
-export function columns(g: Pick<ProvinceGroup, 'fields' | 'hasParts'>, withGroup: boolean, fieldHeader: (f: ProvinceGroup['fields'][number]) => string, previousYear: number | null): Column[] {
+export function columns(g: Pick<ProvinceGroup, 'fields' | 'hasParts'> & { hasChangeNotes: boolean }, withGroup: boolean, fieldHeader: (f: ProvinceGroup['fields'][number]) => string, previousYear: number | null): Column[] {
   const social = g.hasParts.leadership_survey || g.hasParts.sipas;
   const both = g.hasParts.leadership_survey && g.hasParts.sipas;
   const prev = `năm ${previousYear}`;
@@ -48,8 +48,13 @@ export function columns(g: Pick<ProvinceGroup, 'fields' | 'hasParts'>, withGroup
           { header: `Tăng (+), giảm (-) chỉ số so với ${prev}`, width: 13, value: (u) => u.change?.percent ?? null, kind: 'signedIndex' },
           { header: `Tăng (+), giảm (-) bậc so với ${prev}`, width: 12, value: (u) => u.change?.rank ?? null, kind: 'signedInt' },
         ] satisfies Column[])),
+    // "so với năm 2024, gộp từ: A, B" — only when some unit is compared through its lineage
+    ...(g.hasChangeNotes ? [{ header: 'Ghi chú so sánh', width: 36, value: (u: ProvinceUnit) => u.changeNote?.vi ?? null, kind: 'text' as const }] : []),
   ];
 }
+
+/** Does some unit of the group compare with its lineage (a note says with what)? */
+export const hasChangeNotes = (g: Pick<ProvinceGroup, 'units'>) => g.units.some((u) => u.changeNote !== null);
 
 /** "1. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC (9,50 điểm)" — the field's code, name and maximum */
 export const fieldTitle = (f: ProvinceGroup['fields'][number]) => `${f.code}. ${f.name} (${maxPts(f.max, 'vi')} điểm)`;
@@ -82,7 +87,7 @@ export async function rankingXlsx(r: ProvinceReport): Promise<Buffer> {
   wb.created = new Date();
   const used = new Set<string>();
   for (const g of r.groups) {
-    const cols = columns(g, false, fieldTitle, r.campaign.previous?.year ?? null);
+    const cols = columns({ ...g, hasChangeNotes: hasChangeNotes(g) }, false, fieldTitle, r.campaign.previous?.year ?? null);
     const sheet = wb.addWorksheet(sheetName(g.label.vi, used), {
       views: [{ state: 'frozen', ySplit: 2, xSplit: 3 }],
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -119,6 +124,7 @@ export function rankingCsv(r: ProvinceReport, decimalComma: boolean): Buffer {
   const all = {
     fields: fieldCodes.map((code) => ({ code, name: '', max: 0 })),
     hasParts: { leadership_survey: r.groups.some((g) => g.hasParts.leadership_survey), sipas: r.groups.some((g) => g.hasParts.sipas) },
+    hasChangeNotes: r.groups.some(hasChangeNotes),
   };
   const cols = columns(all, true, (f) => `Lĩnh vực ${f.code}`, r.campaign.previous?.year ?? null);
   const fmt = (c: Column, v: number | string | null) =>
