@@ -8861,6 +8861,7 @@ export interface paths {
                                         rank: number | null;
                                         score: number;
                                     } | null;
+                                    changeNote: components["schemas"]["Bilingual"] | null;
                                     code: string;
                                     fields: ({
                                         code: string;
@@ -15477,6 +15478,7 @@ export interface paths {
                                             rank: number | null;
                                             score: number;
                                         } | null;
+                                        changeNote: components["schemas"]["Bilingual"] | null;
                                         code: string;
                                         fields: ({
                                             code: string;
