@@ -12,7 +12,7 @@ import { NAV, sectionOf } from './navSections';
 import { NotificationBell } from '../features/assessment/components/NotificationBell';
 
 /**
- * Top bar (brand, navigation, language, user, logout) above the current page; the menu highlights the section of
+ * Top bar (brand, navigation, language, the user's account page, logout) above the current page; the menu highlights the section of
  * the page shown (sectionOf).
  */
 export function Layout() {
@@ -36,9 +36,12 @@ export function Layout() {
             <LanguageSwitch />
             {showNav && <NotificationBell />}
             {user && (
-              <span className="topbar__user" title={user.username}>
-                {user.displayName} <span className="topbar__role">· {t(`roles.${user.role}`)}</span>
-              </span>
+              <NavLink to="/account" className="btn btn--ghost btn--small topbar__account" title={t('layout.accountTitle', { username: user.username })}>
+                <span className="topbar__user">
+                  {user.displayName} <span className="topbar__role">· {t(`roles.${user.role}`)}</span>
+                </span>
+                <span className="topbar__account-short">{t('layout.account')}</span>
+              </NavLink>
             )}
             <Button
               small

@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/components/LoginPage';
+import { AccountPage } from '../features/auth/components/AccountPage';
 import { HomePage } from './HomePage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Layout } from './Layout';
@@ -90,6 +91,7 @@ export const router = createBrowserRouter([
           // self-assessment and appraisal: unit officers and appraisers too (the server decides the scope)
           { path: 'assessment', element: <AssessmentHomePage /> },
           { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'account', element: <AccountPage /> },
           { path: 'campaigns/:campaignId/assessment', element: <AssessmentSheetsPage /> },
           { path: 'campaigns/:campaignId/assessment/queue', element: <AssessmentQueuePage /> },
           { path: 'campaigns/:campaignId/assessment/progress', element: <EditorsOnly><AssessmentProgressPage /></EditorsOnly> },
