@@ -25,6 +25,8 @@ export const FieldworkDashboardPage = lazy(() =>
 export const FieldworkIndexPage = lazy(() => import('../features/fieldwork-dashboard/components/FieldworkIndexPage').then((m) => ({ default: m.FieldworkIndexPage })));
 export const LeadershipPage = lazy(() => import('../features/leadership-admin/components/LeadershipPage').then((m) => ({ default: m.LeadershipPage })));
 export const MailOutboxPage = lazy(() => import('../features/leadership-admin/components/MailOutboxPage').then((m) => ({ default: m.MailOutboxPage })));
+export const PublicResultsPage = lazy(() => import('../features/publication/components/PublicResultsPage').then((m) => ({ default: m.PublicResultsPage })));
+export const PublicationPage = lazy(() => import('../features/publication/components/PublicationPage').then((m) => ({ default: m.PublicationPage })));
 export const RespondPage = lazy(() => import('../features/respond/components/RespondPage').then((m) => ({ default: m.RespondPage })));
 export const SurveyDataPage = lazy(() => import('../features/survey-data/components/SurveyDataPage').then((m) => ({ default: m.SurveyDataPage })));
 export const ResultsPage = lazy(() => import('../features/results/components/ResultsPage').then((m) => ({ default: m.ResultsPage })));

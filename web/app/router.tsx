@@ -27,6 +27,8 @@ import {
   ImportPage,
   LeadershipPage,
   MailOutboxPage,
+  PublicationPage,
+  PublicResultsPage,
   RankingPage,
   ReportPage,
   ResultsPage,
@@ -56,6 +58,16 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteError />,
   },
+  // public: the published results (issue 13), outside the login guard; a province portal may frame them
+  ...['/cong-khai', '/cong-khai/:campaignId'].map((path) => ({
+    path,
+    element: (
+      <Suspense fallback={<Spinner />}>
+        <PublicResultsPage languageSwitch={<LanguageSwitch />} />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  })),
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
@@ -68,6 +80,7 @@ export const router = createBrowserRouter([
           { path: 'campaigns/new', element: <EditorsOnly><CampaignCreatePage /></EditorsOnly> },
           { path: 'campaigns/:campaignId', element: <StaffOnly><CampaignDetailPage /></StaffOnly> },
           { path: 'campaigns/:campaignId/ranking', element: <StaffOnly><RankingPage /></StaffOnly> },
+          { path: 'campaigns/:campaignId/publication', element: <StaffOnly><PublicationPage /></StaffOnly> },
           { path: 'campaigns/:campaignId/results', element: <StaffOnly><ResultsPage /></StaffOnly> },
           { path: 'campaigns/:campaignId/units/:unitId/scores', element: <StaffOnly><ScoresPage /></StaffOnly> },
           { path: 'campaigns/:campaignId/units/:unitId/report', element: <StaffOnly><ReportPage /></StaffOnly> },

@@ -50,6 +50,7 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
           <>
             <ButtonLink to={`/campaigns/${campaign.id}/assessment`}>{t('nav.assessment')}</ButtonLink>
             <ButtonLink to={`/campaigns/${campaign.id}/results`}>{t('campaigns.results')}</ButtonLink>
+            <ButtonLink to={`/campaigns/${campaign.id}/publication`}>{t('publication.link')}</ButtonLink>
             <ButtonLink to={`/campaigns/${campaign.id}/ranking`} variant="primary">
               {t('campaigns.ranking')}
             </ButtonLink>
