@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { buildApp } from '../app';
@@ -22,7 +24,11 @@ export async function openApiDocument(): Promise<OpenAPI3> {
     },
   });
   const database = { db, pool: null, kind: 'postgres', close: () => db.destroy() } as unknown as Database;
-  const config = loadConfig({ LOG_LEVEL: 'silent', MAIL_SENDER_INTERVAL_MS: '0', WEB_DIST: './no-web' });
+  // nothing is written: no data directory of the project, no key file (a fixed key that never seals anything)
+  const config = loadConfig({
+    LOG_LEVEL: 'silent', MAIL_SENDER_INTERVAL_MS: '0', WEB_DIST: './no-web',
+    DATA_DIR: join(tmpdir(), 'parindex-gen-api'), ANSWER_POOL_KEY: `${'A'.repeat(43)}=`,
+  });
   const app = await buildApp(config, database, { logger: false });
   try {
     await app.ready();
