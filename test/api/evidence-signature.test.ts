@@ -123,4 +123,20 @@ describeEachDb('signature check of uploaded evidence', (kind) => {
     expect(details.missing.filter((g) => g.kind === 'unsigned_evidence')).toHaveLength(8);
     await api(s.cookies.analyst, 'PUT', `/campaigns/${s.campaignId}/evidence-signature-setting`, { required: false });
   });
+
+  it('blobs stored before checks existed show not_checked until an admin has them re-checked', async () => {
+    const db = s.t.database.db;
+    await db.updateTable('evidence_blob').set({ signature: null }).execute();
+    expect(await statusOf('Kế hoạch ký số.pdf')).toBe('not_checked');
+    expect((await api(s.cookies.analyst, 'POST', '/evidence/signature/recheck', { limit: 3 })).status).toBe(403);
+    const first = await api(s.cookies.admin, 'POST', '/evidence/signature/recheck', { limit: 3 });
+    expect(await first.json()).toEqual({ checked: 3, remaining: true });
+    const rest = await api(s.cookies.admin, 'POST', '/evidence/signature/recheck', {});
+    expect(await rest.json()).toEqual({ checked: 7, remaining: false });
+    const statuses = Object.fromEntries((await list()).map((d) => [d.filename, d.signature.status]));
+    expect(statuses).toMatchObject({
+      'Kế hoạch ký số.pdf': 'signed_valid_trusted', 'Bị sửa trong phần ký.pdf': 'invalid', 'Thêm sau khi ký.pdf': 'changed_after_signing',
+      'Không ký.pdf': 'not_signed', 'Báo cáo.docx': 'not_applicable',
+    });
+  });
 });

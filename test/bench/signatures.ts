@@ -1,18 +1,19 @@
 // Signature check benchmark (`npm run bench -- --only signatures`, issue 13): PDFs of 1–5 MB (a page and an
 // uncompressed stream of random hex to reach the size) signed by @signpdf with a certificate of a CA generated here,
-// written to disk, then checked by the server's checker (server/features/evidence/signature/checker.ts: worker
+// written to disk by a child process (signatures-make.ts), then checked by the server's checker (server/features/evidence/signature/checker.ts: worker
 // threads, 2 at a time, each reading the stored file itself) as uploads would have them checked. Signing with
 // node-forge costs ~0.4 s a file, so `distinct` files are signed and each is written under several names (the check
 // has no cache: every file is read, hashed and verified). Prints files/s, MB/s and the process's resident memory
 // (workers are threads of this process) sampled every 50 ms: before, peak. Figures only; asserts nothing about time.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_SIGNATURE_LIMITS, SignatureChecker } from '../../server/features/evidence/signature/checker';
-import { makeCert, makePdf, p12Of, signPdf } from '../support/signed-pdf';
 
 export interface SignatureBenchOptions {
   files: number;
@@ -28,27 +29,15 @@ export async function benchSignatures(o: SignatureBenchOptions): Promise<void> {
   console.log(`\n== Signature check: ${o.files} signed PDFs of ${o.minMb}–${o.maxMb} MB (${o.distinct} distinct), checker concurrency ${DEFAULT_SIGNATURE_LIMITS.concurrency}`);
   const dir = mkdtempSync(join(tmpdir(), 'parindex-sigbench-'));
   try {
-    const ca = makeCert({ cn: 'Bench Root CA', o: 'Bench', ca: true });
-    const p12 = p12Of(makeCert({ cn: 'Nguyễn Văn Ký', o: 'Sở Nội vụ', issuer: ca }), [ca]);
+    // signed in a child process (signatures-make.ts): node-forge's memory is not this process's baseline
     const t0 = performance.now();
-    const signed: Buffer[] = [];
-    for (let i = 0; i < o.distinct; i++) {
-      const size = Math.round((o.minMb + ((o.maxMb - o.minMb) * i) / Math.max(1, o.distinct - 1)) * MB);
-      signed.push(await signPdf(makePdf(`Tai lieu ${i}`, size), p12));
-    }
-    const paths: string[] = [];
-    let bytes = 0;
-    for (let i = 0; i < o.files; i++) {
-      const pdf = signed[i % signed.length]!;
-      const path = join(dir, `${i}.pdf`);
-      writeFileSync(path, pdf);
-      paths.push(path);
-      bytes += pdf.length;
-    }
-    signed.length = 0;
+    const made = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./signatures-make.ts', import.meta.url)), dir, String(o.files), String(o.distinct), String(o.minMb), String(o.maxMb)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (made.status !== 0) throw new Error('signatures-make.ts failed');
+    const bytes = Number(made.stdout);
+    const paths = Array.from({ length: o.files }, (_, i) => join(dir, `${i}.pdf`));
     console.log(`   made in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${mb(bytes)} MB on disk`);
 
-    // the signing left hundreds of MB of garbage (node-forge strings): collect it so that "before" is the baseline
+    // a full collection first, so that "before" is this process's baseline
     setFlagsFromString('--expose-gc');
     (runInNewContext('gc') as () => void)();
     const rssBefore = process.memoryUsage().rss;

@@ -11,7 +11,7 @@ import type { SignatureChecker } from './checker';
 import * as repo from './repository';
 import { parseRootCertificates } from './roots';
 import { TrustedRootOut } from './schemas';
-import type { EvidenceKind } from '../file-types';
+import { EVIDENCE_TYPES, type EvidenceKind } from '../file-types';
 
 /**
  * Signature check administration (issue 13), mounted at /api with the evidence routes:
@@ -89,10 +89,9 @@ export default async function signatureRoutes(app: FastifyInstance, opts: { chec
   }, async (request) => {
     const blobs = await repo.uncheckedBlobs(app.db, request.body.limit + 1);
     const todo = blobs.slice(0, request.body.limit);
-    const kindOf = (mediaType: string): EvidenceKind | 'other' => (mediaType === 'application/pdf' ? 'pdf' : 'other');
     await Promise.all(todo.map(async (b) => {
-      const kind = kindOf(b.media_type);
-      const check = await opts.checker.check(opts.storage.localPath(b.storage_key), kind === 'pdf' ? 'pdf' : 'docx');
+      const kind = (Object.keys(EVIDENCE_TYPES) as EvidenceKind[]).find((k) => EVIDENCE_TYPES[k].mediaType === b.media_type) ?? 'docx'; // every stored type is one of them
+      const check = await opts.checker.check(opts.storage.localPath(b.storage_key), kind);
       await repo.setCheckIfMissing(app.db, b.sha256, check);
     }));
     return { checked: todo.length, remaining: blobs.length > todo.length };
