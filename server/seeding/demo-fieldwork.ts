@@ -59,5 +59,30 @@ export async function loadDemoFieldwork(app: FastifyInstance, db: Kysely<DB>, ad
     const decision = i % 25 === 0 ? { action: 'return', reason: 'Thiếu thông tin người trả lời, đề nghị bổ sung' } : { action: 'accept' };
     await api.post(`/api/fieldwork/forms/${f.id}/decision`, decision);
   }
-  return { campaignId: campaign.id, ...result };
+  const twoLevel = await loadDemoTwoLevelFieldwork(db, api, enumeratorIds);
+  return { campaignId: campaign.id, ...result, twoLevel };
+}
+
+/**
+ * SIPAS on the 2026 two-level campaign (demo-lineage.ts; issue 14): the questionnaire version for two-level
+ * government (levels province and commune only), quotas per unit, the same enumerators, 150 synthetic forms.
+ */
+async function loadDemoTwoLevelFieldwork(db: Kysely<DB>, api: ApiClient, enumeratorIds: string[]) {
+  const campaign = await db.selectFrom('campaign').select('id').where('year', '=', 2026).where('name', 'like', '%hai cấp%').executeTakeFirst();
+  if (!campaign) return null;
+  const units = await db.selectFrom('campaign_unit').innerJoin('unit', 'unit.id', 'campaign_unit.unit_id')
+    .select(['unit.id', 'unit.kind', 'unit.latitude']).where('campaign_unit.campaign_id', '=', campaign.id).orderBy('unit.code').execute();
+  const rand = mulberry32(2026);
+  for (const u of units.filter((x) => x.latitude === null)) {
+    await db.updateTable('unit').set({ latitude: 22.3 + rand() * 0.9, longitude: 104.5 + rand() * 0.9 }).where('id', '=', u.id).execute();
+  }
+  await db.updateTable('campaign').set({ status: 'fieldwork' }).where('id', '=', campaign.id).execute();
+  await savePlan(db, campaign.id, { questionnaireId: 'sipas-2023-two-level', questionnaireVersion: 1, startsOn: day(-20), endsOn: day(70), minDurationSeconds: 300, gpsMaxKm: 25, recheckPercent: 10 });
+  await saveQuotas(db, campaign.id, units.map((u) => ({ unitId: u.id, level: 'all' as const, target: u.kind === 'commune' ? 20 : 12 })));
+  await saveAssignments(db, campaign.id, {
+    enumerators: enumeratorIds.map((userId, i) => ({ userId, unitIds: units.filter((_, k) => k % enumeratorIds.length === i).map((u) => u.id) })),
+    supervisors: [],
+  });
+  const result = await simulateSipas(api, { campaignId: campaign.id, forms: 150, seed: 2026 });
+  return { campaignId: campaign.id, posted: result.posted, stored: result.stored };
 }
