@@ -50,7 +50,7 @@ describeBrowser('the yearly report page of Hà Giang 2022: summary, chart, downl
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/report.png', fullPage: true });
 
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Phụ lục (Excel .xlsx)' }).click()]);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Phụ lục (Excel .xlsx)' }).click()]);
     expect(xlsx.suggestedFilename()).toBe('PAR-INDEX_HG_2022_phu-luc.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
@@ -58,13 +58,13 @@ describeBrowser('the yearly report page of Hà Giang 2022: summary, chart, downl
     wb.getWorksheet('Phụ lục 02')!.eachRow((row) => row.getCell(1).value === '5' && (total5 = row.getCell(5).value));
     expect(total5).toBeCloseTo(11.7808, 6);
 
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Phụ lục (CSV)', exact: true }).click()]);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Phụ lục (CSV)', exact: true }).click()]);
     expect(csv.suggestedFilename()).toBe('PAR-INDEX_HG_2022_phu-luc.csv');
     const bytes = readFileSync((await csv.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('CẢI CÁCH CHẾ ĐỘ CÔNG VỤ');
     // the variant with ';' and decimal commas is saved under a name of its own (issue 12, point 10)
-    const [csvComma] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Phụ lục (CSV, dấu ;)' }).click()]);
+    const [csvComma] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Phụ lục (CSV, dấu ;)' }).click()]);
     expect(csvComma.suggestedFilename()).toBe('PAR-INDEX_HG_2022_phu-luc_dau-phay.csv');
     expect(readFileSync((await csvComma.path())!).toString('utf8')).toMatch(/\r\n5;CẢI CÁCH CHẾ ĐỘ CÔNG VỤ;15,00;/);
 
@@ -79,6 +79,26 @@ describeBrowser('the yearly report page of Hà Giang 2022: summary, chart, downl
     // Times New Roman's stand-ins on Linux (Liberation Serif), or the stack's DejaVu / Noto: all have Vietnamese letters
     expect(fonts.length, 'embedded fonts').toBeGreaterThan(0);
     for (const font of fonts) expect(font).toMatch(/^(LiberationSerif|DejaVuSerif|NotoSerif|TimesNewRoman)/);
+    await context.close();
+  });
+
+  it('a refused download shows the server\'s reason on the page and saves nothing (the unit left the campaign meanwhile)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
+    const page = await context.newPage();
+    await logInAs(page, origin, 'test-supervisor');
+    await page.goto(`${origin}/campaigns/${ids.campaignId}/units/${ids.unitId}/report`);
+    await page.getByTestId('report-total').waitFor();
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await t.database.db.deleteFrom('campaign_unit').where('campaign_id', '=', ids.campaignId).where('unit_id', '=', ids.unitId).execute();
+
+    await page.getByRole('button', { name: 'Phụ lục (Excel .xlsx)' }).click();
+    const notice = page.getByRole('alert').filter({ hasText: 'Chưa tải được Phụ lục (Excel .xlsx)' });
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toMatch(/không thuộc đợt đánh giá/);
+    await page.getByRole('button', { name: 'Báo cáo (HTML)' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Chưa tải được Báo cáo (HTML)' }).waitFor();
+    expect(downloads).toEqual([]);
     await context.close();
   });
 });
