@@ -123,6 +123,7 @@ describeEachDb('a two-level campaign: province and commune only, everywhere (lev
     // with the populations entered, the unit × level strata become available
     const ok = await put(`${base()}/population`, { rows: [{ unitId: s.commune, level: 'commune', population: 9000 }, { unitId: s.department, level: 'province', population: 400000 }] }, analyst);
     expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().levels).toEqual(TWO_LEVELS); // what the population editor offers besides "all"
     const r = (await get(`${base()}/results/sipas?strata=unit_level`, analyst)).json();
     expect(r.strataOptions.unit_level).toEqual({ available: true, missing: [], unfitForms: 0, reason: null });
   });

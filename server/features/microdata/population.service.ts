@@ -15,7 +15,7 @@ export interface PopulationRow {
   population: number;
 }
 
-/** The campaign's population table, in the order of its units. */
+/** The campaign's population table, in the order of its units, and the campaign's levels. */
 export async function listPopulation(db: Kysely<DB>, campaignId: string) {
   await requireCampaign(db, campaignId);
   const rows = await db
@@ -27,7 +27,11 @@ export async function listPopulation(db: Kysely<DB>, campaignId: string) {
     .orderBy('u.code')
     .orderBy('p.level')
     .execute();
-  return { rows: rows.map((r) => ({ unitId: r.unit_id, unitCode: r.code, unitName: r.name, level: r.level, population: r.population })) };
+  return {
+    rows: rows.map((r) => ({ unitId: r.unit_id, unitCode: r.code, unitName: r.name, level: r.level, population: r.population })),
+    /** the campaign's levels of government (labelled by its questionnaire): what a row's level may be, besides `all` */
+    levels: await campaignLevels(db, campaignId),
+  };
 }
 
 /** Replaces the whole table (run in the route's transaction). Units must be in the campaign; no stratum twice. */

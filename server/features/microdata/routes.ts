@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../http/schemas';
 import { EDITORS, STAFF } from '../../http/roles';
-import { QuotaLevel, RowError } from '../fieldwork/schemas';
+import { GovLevelOut, QuotaLevel, RowError } from '../fieldwork/schemas';
 import { leadershipCodebook, leadershipMicrodata, sipasCodebook, sipasMicrodata, type MicrodataFile } from './microdata.service';
 import { checkPopulationCsv, commitPopulationCsv, listPopulation, replacePopulation } from './population.service';
 
@@ -11,7 +11,7 @@ const Params = z.object({ campaignId: z.string().uuid() });
 const CsvBody = z.object({ text: z.string().min(1).max(5_000_000) });
 const Level = QuotaLevel;
 const PopulationIn = z.object({ unitId: z.string().uuid(), level: Level, population: z.number().int().min(1).max(2_147_483_647) });
-const PopulationOut = z.object({ rows: z.array(z.object({ unitId: z.string(), unitCode: z.string(), unitName: z.string(), level: Level, population: z.number() })) });
+const PopulationOut = z.object({ rows: z.array(z.object({ unitId: z.string(), unitCode: z.string(), unitName: z.string(), level: Level, population: z.number() })), levels: z.array(GovLevelOut) });
 const FileOut = z.string().describe('the file');
 
 function sendCsv(reply: FastifyReply, file: MicrodataFile) {

@@ -16,11 +16,12 @@ import { downloadText } from '../../../shared/download';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useCanEdit } from '../../../shared/session/useCanEdit';
 import {
-  POPULATION_LEVELS,
+  populationLevels,
   useCommitPopulation,
   usePopulation,
   usePreviewPopulation,
   useSavePopulation,
+  type PopulationGovLevel,
   type PopulationLevel,
   type PopulationPreview,
   type PopulationRow,
@@ -44,7 +45,7 @@ export function SurveyDataPage() {
         <QueryState query={units}>
           {(campaignUnits) => (
             <QueryState query={population}>
-              {(rows) => <PopulationEditor key={JSON.stringify(rows)} campaignId={campaignId} units={campaignUnits} saved={rows} readOnly={!canEdit} />}
+              {({ rows, levels }) => <PopulationEditor key={JSON.stringify(rows)} campaignId={campaignId} units={campaignUnits} saved={rows} levels={levels} readOnly={!canEdit} />}
             </QueryState>
           )}
         </QueryState>
@@ -68,9 +69,22 @@ interface DraftRow {
 
 const toDraft = (rows: readonly PopulationRow[]): DraftRow[] => rows.map((r) => ({ unitId: r.unitId, level: r.level, population: String(r.population) }));
 
-function PopulationEditor({ campaignId, units, saved, readOnly }: { campaignId: string; units: readonly Unit[]; saved: readonly PopulationRow[]; readOnly: boolean }) {
+interface PopulationEditorProps {
+  campaignId: string;
+  units: readonly Unit[];
+  saved: readonly PopulationRow[];
+  /** the campaign's levels of government, from its questionnaire (a two-level campaign: province and commune) */
+  levels: readonly PopulationGovLevel[];
+  readOnly: boolean;
+}
+
+function PopulationEditor({ campaignId, units, saved, levels, readOnly }: PopulationEditorProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const levelLabel = (level: string) => {
+    const found = levels.find((l) => l.value === level);
+    return found ? format.text(found.label) : t(`surveyData.levels.${level}`, { defaultValue: level });
+  };
   const save = useSavePopulation(campaignId);
   const [draft, setDraft] = useState<DraftRow[]>(() => toDraft(saved));
   const dirty = JSON.stringify(draft) !== JSON.stringify(toDraft(saved));
@@ -87,7 +101,7 @@ function PopulationEditor({ campaignId, units, saved, readOnly }: { campaignId: 
       <Table
         columns={[
           { key: 'unit', header: t('surveyData.population.unit'), render: (r: PopulationRow) => `${r.unitCode} — ${r.unitName}`, primary: true },
-          { key: 'level', header: t('surveyData.population.level'), render: (r: PopulationRow) => t(`surveyData.levels.${r.level}`) },
+          { key: 'level', header: t('surveyData.population.level'), render: (r: PopulationRow) => levelLabel(r.level) },
           { key: 'population', header: t('surveyData.population.population'), render: (r: PopulationRow) => format.integer(r.population), align: 'end' },
         ]}
         rows={saved}
@@ -124,8 +138,8 @@ function PopulationEditor({ campaignId, units, saved, readOnly }: { campaignId: 
                   </td>
                   <td>
                     <Select aria-label={t('surveyData.population.level')} value={r.level} onChange={(e) => update(i, { level: e.target.value as PopulationLevel })}>
-                      {POPULATION_LEVELS.map((l) => (
-                        <option key={l} value={l}>{t(`surveyData.levels.${l}`)}</option>
+                      {populationLevels(levels).map((l) => (
+                        <option key={l} value={l}>{levelLabel(l)}</option>
                       ))}
                     </Select>
                   </td>
