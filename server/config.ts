@@ -73,7 +73,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: trustProxy.optional(),
   /** origins besides PUBLIC_URL's from which browsers may send state-changing requests (comma-separated) */
   ALLOWED_ORIGINS: origins.optional(),
-  /** who may embed the public results pages (/cong-khai/) in a frame, e.g. a province portal; default 'none'. Every other page: 'none' */
+  /** who may embed the public results pages (/cong-khai/) in a frame, e.g. a province portal; default 'self', as every other page */
   PUBLIC_FRAME_ANCESTORS: frameAncestors.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: bool.default(true),
@@ -165,7 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginBackoff: { freeFailures: e.LOGIN_BACKOFF_FREE_FAILURES, baseSeconds: e.LOGIN_BACKOFF_BASE_SECONDS, maxSeconds: e.LOGIN_BACKOFF_MAX_SECONDS },
     trustProxy: e.TRUST_PROXY ?? false,
     allowedOrigins: [...new Set([new URL(publicUrl).origin, ...(e.ALLOWED_ORIGINS ?? [])])],
-    publicFrameAncestors: e.PUBLIC_FRAME_ANCESTORS ?? ["'none'"],
+    publicFrameAncestors: e.PUBLIC_FRAME_ANCESTORS ?? ["'self'"],
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA,
     webDist: e.WEB_DIST,

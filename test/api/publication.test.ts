@@ -151,7 +151,7 @@ describeEachDb('publication of results and the public API', (kind) => {
     }
   }, 120_000);
 
-  it('frame-ancestors: the public pages carry the configured portal and no X-Frame-Options; every other page and the API deny framing', async () => {
+  it('frame-ancestors: the public pages carry the configured portal and no X-Frame-Options; every other page and the API may be framed by the app itself only', async () => {
     for (const url of ['/cong-khai', `/cong-khai/${campaignId}`, `/cong-khai/${campaignId}?lang=en`]) {
       const res = await anon(url);
       expect(res.headers['content-security-policy'], url).toMatch(new RegExp(`frame-ancestors 'self' ${PORTAL}(;|$)`));
@@ -159,8 +159,9 @@ describeEachDb('publication of results and the public API', (kind) => {
     }
     for (const url of ['/', '/login', '/campaigns', '/cong-khaix', pub(), '/api/public/campaigns', '/api/health']) {
       const res = await anon(url);
-      expect(res.headers['content-security-policy'], url).toMatch(/frame-ancestors 'none'/);
-      expect(res.headers['x-frame-options'], url).toBe('DENY');
+      expect(res.headers['content-security-policy'], url).toMatch(/frame-ancestors 'self'(;|$)/);
+      expect(res.headers['content-security-policy'], url).not.toContain(PORTAL);
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
     }
   });
 });
@@ -168,7 +169,8 @@ describeEachDb('publication of results and the public API', (kind) => {
 it('PUBLIC_FRAME_ANCESTORS is validated: origins or self/none, nothing with a path or a script source', () => {
   expect(loadConfig({ PUBLIC_FRAME_ANCESTORS: 'https://a.gov.vn, https://*.b.gov.vn:8443' }).publicFrameAncestors).toEqual(['https://a.gov.vn', 'https://*.b.gov.vn:8443']);
   expect(loadConfig({ PUBLIC_FRAME_ANCESTORS: 'self' }).publicFrameAncestors).toEqual(["'self'"]);
-  expect(loadConfig({}).publicFrameAncestors).toEqual(["'none'"]);
+  expect(loadConfig({}).publicFrameAncestors).toEqual(["'self'"]);
+  expect(loadConfig({ PUBLIC_FRAME_ANCESTORS: "'none'" }).publicFrameAncestors).toEqual(["'none'"]);
   for (const bad of ['https://a.gov.vn/path', "https://a.gov.vn; script-src *", '*', 'none, https://a.gov.vn']) {
     expect(() => loadConfig({ PUBLIC_FRAME_ANCESTORS: bad }), bad).toThrow(ConfigError);
   }

@@ -10,8 +10,9 @@ const isPublicPage = (url: string) => url === PUBLIC_PAGE_PREFIX || url.startsWi
 
 /**
  * Security headers, cookies, the same-origin (CSRF) check of state-changing requests, and rate limiting (per route).
- * No page may be framed (frame-ancestors 'none', X-Frame-Options: DENY) except the public results pages, whose
- * frame-ancestors come from the configuration (and which then carry no X-Frame-Options).
+ * No other site may frame a page (frame-ancestors 'self', X-Frame-Options: SAMEORIGIN: the app itself frames its print
+ * pages and evidence previews) except the public results pages, whose frame-ancestors come from the configuration
+ * (PUBLIC_FRAME_ANCESTORS) and which then carry no X-Frame-Options.
  */
 export default fp(async (app) => {
   await app.register(helmet, {
@@ -22,11 +23,12 @@ export default fp(async (app) => {
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
         'connect-src': ["'self'"],
-        'frame-ancestors': ["'none'"],
+        // the app frames its own pages (print of report HTML, evidence preview); no other site may
+        'frame-ancestors': ["'self'"],
         'upgrade-insecure-requests': null,
       },
     },
-    frameguard: { action: 'deny' },
+    frameguard: { action: 'sameorigin' },
   });
   const ancestors = app.config.publicFrameAncestors.join(' ');
   app.addHook('onSend', async (request, reply, payload) => {
