@@ -76,6 +76,12 @@ describeBrowser('publishing results and the public page (no login, 390 px)', () 
     const violations = seriousOrCritical(await axeViolations(pub));
     expect(violations, formatViolations(violations)).toEqual([]);
 
+    // printable: the print sheet hides the language switch and the download buttons, keeps every group's table
+    await pub.emulateMedia({ media: 'print' });
+    expect(await pub.getByRole('heading', { name: 'Tải về' }).isVisible()).toBe(false);
+    expect(await pub.locator('section[aria-labelledby^="group-"] table').first().isVisible()).toBe(true);
+    await pub.emulateMedia({ media: 'screen' });
+
     await pub.getByRole('button', { name: 'EN' }).click();
     await pub.getByRole('heading', { name: 'Downloads' }).waitFor();
     expect(await pub.locator('html').getAttribute('lang')).toBe('en');
