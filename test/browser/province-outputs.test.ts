@@ -54,7 +54,7 @@ describeBrowser('province-wide outputs from the ranking page: the ranking XLSX a
     await page.screenshot({ path: 'test-results/ranking-downloads.png', fullPage: true });
 
     // the ranking table as XLSX: a sheet per group, a row per unit, the same figures as the page
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Bảng xếp hạng (Excel .xlsx)' }).click()]);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bảng xếp hạng (Excel .xlsx)' }).click()]);
     expect(xlsx.suggestedFilename()).toBe('PAR-INDEX_2023_bang-xep-hang.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
