@@ -109,6 +109,18 @@ describeEachDb('a two-level campaign: province and commune only, everywhere (lev
     expect(JSON.stringify(r)).not.toMatch(/district|huyện/i);
   });
 
+  it('exports: the microdata codebook codes gov_level with the campaign\'s levels only; the data has no district', async () => {
+    const book = await get(`${base()}/microdata/sipas-codebook.csv`, analyst);
+    expect(book.statusCode, book.body).toBe(200);
+    const line = book.body.split(/\r?\n/).find((l) => l.startsWith('gov_level,'));
+    expect(line).toContain('province=Cấp tỉnh; commune=Cấp xã');
+    expect(book.body).not.toMatch(/district|huyện/i);
+    const data = await get(`${base()}/microdata/sipas.csv`, analyst);
+    expect(data.statusCode, data.body).toBe(200);
+    const levels = new Set(data.body.split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(',')[2]));
+    expect([...levels].sort()).toEqual(['commune', 'province']);
+  });
+
   it('population by level: a district row is refused naming the campaign\'s levels; province and commune rows are kept', async () => {
     const preview = await t.app.inject({ method: 'POST', url: `${base()}/population/preview`, headers: { cookie: analyst },
       payload: { text: 'đơn vị,cấp,dân số\nTL-MT,xã,9000\nTL-MT,huyện,100\nTL-STP,tỉnh,400000\n' } });

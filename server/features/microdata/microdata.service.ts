@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
-import { allQuestions, getQuestionnaire, optionsOf, type Question, type Questionnaire } from '../../../survey-forms/src/index';
+import { allQuestions, getQuestionnaire, govLevels, optionsOf, type Question, type Questionnaire } from '../../../survey-forms/src/index';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { requireCampaign } from '../fieldwork/setup.service';
@@ -79,7 +79,8 @@ function answerCell(question: Question, value: unknown, interviewYear: number): 
   return String(value);
 }
 
-const GOV_LEVEL_CODES = 'province=Cấp tỉnh; district=Cấp huyện; commune=Cấp xã';
+/** The codes of the campaign's levels of government, from its questionnaire: "province=Cấp tỉnh; commune=Cấp xã" (issue 14). */
+const govLevelCodes = (q: Questionnaire) => govLevels(q).map((l) => `${l.value}=${l.label.vi}`).join('; ');
 
 export interface MicrodataFile {
   name: string;
@@ -94,10 +95,10 @@ async function sipasQuestionnaire(db: Kysely<DB>, campaignId: string) {
   return q;
 }
 
-const FIXED_SIPAS: Variable[] = [
+const fixedSipas = (q: Questionnaire): Variable[] => [
   { name: 'row_id', label: { vi: 'Mã dòng ngẫu nhiên, tạo lại mỗi lần xuất (không phải mã phiếu)', en: 'Random row id, made anew for every export (not the form id)' }, type: 'id', codes: '' },
   { name: 'unit', label: { vi: 'Mã đơn vị được khảo sát', en: 'Code of the surveyed unit' }, type: 'code', codes: '' },
-  { name: 'gov_level', label: { vi: 'Cấp chính quyền thực hiện thủ tục', en: 'Level of government of the procedure' }, type: 'single', codes: GOV_LEVEL_CODES },
+  { name: 'gov_level', label: { vi: 'Cấp chính quyền thực hiện thủ tục', en: 'Level of government of the procedure' }, type: 'single', codes: govLevelCodes(q) },
   { name: 'stratum', label: { vi: 'Tầng mẫu (đơn vị, hoặc đơn vị/cấp nếu có dân số theo cấp)', en: 'Stratum (unit, or unit/level when the population is given by level)' }, type: 'code', codes: '' },
   { name: 'weight', label: { vi: 'Trọng số thiết kế = dân số của tầng / số phiếu hợp lệ trong tầng (trống nếu chưa có dân số)', en: 'Design weight = population of the stratum / accepted forms in it (blank without a population)' }, type: 'numeric', codes: '' },
 ];
@@ -105,8 +106,9 @@ const FIXED_SIPAS: Variable[] = [
 /** The SIPAS variables of the campaign's questionnaire, in column order. */
 async function sipasVariables(db: Kysely<DB>, campaignId: string) {
   const q = await sipasQuestionnaire(db, campaignId);
-  const questions = questionVariables(q, new Set(FIXED_SIPAS.map((v) => v.name)));
-  return { q, questions, variables: [...FIXED_SIPAS, ...questions.map((x) => x.variable)] };
+  const fixed = fixedSipas(q);
+  const questions = questionVariables(q, new Set(fixed.map((v) => v.name)));
+  return { q, questions, variables: [...fixed, ...questions.map((x) => x.variable)] };
 }
 
 const fileName = (year: number, what: string) => `PAR-INDEX_${year}_${what}.csv`;
