@@ -12,6 +12,8 @@ export interface Column<T> {
   wide?: boolean;
   /** extra class on the column's cells (e.g. a minimum width) */
   className?: string;
+  /** the heading is for screen readers only (a column of icons): visually hidden, and no label on a phone's card */
+  hiddenHeader?: boolean;
 }
 
 interface TableProps<T> {
@@ -36,7 +38,7 @@ export function Table<T>({ columns, rows, rowKey, caption, empty, rowClassName, 
           <tr>
             {columns.map((c) => (
               <th key={c.key} scope="col" className={c.align ? `align-${c.align}` : undefined}>
-                {c.header}
+                {c.hiddenHeader ? <span className="visually-hidden">{c.header}</span> : c.header}
               </th>
             ))}
           </tr>
@@ -47,7 +49,7 @@ export function Table<T>({ columns, rows, rowKey, caption, empty, rowClassName, 
               {columns.map((c) => (
                 <td
                   key={c.key}
-                  data-label={c.primary ? undefined : c.header}
+                  data-label={c.primary || c.hiddenHeader ? undefined : c.header}
                   className={[c.align ? `align-${c.align}` : '', c.primary ? 'cell--primary' : '', c.wide ? 'cell--wide' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined}
                 >
                   <span className="cell__value">{c.render(row)}</span>

@@ -187,7 +187,7 @@ function SipasSection({ data }: { data: SipasResults }) {
           { key: 'ci', header: t('results.ci'), align: 'end', render: (f) => ciPct(format, f.ci) },
           { key: 'code', header: t('results.sipas.criterion'), render: (f) => f.points?.code ?? '—' },
           { key: 'points', header: t('results.sipas.points'), align: 'end', render: (f) => (f.points ? `${format.number(f.points.points, 3)} / ${format.number(f.points.max, 1)}` : '—') },
-          { key: 'warning', header: '', render: (f) => <WarningMark warning={f.warning} /> },
+          { key: 'warning', header: t('results.warningColumn'), hiddenHeader: true, render: (f) => <WarningMark warning={f.warning} /> },
         ]}
       />
       <h3>{t('results.sipas.items')}</h3>
@@ -201,7 +201,7 @@ function SipasSection({ data }: { data: SipasResults }) {
           { key: 'ci', header: t('results.ci'), align: 'end', render: (i) => ciPct(format, i.ci) },
           { key: 'n', header: 'n', align: 'end', render: (i) => format.integer(i.n) },
           { key: 'dk', header: t('results.dontKnow'), align: 'end', render: (i) => format.integer(i.dontKnow) },
-          { key: 'warning', header: '', render: (i) => <WarningMark warning={i.warning} /> },
+          { key: 'warning', header: t('results.warningColumn'), hiddenHeader: true, render: (i) => <WarningMark warning={i.warning} /> },
         ]}
       />
       <h3>{data.by === 'unit' ? t('results.sipas.units') : data.by === 'gov_level' ? t('results.sipas.levels') : t('results.sipas.demographic')}</h3>
@@ -220,7 +220,7 @@ function SipasSection({ data }: { data: SipasResults }) {
           { key: 'sipas', header: 'SIPAS', align: 'end', render: (g) => pct(format, g.sipas) },
           { key: 'ci', header: t('results.ci'), align: 'end', render: (g) => ciPct(format, g.sipas.ci) },
           { key: 'points', header: t('results.sipas.points'), align: 'end', render: (g) => (g.points ? format.number(g.points.estimate, 2) : '—') },
-          { key: 'warning', header: '', render: (g) => <WarningMark warning={g.sipas.warning} /> },
+          { key: 'warning', header: t('results.warningColumn'), hiddenHeader: true, render: (g) => <WarningMark warning={g.sipas.warning} /> },
         ]}
       />
       <h3>{t('results.sipas.improve')}</h3>
@@ -272,7 +272,7 @@ function LeadershipSection({ data }: { data: LeadershipResults }) {
           { key: 'ci', header: t('results.ci'), align: 'end', render: (i) => ciPoints(format, i.ci) },
           { key: 'n', header: 'n', align: 'end', render: (i) => format.integer(i.n) },
           { key: 'dk', header: t('results.dontKnow'), align: 'end', render: (i) => (i.dontKnowShare === null ? '—' : format.percent(100 * i.dontKnowShare)) },
-          { key: 'warning', header: '', render: (i) => <WarningMark warning={i.warning} /> },
+          { key: 'warning', header: t('results.warningColumn'), hiddenHeader: true, render: (i) => <WarningMark warning={i.warning} /> },
         ]}
       />
     </>
