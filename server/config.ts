@@ -87,6 +87,8 @@ const EnvSchema = z.object({
   MAIL_SENDER_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
   /** link opens and answer submissions per IP per minute */
   RESPOND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** requests to the public results API (/api/public: figures, CSV, XLSX) per IP per minute */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** SIPAS results (default options) fetch the codes grouped by unit × level from this many accepted forms on (same core, same figures); 0: always */
   RESULTS_IN_DATABASE_FROM_FORMS: z.coerce.number().int().nonnegative().default(20000),
   /** key of the sealed leadership answer pool (base64 of 32 bytes); absent: a key file made once in DATA_DIR */
@@ -130,6 +132,7 @@ export interface AppConfig {
   webDist: string;
   mail: { smtpUrl: string | null; from: string; publicUrl: string; senderIntervalMs: number };
   respondRateLimitPerMinute: number;
+  publicRateLimitPerMinute: number;
   resultsInDatabaseFromForms: number;
   /** base64 key sealing leadership answers while they wait in the pool; null: `${dataDir}/answer-pool.key` */
   answerPoolKey: string | null;
@@ -176,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       senderIntervalMs: e.MAIL_SENDER_INTERVAL_MS,
     },
     respondRateLimitPerMinute: e.RESPOND_RATE_LIMIT_PER_MINUTE,
+    publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     resultsInDatabaseFromForms: e.RESULTS_IN_DATABASE_FROM_FORMS,
     answerPoolKey: e.ANSWER_POOL_KEY ?? null,
     assessment: { reminderDays: e.ASSESSMENT_REMINDER_DAYS },

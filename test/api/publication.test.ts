@@ -166,6 +166,20 @@ describeEachDb('publication of results and the public API', (kind) => {
   });
 });
 
+describeEachDb('the public API is rate-limited per IP', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind, { PUBLIC_RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(() => t?.close());
+
+  it('answers 429 after PUBLIC_RATE_LIMIT_PER_MINUTE requests in a minute', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await t.app.inject({ method: 'GET', url: '/api/public/campaigns' })).statusCode);
+    expect(codes).toEqual([200, 200, 200, 429]);
+  });
+});
+
 it('PUBLIC_FRAME_ANCESTORS is validated: origins or self/none, nothing with a path or a script source', () => {
   expect(loadConfig({ PUBLIC_FRAME_ANCESTORS: 'https://a.gov.vn, https://*.b.gov.vn:8443' }).publicFrameAncestors).toEqual(['https://a.gov.vn', 'https://*.b.gov.vn:8443']);
   expect(loadConfig({ PUBLIC_FRAME_ANCESTORS: 'self' }).publicFrameAncestors).toEqual(["'self'"]);

@@ -21,21 +21,23 @@ const fileName = (year: number, version: number, ext: string) => `PAR-INDEX_${ye
  */
 export default async function publicRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // anyone may call these: a per-IP limit keeps the workbook building from being used to load the server
+  const rateLimit = { max: app.config.publicRateLimitPerMinute, timeWindow: '1 minute' };
 
   r.get('/campaigns', {
-    config: { roles: 'public' },
+    config: { roles: 'public', rateLimit },
     schema: { tags: ['public'], summary: 'Published campaigns (no login)', response: { 200: PublishedListOut, ...errorResponses } },
   }, async () => ({
     campaigns: (await listPublished(app.db)).map((c) => ({ id: c.id, name: c.name, year: c.year, version: c.version, publishedAt: new Date(c.published_at).toISOString() })),
   }));
 
   r.get('/campaigns/:campaignId', {
-    config: { roles: 'public' },
+    config: { roles: 'public', rateLimit },
     schema: { tags: ['public'], summary: 'A published campaign\'s results (no login): ranking per group with bands, index, parts, fields, change', params: Params, response: { 200: PublishedCampaignOut, ...errorResponses } },
   }, async (request) => publishedCampaign(app.db, request.params.campaignId));
 
   r.get('/campaigns/:campaignId/ranking.xlsx', {
-    config: { roles: 'public' },
+    config: { roles: 'public', rateLimit },
     schema: { tags: ['public'], summary: 'The published ranking table as an Excel workbook (a sheet per group)', params: Params, produces: [XLSX], response: { 200: FileOut, ...errorResponses } },
   }, async (request, reply) => {
     const { publication, report } = await publishedCampaign(app.db, request.params.campaignId);
@@ -43,7 +45,7 @@ export default async function publicRoutes(app: FastifyInstance) {
   });
 
   r.get('/campaigns/:campaignId/ranking.csv', {
-    config: { roles: 'public' },
+    config: { roles: 'public', rateLimit },
     schema: {
       tags: ['public'],
       summary: 'The published ranking table as CSV: UTF-8 with BOM, CRLF; ?decimal=comma for ";" and decimal commas',
