@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 import { useLive } from '../live';
 import { requestSync } from '../sync';
 import { go, setFlash } from '../navigation';
-import { namesOf } from './HomeScreen';
+import { namesOf } from '../names';
 import { FormProgress } from './FormProgress';
 import { QuestionField } from './QuestionField';
 

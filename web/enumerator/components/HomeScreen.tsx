@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, type MeAssignment, type MeResponse, type MeUnit, type QuotaLevel, type SessionUser } from '../api';
+import { api, type MeAssignment, type MeUnit, type QuotaLevel, type SessionUser } from '../api';
 import { db, setMeta, type SyncMeta } from '../db';
 import { downloadJson, exportOutbox, APP_VERSION, questionnaireOf } from '../forms';
 import { useI18n, type I18n, type TextKey } from '../i18n';
@@ -7,27 +7,13 @@ import { useLive, useOnline, useStore } from '../live';
 import { pwaState } from '../pwa';
 import { requestSync, syncState } from '../sync';
 import { go, takeFlash } from '../navigation';
+import { namesOf } from '../names';
 import { progressPercent } from './FormProgress';
 
 interface Props {
   user: SessionUser;
   needsLogin: boolean;
   onRelogin: () => void;
-}
-
-export interface Names {
-  campaign(id: string): string;
-  unit(id: string): string;
-}
-
-export function namesOf(me: MeResponse | undefined): Names {
-  const campaigns = new Map<string, string>();
-  const units = new Map<string, string>();
-  for (const a of me?.assignments ?? []) {
-    campaigns.set(a.campaignId, `${a.campaignName}`);
-    for (const u of a.units) units.set(u.unitId, u.name);
-  }
-  return { campaign: (id) => campaigns.get(id) ?? id.slice(0, 8), unit: (id) => units.get(id) ?? id.slice(0, 8) };
 }
 
 /**
