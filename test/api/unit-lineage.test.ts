@@ -160,6 +160,17 @@ describeEachDb('unit tree import and lineage across mergers (issue 14)', (kind) 
     // a field compared with the predecessors' same field, same weights: every field at q → 80 vs 78,8
     const field = (rep.rows as { level: number; change: { percent: number | null } | null }[]).find((row) => row.level === 0)!;
     expect(field.change!.percent).toBeCloseTo(1.2, 6);
+    // trends: in 2024 the merged commune is its predecessors' combined result, and says so; a new unit has no 2024 point
+    const trends = await get(`/api/campaigns/${cur.id}/results/trends`);
+    expect(trends.statusCode, trends.body).toBe(200);
+    const y2024 = (trends.json().trend as { year: number; units: { unitId: string; total: number; max: number; via: { note: { vi: string } } | null }[] }[]).find((c) => c.year === 2024)!;
+    const merged = y2024.units.find((u) => u.unitId === x.id)!;
+    expect(merged.via!.note.vi).toBe('so với năm 2024, gộp từ: Xã An, Xã Bình, Xã Châu');
+    expect(merged.total).toBeCloseTo(78.8, 3);
+    expect(merged.max).toBeCloseTo(100, 6);
+    expect(y2024.units.find((u) => u.unitId === s2.id)!.total).toBeCloseTo(85, 3);
+    expect(y2024.units.find((u) => u.unitId === k.id)!.via).toBeNull();
+    expect(y2024.units.some((u) => u.unitId === n.id)).toBe(false);
     const fresh = (await get(`/api/campaigns/${cur.id}/units/${n.id}/report`)).json();
     expect((fresh.report ?? fresh).summary.overall.vi).toContain('(đơn vị mới)');
   });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, Uuid } from '../../http/schemas';
+import { Bilingual, errorResponses, Uuid } from '../../http/schemas';
 import { STAFF } from '../../http/roles';
 import { resultTrends } from './trends.service';
 
@@ -22,6 +22,8 @@ const TrendsOut = z.object({
       total: z.number(),
       max: z.number(),
       parts: z.object({ content: Part, leadership: Part, sipas: Part }),
+      /** null: the unit's own result; else its predecessors' combined result in that campaign (lineage, issue 14) */
+      via: z.object({ kind: z.string(), note: Bilingual }).nullable(),
     })),
   })),
   responseRates: z.object({

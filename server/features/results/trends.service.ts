@@ -8,6 +8,9 @@ import { listQuotas } from '../fieldwork/repository';
 import { unitTargets } from '../fieldwork/progress.service';
 import { tracking } from '../leadership/tracking.service';
 import { listUnits } from '../units/repository';
+import { campaignIndices, lineageLinks } from '../units/lineage.service';
+import { baselineNote, lineageBaseline } from '../../../analytics/src/lineage-baseline';
+import { roundTo } from '../../../analytics/src/numbers';
 
 /** How many campaigns of the `previous_campaign_id` chain a trend shows at most (the campaign itself included). */
 export const TREND_MAX_CAMPAIGNS = 10;
@@ -21,6 +24,11 @@ export interface TrendUnit {
   total: number;
   max: number;
   parts: { content: Part; leadership: Part; sipas: Part };
+  /**
+   * null: the unit's own result. Otherwise a unit of the latest campaign that did not exist in this one: the
+   * share-weighted combination of its predecessors' results here (merge, split, rename: issue 14), with the note.
+   */
+  via: { kind: string; note: { vi: string; en: string } } | null;
 }
 
 export interface TrendCampaign {
@@ -86,8 +94,42 @@ async function campaignTrend(db: Kysely<DB>, campaign: { id: string; name: strin
       total: t.tree.total,
       max: t.tree.max,
       parts: { content: toPart(t.tree.parts.content), leadership: toPart(t.tree.parts.leadership_survey), sipas: toPart(t.tree.parts.sipas) },
+      via: null,
     })),
   };
+}
+
+/**
+ * Units of the latest campaign that an earlier campaign of the chain did not have get, in that campaign, their
+ * lineage combination (../units/README.md): the predecessors' totals, maxima and parts averaged with the baseline's
+ * weights, renormalised over the predecessors with a result; nothing when none has one. A new unit gets nothing.
+ */
+async function addLineage(db: Kysely<DB>, trend: TrendCampaign[]) {
+  const latest = trend[trend.length - 1];
+  const links = await lineageLinks(db);
+  if (!latest || links.length === 0) return;
+  const names = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
+  const name = (id: string) => names.get(id) ?? id;
+  for (const c of trend.slice(0, -1)) {
+    const present = new Map(c.units.map((u) => [u.unitId, u]));
+    const indices = await campaignIndices(db, c.id, c.units.filter((u) => u.max > 0).map((u) => [u.unitId, roundTo((u.total * 100) / u.max, 2)] as const));
+    for (const u of latest.units) {
+      if (present.has(u.unitId)) continue;
+      const b = lineageBaseline(u.unitId, indices, links);
+      const note = baselineNote(b, c.year, name);
+      if (!('predecessors' in b) || b.value === null || !note) continue;
+      const used = b.predecessors.flatMap((p) => (p.index !== null && present.has(p.unit) ? [{ w: p.weight, t: present.get(p.unit)! }] : []));
+      const weight = used.reduce((s, x) => s + x.w, 0);
+      if (weight <= 0) continue;
+      const mix = (f: (t: TrendUnit) => number) => roundTo(used.reduce((s, x) => s + x.w * f(x.t), 0) / weight, 4);
+      const part = (k: keyof TrendUnit['parts']): Part => ({ score: mix((t) => t.parts[k].score), max: mix((t) => t.parts[k].max) });
+      c.units.push({
+        unitId: u.unitId, name: u.name, group: u.group, total: mix((t) => t.total), max: mix((t) => t.max),
+        parts: { content: part('content'), leadership: part('leadership'), sipas: part('sipas') },
+        via: { kind: b.kind, note },
+      });
+    }
+  }
 }
 
 /**
@@ -142,6 +184,7 @@ export async function resultTrends(db: Kysely<DB>, campaignId: string): Promise<
   const campaign = chain[chain.length - 1]!;
   const trend: TrendCampaign[] = [];
   for (const c of chain) trend.push(await campaignTrend(db, c));
+  await addLineage(db, trend);
   return {
     campaign: { id: campaign.id, name: campaign.name, year: campaign.year },
     trend,

@@ -18,7 +18,7 @@ export function GroupRankingTable({ campaignId, units, bandSet }: { campaignId: 
     { key: 'max', header: t('ranking.fields.max'), align: 'end', render: (u) => format.score(u.max) },
     { key: 'index', header: t('ranking.fields.index'), align: 'end', render: (u) => <strong>{format.percent(u.index)}</strong> },
     { key: 'band', header: t('ranking.fields.band'), render: (u) => (u.band ? <BandBadge code={u.band} bandSet={bandSet} /> : <span className="muted">—</span>) },
-    { key: 'change', header: t('ranking.fields.change'), wide: true, render: (u) => <RankChange change={u.change} /> },
+    { key: 'change', header: t('ranking.fields.change'), wide: true, render: (u) => <RankChange change={u.change} baseline={u.baseline} /> },
   ];
 
   return <Table compact columns={columns} rows={[...units].sort((a, b) => a.rank - b.rank)} rowKey={(u) => u.unitId} />;

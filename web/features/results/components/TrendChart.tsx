@@ -113,7 +113,8 @@ export function TrendChart({ trend }: { trend: readonly ResultTrendCampaign[] })
         rows={rows}
         rowKey={(r) => r.campaignId}
         columns={[
-          { key: 'year', header: t('results.trend.year'), primary: true, render: (r) => `${r.year} · ${r.campaign}` },
+          // a unit formed by a merger, split or rename: its predecessors' combined result, and says so (issue 14)
+          { key: 'year', header: t('results.trend.year'), primary: true, render: (r) => `${r.year} · ${r.campaign}${r.unit?.via ? ` (${format.text(r.unit.via.note)})` : ''}` },
           { key: 'total', header: t('results.trend.total'), align: 'end', render: (r) => (r.unit ? `${format.number(r.unit.total, 2)} / ${format.number(r.unit.max, 2)}` : '—') },
           { key: 'content', header: t('results.trend.content'), align: 'end', render: (r) => format.number(r.unit?.parts.content.score, 2) },
           { key: 'leadership', header: t('results.trend.leadership'), align: 'end', render: (r) => format.number(r.unit?.parts.leadership.score, 2) },

@@ -10248,6 +10248,10 @@ export interface paths {
                                     };
                                     total: number;
                                     unitId: string;
+                                    via: {
+                                        kind: string;
+                                        note: components["schemas"]["Bilingual"];
+                                    } | null;
                                 }[];
                                 year: number;
                             }[];
