@@ -6,7 +6,7 @@ import { UNIT_KINDS, type Unit, type UnitKind } from '../../../shared/api/types'
 import { Field, Select, TextInput } from '../../../shared/components/Field';
 import { FormActions } from '../../../shared/components/FormActions';
 import { useCreateUnit } from '../api/useCreateUnit';
-import { unitTreeLines } from './unitTree';
+import { unitTreeLines } from '../../../shared/units/unitTree';
 import { newUnitSchema, type NewUnitValues } from './unitSchema';
 
 /** The usual kind of a child: departments and districts under a province, communes under a district. */

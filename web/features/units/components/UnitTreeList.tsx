@@ -5,7 +5,7 @@ import { Badge } from '../../../shared/components/Badge';
 import { Button } from '../../../shared/components/Button';
 import { useGroupLabel } from '../../../shared/format/useGroupLabel';
 import { EditUnitForm } from './EditUnitForm';
-import { unitTreeLines } from './unitTree';
+import { unitTreeLines } from '../../../shared/units/unitTree';
 
 /** The unit tree, indented by depth; editors can rename a unit or change its group in place. */
 export function UnitTreeList({ units, canEdit }: { units: readonly Unit[]; canEdit: boolean }) {

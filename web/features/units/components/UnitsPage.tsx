@@ -7,7 +7,7 @@ import { QueryState } from '../../../shared/components/QueryState';
 import { useCanEdit } from '../../../shared/session/useCanEdit';
 import { AddUnitForm } from './AddUnitForm';
 import { LineagePanel } from './LineagePanel';
-import { knownGroups } from './unitTree';
+import { knownGroups } from '../../../shared/units/unitTree';
 import { UnitTreeList } from './UnitTreeList';
 
 /** /units — province → departments / districts → communes; merges, splits and renames below. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useUnits } from '../../../shared/api/useUnits';
 import { Checkbox, Field, Select, TextInput } from '../../../shared/components/Field';
 import { FormActions } from '../../../shared/components/FormActions';
-import { unitTreeLines } from '../../units/components/unitTree';
+import { unitTreeLines } from '../../../shared/units/unitTree';
 import { useCreateUser, useUpdateUser, type Account } from '../api/users';
 import { newUserSchema, ROLES, userChangesSchema, type NewUserValues, type UserChangesValues } from './userSchema';
 

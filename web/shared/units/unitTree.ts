@@ -1,4 +1,5 @@
-import type { Unit } from '../../../shared/api/types';
+// The unit tree in display order, shared by the units page and the user form (features do not import each other).
+import type { Unit } from '../api/types';
 
 export interface UnitLine {
   unit: Unit;
