@@ -64,7 +64,7 @@ export function EvidencePanel({ campaignId, unitId, code, evidence, editable, st
       {evidence.length === 0 ? <p className="muted small">{t('assessment.evidence.none')}</p> : (
         <ul className="plain-list">
           {evidence.map((e) => (
-            <li key={e.linkId} className="tree-list__row">
+            <li key={e.linkId} className="tree-list__row" style={{ flexWrap: 'wrap' }}>
               <button type="button" className="link-button" onClick={() => onPreview(e)}>{e.filename}</button>{' '}
               <SignatureBadge filename={e.filename} signature={e.signature} />
               <span className="muted small"> · {format.number(e.size / 1_048_576, 2)} MB{e.pointer ? ` · ${e.pointer}` : ''}{e.stage === 'response' ? ` · ${t('assessment.evidence.response')}` : ''}</span>{' '}

@@ -29,7 +29,7 @@ export function SignatureBadge({ filename, signature }: { filename: string; sign
         <Badge tone={SIGNATURE_TONE[signature.status]}>{t(`assessment.signature.badge.${signature.status}`)}</Badge>
       </button>
       {open && (
-        <div id={id} role="region" aria-label={t('assessment.signature.detailsOf', { name: filename })} className="card stack stack--tight small" data-testid="signature-details">
+        <div id={id} role="region" aria-label={t('assessment.signature.detailsOf', { name: filename })} className="card stack stack--tight small" style={{ flexBasis: '100%', order: 1 }} data-testid="signature-details">
           {signature.status === 'not_applicable' && <p>{t('assessment.signature.notApplicable')}</p>}
           {signature.status === 'not_signed' && <p>{t('assessment.signature.notSigned')}</p>}
           {signature.status === 'not_checked' && <p>{t('assessment.signature.notChecked')}</p>}

@@ -66,7 +66,7 @@ export function SignaturePanel({ campaignId, isAdmin }: { campaignId: string; is
                 { key: 'fingerprint', header: t('assessment.signature.panel.fingerprint'), render: (r) => <span className="code small">{r.fingerprint.slice(0, 16)}…</span> },
                 { key: 'by', header: t('assessment.signature.panel.addedBy'), render: (r) => `${r.createdBy ?? ''} · ${format.dateTime(r.createdAt)}` },
                 {
-                  key: 'remove', header: '', render: (r) => (
+                  key: 'remove', header: t('assessment.signature.panel.remove'), render: (r) => (
                     <Button small variant="ghost" busy={remove.isPending}
                       onClick={() => { if (window.confirm(t('assessment.signature.panel.removeConfirm', { subject: r.subject }))) remove.mutate(r.id); }}>
                       {t('assessment.signature.panel.remove')}
