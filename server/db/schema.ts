@@ -545,6 +545,21 @@ export interface UserMailTable {
   smtp_response: Nullable<string>;
 }
 
+/**
+ * One row per publish of a campaign's results (migration 0021): the snapshot of the published figures — the
+ * province-wide report as it was then (typed as `PublishedSnapshot` by features/publication/repository.ts).
+ */
+export interface CampaignPublicationTable {
+  id: Generated<string>;
+  campaign_id: string;
+  version: number;
+  snapshot: Json<unknown>;
+  published_by: string | null;
+  published_at: ColumnType<Date, Date | string | undefined, never>;
+  withdrawn_by: string | null;
+  withdrawn_at: Nullable<Date>;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -590,4 +605,5 @@ export interface DB {
   evidence_link: EvidenceLinkTable;
   user_notification: UserNotificationTable;
   user_mail: UserMailTable;
+  campaign_publication: CampaignPublicationTable;
 }

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import type { PublishedSnapshot } from './table';
-import './table';
+import type { ProvinceReport } from '../reports/province-schemas';
+
+/** What citizens see: the province-wide report of the approved results as it was at publication (the snapshot column). */
+export type PublishedSnapshot = ProvinceReport;
 
 /** A campaign's publications, newest first, with who published / withdrew each one. */
 export const listPublications = (db: Kysely<DB>, campaignId: string) =>
@@ -43,5 +45,5 @@ export async function listPublished(db: Kysely<DB>) {
 export async function currentSnapshot(db: Kysely<DB>, campaignId: string) {
   const row = await db.selectFrom('campaign_publication').select(['version', 'published_at', 'withdrawn_at', 'snapshot'])
     .where('campaign_id', '=', campaignId).orderBy('version', 'desc').limit(1).executeTakeFirst();
-  return row && row.withdrawn_at === null ? row : undefined;
+  return row && row.withdrawn_at === null ? { ...row, snapshot: row.snapshot as PublishedSnapshot } : undefined;
 }
