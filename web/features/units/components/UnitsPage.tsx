@@ -7,6 +7,7 @@ import { QueryState } from '../../../shared/components/QueryState';
 import { useCanEdit } from '../../../shared/session/useCanEdit';
 import { AddUnitForm } from './AddUnitForm';
 import { LineagePanel } from './LineagePanel';
+import { UnitTreeImportPanel } from './UnitTreeImportPanel';
 import { knownGroups } from '../../../shared/units/unitTree';
 import { UnitTreeList } from './UnitTreeList';
 
@@ -16,6 +17,7 @@ export function UnitsPage() {
   const canEdit = useCanEdit();
   const units = useUnits();
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   return (
     <div className="stack">
@@ -25,12 +27,16 @@ export function UnitsPage() {
         actions={
           canEdit &&
           !adding && (
-            <Button variant="primary" onClick={() => setAdding(true)}>
-              {t('units.add')}
-            </Button>
+            <>
+              {!importing && <Button onClick={() => setImporting(true)}>{t('units.import.open')}</Button>}
+              <Button variant="primary" onClick={() => setAdding(true)}>
+                {t('units.add')}
+              </Button>
+            </>
           )
         }
       />
+      {importing && <UnitTreeImportPanel onDone={() => setImporting(false)} />}
       <QueryState query={units}>
         {(list) => (
           <>
