@@ -9,6 +9,7 @@ import { analyseTable, commitImport } from '../features/content-scores/import.se
 import { upsertScore } from '../features/content-scores/repository';
 import { generatePassword } from '../features/auth/passwords';
 import { loadCriteriaSet } from '../features/criteria/repository';
+import { publishCampaign } from '../features/publication/service';
 import { mulberry32 } from '../../analytics/src/index';
 import { loadDemoAssessment } from './demo-assessment';
 import { loadDemoLineage } from './demo-lineage';
@@ -37,8 +38,9 @@ export async function hasAnyUser(db: Kysely<DB>) {
 /**
  * First-start demo data: accounts (one generated password, returned to be printed), the demo province's units,
  * Hà Giang 2022 with its published table imported, and two internal campaigns (2022, 2023) with synthetic scores
- * for the departments and districts, a 2026 campaign on the two-level tree after the mergers with lineage from the
- * 2023 units (demo-lineage.ts), and a self-assessment campaign (demo-assessment.ts). Runs in one transaction.
+ * for the departments and districts (2023 published to the public page /cong-khai), a 2026 campaign on the
+ * two-level tree after the mergers with lineage from the 2023 units (demo-lineage.ts), and a self-assessment
+ * campaign (demo-assessment.ts). Runs in one transaction.
  */
 export async function loadDemoData(db: Kysely<DB>): Promise<{ password: string; accounts: typeof DEMO_ACCOUNTS }> {
   const password = generatePassword();
@@ -118,6 +120,9 @@ export async function loadDemoData(db: Kysely<DB>): Promise<{ password: string; 
         }
       }
     }
+    // the 2023 results are official (a campaign without phases: appraised scores as analysts hold them): the analyst
+    // publishes them, so the public page /cong-khai shows a campaign on a fresh start (issue 13)
+    await publishCampaign(trx, internal2023.id, users[1]!.id);
     // 2026 after the mergers: a two-level tree with lineage from the 2023 units (issue 14)
     await loadDemoLineage(trx, { provinceId: province.id, campaign2023Id: internal2023.id, adminId: admin.id });
     // a self-assessment campaign: unit officers and appraisers (issue 11)
