@@ -62,7 +62,7 @@ describeEachDb('unit tree import and lineage across mergers (issue 14)', (kind) 
     ws.addRows([
       ['code', 'name', 'kind', 'parent', 'group', 'latitude', 'longitude', 'valid_from', 'valid_to'],
       ['92', 'Tỉnh Hai Cấp', 'province', '', '', '', '', '2025-07-01', ''],
-      ['92001', 'Phường Trung Tâm', 'phường', '92', 'xa', '21,5', '105,8', '2025-07-01', ''],
+      ['92001', 'Phường Trung Tâm', 'phường', '92', 'xa', '21,5', '105,8', new Date(Date.UTC(2025, 6, 1)), ''], // a real Excel date cell
       ['92002', 'Sở Nội vụ', 'sở', '92', 'so', '', '', '', ''],
     ]);
     const xlsxBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
