@@ -181,6 +181,22 @@ describeBrowser('fieldwork office screens: set-up, review, re-check, outbox uplo
     // per-level progress beside the unit's total (the same figures as the phone's "Cấp huyện 60/2")
     expect(await page.getByTestId(`levels-${s.unitB}`).textContent()).toBe('Cấp huyện 60/2');
     expect(await page.getByTestId(`levels-${s.unitA}`).textContent()).toMatch(/^Cấp tỉnh \d+\/2$/);
+    // the chart too: a row per level quota under its unit, the tooltip naming both (a label wraps into lines on a
+    // phone, one <tspan> each, and a long name is shortened: compared without spaces)
+    const chart = page.locator('figure.chart');
+    const tickValues = chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    const districtLevel = tickValues.filter({ hasText: /^·\s*Cấp\s*huyện$/ });
+    await districtLevel.waitFor();
+    const ticks = (await tickValues.allTextContents()).map((tick) => tick.replace(/\s+/g, ''));
+    expect(ticks).toHaveLength(4); // two units, one level quota each
+    expect(ticks[ticks.findIndex((tick) => tick.startsWith('HuyệnBắc')) + 1]).toBe('·Cấphuyện');
+    expect(ticks).toContain('·Cấptỉnh');
+    await chart.scrollIntoViewIfNeeded();
+    const levelTick = await districtLevel.boundingBox();
+    const plot = await chart.locator('.recharts-cartesian-grid').boundingBox();
+    await page.mouse.move(plot!.x + plot!.width / 2, levelTick!.y + levelTick!.height / 2);
+    const tooltip = chart.locator('.recharts-tooltip-wrapper');
+    await expect.poll(() => tooltip.textContent()).toMatch(/^Huyện Bắc Quang — Cấp huyện\s*Chỉ tiêu : 2\s*Đã thu : 60\s*Đã chấp nhận : \d+$/);
     await page.screenshot({ path: `${SHOTS}/fieldwork-dashboard.png`, fullPage: true });
     await context.close();
   });

@@ -85,7 +85,7 @@ function DashboardBody({ data, now }: { data: FieldworkDashboard; now: number })
       </div>
       <section className="card stack" aria-labelledby="dash-chart">
         <h2 id="dash-chart">{t('fieldworkDashboard.chartTitle')}</h2>
-        {data.units.length > 0 ? <QuotaChart units={data.units} /> : <p className="muted">{t('fieldworkDashboard.noUnits')}</p>}
+        {data.units.length > 0 ? <QuotaChart units={data.units} levels={data.levels} /> : <p className="muted">{t('fieldworkDashboard.noUnits')}</p>}
       </section>
       <section className="stack" aria-labelledby="dash-units">
         <h2 id="dash-units">{t('fieldworkDashboard.unitsTitle')}</h2>

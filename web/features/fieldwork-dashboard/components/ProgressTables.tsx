@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldworkDashboard, GovLevel, ProgressCounts } from '../../../shared/api/types';
 import { Table, type Column } from '../../../shared/components/Table';
 import { useFormat } from '../../../shared/format/useFormat';
+import { useLevelLabel } from './useLevelLabel';
 
 type UnitRow = FieldworkDashboard['units'][number];
 type EnumeratorRow = FieldworkDashboard['enumerators'][number];
@@ -42,10 +43,7 @@ function useCountColumns<T extends ProgressCounts>(now: number): Column<T>[] {
 export function UnitProgressTable({ units, levels, now }: { units: readonly UnitRow[]; levels: readonly GovLevel[]; now: number }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const levelLabel = (level: string) => {
-    const found = levels.find((l) => l.value === level);
-    return found ? format.text(found.label) : t(`fieldwork.level.${level}`, { defaultValue: level });
-  };
+  const levelLabel = useLevelLabel(levels);
   const counts = useCountColumns<UnitRow>(now);
   const columns: Column<UnitRow>[] = [
     { key: 'name', header: t('fieldwork.unit'), primary: true, render: (u) => u.name },
