@@ -1,41 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchChromium, serveApp } from '../support/browser';
+import { describeBrowser, openBrowser, closeBrowser, SHOTS } from '../support/browser';
+import { answerSection } from '../support/enumerator-form';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
 import { createCampaign, updateCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
 import { saveAssignments, savePlan, saveQuotas } from '../../server/features/fieldwork/setup.service';
 import { allQuestions, getQuestionnaire } from '../../survey-forms/src/index';
 
-const SHOTS = 'test-results';
 type SwGlobal = { navigator: { serviceWorker: { controller: unknown } } };
-
-/** Runs in the page (a string: this file is type-checked without the DOM library). */
-const FIRST_UNANSWERED = `(() => {
-  for (const el of document.querySelectorAll('[data-qid]')) {
-    const kind = el.dataset.kind;
-    const field = el.querySelector('input, textarea');
-    const answered = kind === 'integer' || kind === 'text' ? (field ? field.value : '') !== '' : el.querySelector('input:checked') !== null;
-    if (!answered) return { qid: el.dataset.qid, kind };
-  }
-  return null;
-})()`;
-
-/** Answers every shown, unanswered question of the current section (re-reading after each: skip logic may add some). */
-async function answerSection(page: Page, choose: Record<string, string> = {}, type: Record<string, string> = {}) {
-  for (let guard = 0; guard < 60; guard++) {
-    const next = (await page.evaluate(FIRST_UNANSWERED)) as { qid: string; kind: string } | null;
-    if (!next) return;
-    const q = page.locator(`[data-qid="${next.qid}"]`);
-    if (next.kind === 'integer') await q.locator('input').fill(type[next.qid] ?? '1980');
-    else if (next.kind === 'text') await q.locator('textarea').fill(type[next.qid] ?? 'Cấp giấy chứng nhận quyền sử dụng đất');
-    else if (next.kind === 'scale') await q.locator(`.option[data-value="${choose[next.qid] ?? (next.qid.endsWith('overall') ? '4' : '5')}"]`).click();
-    else if (choose[next.qid]) await q.locator(`.option[data-value="${choose[next.qid]}"]`).click();
-    else await q.locator('.option').first().click();
-  }
-  throw new Error('a section kept asking for answers');
-}
 
 /** Fills a whole form from its first section to "Hoàn thành". */
 async function fillForm(page: Page, onSection?: (title: string, index: number) => Promise<void>) {
@@ -81,14 +55,11 @@ describeBrowser('enumerator app: two forms offline, a reload offline, then a syn
       { unitId: district.id, level: 'commune', target: 15 },
     ]);
     await saveAssignments(db, campaign.id, { enumerators: [{ userId: t.users.enumerator.id, unitIds: [province.id, district.id] }], supervisors: [] });
-    origin = await serveApp(t.app);
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
+    ({ origin, browser } = await openBrowser(t));
   });
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await t?.close();
+    await closeBrowser(browser, t);
   });
 
   it('keeps both forms through an offline reload and delivers them exactly once', async () => {

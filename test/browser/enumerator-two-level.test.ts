@@ -2,44 +2,19 @@
 // questionnaire — cấp tỉnh and cấp xã — and nothing about districts, on every screen from the home to the sent form.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchChromium, serveApp } from '../support/browser';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
+import { describeBrowser, openBrowser, closeBrowser, logInToEnumerator, SHOTS } from '../support/browser';
+import { answerSection } from '../support/enumerator-form';
+import { startTestApp, type TestApp } from '../support/app';
 import { twoLevelScenario, type TwoLevelScenario } from '../support/two-level';
 import { saveQuotas } from '../../server/features/fieldwork/setup.service';
 
-const SHOTS = 'test-results';
 const DISTRICT = /huyện|district/i;
-
-/** Runs in the page (a string: this file is type-checked without the DOM library). */
-const FIRST_UNANSWERED = `(() => {
-  for (const el of document.querySelectorAll('[data-qid]')) {
-    const kind = el.dataset.kind;
-    const field = el.querySelector('input, textarea');
-    const answered = kind === 'integer' || kind === 'text' ? (field ? field.value : '') !== '' : el.querySelector('input:checked') !== null;
-    if (!answered) return { qid: el.dataset.qid, kind };
-  }
-  return null;
-})()`;
 
 /** The whole text on screen (what a person reads), checked for any mention of a district. */
 async function expectNoDistrict(page: Page, where: string) {
   const text = await page.locator('body').innerText();
   expect(text.length, where).toBeGreaterThan(0);
   expect(text.match(DISTRICT), `${where}: ${text}`).toBeNull();
-}
-
-async function answerSection(page: Page) {
-  for (let guard = 0; guard < 60; guard++) {
-    const next = (await page.evaluate(FIRST_UNANSWERED)) as { qid: string; kind: string } | null;
-    if (!next) return;
-    const q = page.locator(`[data-qid="${next.qid}"]`);
-    if (next.kind === 'integer') await q.locator('input').fill('1980');
-    else if (next.kind === 'text') await q.locator('textarea').fill('Hộ tịch — đăng ký khai sinh');
-    else if (next.kind === 'scale') await q.locator(`.option[data-value="${next.qid.endsWith('overall') ? '4' : '5'}"]`).click();
-    else if (next.qid === 'gov_level') await q.locator('.option[data-value="commune"]').click();
-    else await q.locator('.option').first().click();
-  }
-  throw new Error('a section kept asking for answers');
 }
 
 describeBrowser('enumerator app on a two-level campaign (390 px): no district anywhere, a form filled and sent', () => {
@@ -57,13 +32,11 @@ describeBrowser('enumerator app on a two-level campaign (390 px): no district an
       { unitId: s.commune, level: 'commune', target: 20 },
       { unitId: s.department, level: 'province', target: 10 },
     ]);
-    origin = await serveApp(t.app);
-    browser = await launchChromium();
+    ({ origin, browser } = await openBrowser(t));
   });
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await t?.close();
+    await closeBrowser(browser, t);
   });
 
   it('shows the campaign\'s levels from its questionnaire and sends a commune-level form', async () => {
@@ -72,10 +45,7 @@ describeBrowser('enumerator app on a two-level campaign (390 px): no district an
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
 
-    await page.goto(`${origin}/enumerator/`);
-    await page.getByLabel('Tên đăng nhập').fill('test-enumerator');
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await logInToEnumerator(page, origin);
     await page.getByTestId('unit-TL-MT').waitFor();
     // the quota lines are named by the questionnaire's levels, in its order: Cộng, Cấp tỉnh, Cấp xã
     const lines = await page.getByTestId('unit-TL-MT').locator('.quota').allInnerTexts();
@@ -103,7 +73,7 @@ describeBrowser('enumerator app on a two-level campaign (390 px): no district an
 
     for (let i = 0; i < 30; i++) {
       const title = (await page.getByTestId('section-title').textContent()) ?? '';
-      await answerSection(page);
+      await answerSection(page, { choose: { gov_level: 'commune' }, text: 'Hộ tịch — đăng ký khai sinh' });
       await expectNoDistrict(page, `section "${title}"`);
       const finish = page.getByRole('button', { name: 'Hoàn thành', exact: true });
       if (await finish.isVisible()) {
