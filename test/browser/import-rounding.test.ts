@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchChromium, serveApp, logInAs } from '../support/browser';
@@ -55,7 +55,7 @@ describeBrowser('analyst sees and chooses how a score table rounds its parents',
 
     // what the table shows, in plain words, and the campaign's rounding now
     const shown = await rounding(page);
-    expect(shown).toMatch(/Bảng này không làm tròn 8\.1: in 7,6256 \(dòng \d+\), đúng bằng tổng các mục con\./);
+    expect(shown).toMatch(/Bảng này không làm tròn (\S+, )*8\.1(, \S+)*: các mục này được in đúng bằng tổng các mục con \(như [\d.]+: \d+,\d{4}\)\./);
     expect(shown).toContain('Dòng TỔNG ĐIỂM in 88,01: tổng các lĩnh vực 88,0079 làm tròn đến 2 chữ số thập phân khi in.');
     expect(shown).toContain('Đợt đánh giá hiện không làm tròn điểm tổng hợp nào.');
     expect(shown).toContain('Lưu bảng này không đổi cách làm tròn của đợt.');
@@ -65,11 +65,17 @@ describeBrowser('analyst sees and chooses how a score table rounds its parents',
     // the analyst's own rounding: 8.1 to 2 decimals, checked again
     await page.getByRole('radio', { name: 'Tự chọn cho từng mục' }).check();
     const apply = page.getByRole('button', { name: 'Kiểm tra lại với cách làm tròn này' });
+    // the table rounds nothing and the campaign neither: the analyst names 8.1
+    await expect(page.getByTestId('import-rounding').locator('select').count()).resolves.toBe(0);
+    await page.getByLabel('Mã mục khác').fill('8.1');
+    await page.getByRole('button', { name: 'Thêm mục' }).click();
     await page.getByLabel('Mục 8.1').selectOption({ label: 'làm tròn đến 2 chữ số thập phân' });
     await page.getByText(/Chưa áp dụng/).waitFor();
     await apply.click();
     await page.getByText('Khi lưu, đợt đánh giá sẽ đổi: 8.1 làm tròn đến 2 chữ số thập phân.', { exact: false }).waitFor();
     await expect(apply.isDisabled()).resolves.toBe(true);
+    mkdirSync('test-results', { recursive: true });
+    await page.getByTestId('import-rounding').screenshot({ path: 'test-results/import-rounding.png' });
     // keeping the printed 7,6256 (proposed) still gives the printed total
     const keep81 = page.getByRole('checkbox', { name: /cho 8\.1: 7,6256 \(tổng thành phần 7,6300\)/ });
     await expect(keep81.isChecked()).resolves.toBe(true);

@@ -45,6 +45,8 @@ export function RoundingChoices({ rounding, value, applied, onChange, onApply, b
     onChange(mode === 'custom' ? { mode, entries: customEntries } : { mode });
 
   const total = rounding.total;
+  // parents printed as their exact sum: one sentence for all of them
+  const exact = rounding.evidence.filter((e) => e.verdict === 'exact');
   const current = rounding.current.filter((e) => e.decimals !== null);
 
   return (
@@ -52,7 +54,7 @@ export function RoundingChoices({ rounding, value, applied, onChange, onApply, b
       <legend className="field__label">{t('import.rounding.title')}</legend>
       <ul className="stack stack--tight">
         {rounding.evidence.length === 0 && <li>{t('import.rounding.noEvidence')}</li>}
-        {rounding.evidence.map((e) => (
+        {rounding.evidence.filter((e) => e.verdict !== 'exact').map((e) => (
           <li key={e.code}>
             {t(`import.rounding.verdict.${e.verdict}`, {
               code: label(e.code),
@@ -63,6 +65,15 @@ export function RoundingChoices({ rounding, value, applied, onChange, onApply, b
             })}
           </li>
         ))}
+        {exact.length > 0 && (
+          <li>
+            {t('import.rounding.exactGroup', {
+              codes: exact.map((e) => label(e.code)).join(', '),
+              code: label(exact[exact.length - 1]!.code),
+              stated: format.number(exact[exact.length - 1]!.stated, exact[exact.length - 1]!.decimals),
+            })}
+          </li>
+        )}
         {total?.rounded && (
           <li>
             {t('import.rounding.totalRounded', {

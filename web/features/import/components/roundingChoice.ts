@@ -14,9 +14,14 @@ export type RoundingChoice =
 
 export const DETECTED: RoundingChoice = { mode: 'detected' };
 
-/** Codes the choice can name: those the table shows evidence for, those rounded now, those the proposal changes. */
+/**
+ * Codes the choice names: those the table shows rounded (or rounded for print only), those the campaign has a
+ * rounding for, those the proposal changes. Parents printed as their exact sum are left out (a 2023 table has twenty):
+ * the analyst adds one by its code.
+ */
 export function roundingCodes(r: PreviewRounding): string[] {
-  const codes = [...r.evidence.map((e) => e.code), ...r.current.map((e) => e.code), ...r.proposed.map((e) => e.code)];
+  const shown = r.evidence.filter((e) => e.verdict !== 'exact');
+  const codes = [...shown.map((e) => e.code), ...r.current.map((e) => e.code), ...r.proposed.map((e) => e.code)];
   return [...new Set(codes)];
 }
 
