@@ -1,14 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../server/db/schema';
 import { createCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
-import { describeBrowser, launchChromium, serveApp } from '../support/browser';
+import { describeBrowser, openBrowser, closeBrowser, signedInContext, SHOTS } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
 import { formatDateTime } from '../../web/shared/format/dates';
-
-const SHOTS = 'test-results';
 
 describeBrowser('an analyst sets up the leadership survey, imports respondents and sends invitations; the admin reads the outbox', () => {
   let t: TestApp;
@@ -29,22 +26,13 @@ describeBrowser('an analyst sets up the leadership survey, imports respondents a
     });
     campaignId = campaign.id;
     expect(district.id).toBeTruthy();
-    origin = await serveApp(t.app);
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
+    ({ origin, browser } = await openBrowser(t));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => closeBrowser(browser, t));
 
   /** A browser context signed in as `role` (the session cookie made directly). */
-  const signedIn = async (role: Role, width: number, height: number): Promise<BrowserContext> => {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN' });
-    const sid = (await t.cookieFor(role)).replace(/^sid=/, '');
-    await context.addCookies([{ name: 'sid', value: sid, url: origin, httpOnly: true, secure: true, sameSite: 'Lax' }]);
-    return context;
-  };
+  const signedIn = (role: Role, width: number, height: number): Promise<BrowserContext> =>
+    signedInContext(browser, t, origin, role, { viewport: { width, height } });
 
   it('set-up with a preview, CSV import with row errors then commit, invitations with progress, response rates', async () => {
     const context = await signedIn('analyst', 390, 844);

@@ -1,13 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../server/db/schema';
-import { describeBrowser, launchChromium, serveApp } from '../support/browser';
+import { describeBrowser, openBrowser, closeBrowser, signedInContext, SHOTS } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
 import { createCampaign } from '../../server/features/campaigns/service';
 import { fieldworkScenario, type FieldworkScenario } from '../support/fieldwork';
-
-const SHOTS = 'test-results';
 
 // The top menu (issue 12, point 10): the admin's mail outbox, every item reachable on a 390 px phone, and the item
 // of the page's own section highlighted (a campaign's fieldwork screens are "Thực địa SIPAS", not "Đợt đánh giá").
@@ -18,9 +15,7 @@ describeBrowser('the top menu on a phone and on a desk; the fieldwork index', ()
   let origin: string;
 
   async function pageAs(role: Role, width: number): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width, height: 844 }, locale: 'vi-VN' });
-    const [name, value] = (await t.cookieFor(role)).split('=') as [string, string];
-    await context.addCookies([{ name, value, url: origin }]);
+    const context = await signedInContext(browser, t, origin, role, { viewport: { width, height: 844 } });
     return { context, page: await context.newPage() };
   }
 
@@ -37,14 +32,9 @@ describeBrowser('the top menu on a phone and on a desk; the fieldwork index', ()
     t = await startTestApp('pglite');
     s = await fieldworkScenario(t);
     await createCampaign(t.database.db, { name: 'Đợt không khảo sát', year: 2024, criteriaSetCode: 'par-province-2023', bandSetCode: 'national', unitIds: [s.unitA], previousCampaignId: null });
-    origin = await serveApp(t.app);
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
+    ({ origin, browser } = await openBrowser(t));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => closeBrowser(browser, t));
 
   it('admin at 390 px: the mail outbox is in the menu; a cue marks the clipped items; every item can be reached and opened', async () => {
     const { context, page } = await pageAs('admin', 390);

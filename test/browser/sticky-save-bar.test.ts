@@ -1,13 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { updateCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
-import { describeBrowser, launchChromium, serveApp } from '../support/browser';
+import { describeBrowser, openBrowser, closeBrowser, signedInContext, SHOTS } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
 import { fieldworkScenario, type FieldworkScenario } from '../support/fieldwork';
-
-const SHOTS = 'test-results';
 
 // A save bar that sticks to the bottom of the screen must not hide the figures above it (issue 12, point 10):
 // the last row of the quota grid and the totals under it, scrolled to, stop above the bar; a field reached with Tab
@@ -29,22 +26,15 @@ describeBrowser('sticky save bars leave the figures they follow in view', () => 
       units.push(u.id);
     }
     await updateCampaign(t.database.db, s.campaignId, { unitIds: [s.unitA, s.unitB, ...units] });
-    origin = await serveApp(t.app);
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
+    ({ origin, browser } = await openBrowser(t));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => closeBrowser(browser, t));
 
   /** Top of the save bar in the viewport's coordinates. */
   const barTop = (page: Page) => page.locator('.actions--sticky').evaluate((el) => el.getBoundingClientRect().top);
 
   it('quota grid at 390 px: with unsaved changes the bar sticks; fields reached with Tab, the last row and the totals stop above it', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 700 }, locale: 'vi-VN' });
-    const [name, value] = (await t.cookieFor('analyst')).split('=') as [string, string];
-    await context.addCookies([{ name, value, url: origin }]);
+    const context = await signedInContext(browser, t, origin, 'analyst', { viewport: { width: 390, height: 700 } });
     const page = await context.newPage();
     await page.goto(`${origin}/campaigns/${s.campaignId}/fieldwork`);
     await page.getByLabel('Xã thử số 1 — Tất cả').fill('4');
