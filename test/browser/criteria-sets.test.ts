@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchChromium, serveApp, logInAs } from '../support/browser';
+import { describeBrowser, logInAs, openBrowser, closeBrowser } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
 import { createCampaign } from '../../server/features/campaigns/service';
 import { createUnit } from '../../server/features/units/service';
@@ -31,13 +31,9 @@ describeBrowser('analyst imports a criteria set, corrects it, browses and compar
     campaignId = (await createCampaign(db, {
       name: 'Chỉ số CCHC 2025', year: 2025, criteriaSetCode: 'par-province-2023', bandSetCode: 'province5', unitIds: [department.id, commune.id], previousCampaignId: null,
     })).id;
-    origin = await serveApp(t.app);
-    browser = await launchChromium();
+    ({ origin, browser } = await openBrowser(t));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => closeBrowser(browser, t));
 
   it('shows the problem with its row and column, stores nothing, then stores the corrected file and shows its evidence', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });

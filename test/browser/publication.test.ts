@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { axeViolations, formatViolations, seriousOrCritical } from '../support/axe';
-import { describeBrowser, launchChromium, logInAs, serveApp } from '../support/browser';
+import { describeBrowser, logInAs, openBrowser, closeBrowser } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
 import { provinceCampaigns } from '../support/province-scenario';
 
@@ -35,13 +35,9 @@ describeBrowser('publishing results and the public page (no login, 390 px)', () 
   beforeAll(async () => {
     t = await startTestApp('pglite', { COOKIE_SECURE: 'true' });
     ({ campaignId } = await provinceCampaigns(t.database.db));
-    origin = await serveApp(t.app);
-    browser = await launchChromium();
+    ({ origin, browser } = await openBrowser(t));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => closeBrowser(browser, t));
 
   it('publish, then the public page shows the ranking page\'s rows, switches to English, downloads CSV (BOM) and XLSX, and has no serious axe violation', async () => {
     const staff = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
