@@ -107,7 +107,7 @@ describe('par sipas', () => {
     ['a missing item column', () => writeCsv('no-item.csv', read(RESPONSES).replace('f1_q1,', 'f1_q0,')), [], /missing column\(s\) f1_q1/],
     ['an answer that is not 1–5, 9 or blank', () => writeCsv('bad.csv', read(RESPONSES).replace('HG-0001,Sở Tư pháp,province,male,1979,4,', 'HG-0001,Sở Tư pháp,province,male,1979,7,')), [], /Row 2, column f1_q1: "7" is not an answer/],
     ['a unit without a population', () => RESPONSES, ['--population', 'wrong-pop'], /Population missing or below the number of forms for stratum: Huyện Mèo Vạc/],
-    ['an unknown questionnaire', () => RESPONSES, ['--questionnaire', 'leadership-2023'], /Unknown sipas questionnaire "leadership-2023" \(known: sipas-2017, sipas-2023\)/],
+    ['an unknown questionnaire', () => RESPONSES, ['--questionnaire', 'leadership-2023'], /Unknown sipas questionnaire "leadership-2023" \(known: sipas-2017, sipas-2023, sipas-2023-two-level\)/],
     ['a bad bootstrap size', () => RESPONSES, ['--bootstrap', '1'], /--bootstrap needs an integer ≥ 2/],
   ])('exits 2 on %s', (_what, file, extra, message) => {
     const args = extra.map((x) => (x === 'wrong-pop' ? writeCsv('pop.csv', 'unit,population\nSở Tư pháp,1200\nSở Y tế,8000\n') : x));
