@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchChromium, serveApp, logInAs } from '../support/browser';
+import { describeBrowser, logInAs, openBrowser, closeBrowser } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
 
 // Any signed-in user changes their own password from the top bar's account link (issue 12 leftovers): the form of
@@ -13,14 +12,9 @@ describeBrowser('a signed-in user changes their password from the top bar', () =
 
   beforeAll(async () => {
     t = await startTestApp('pglite', { COOKIE_SECURE: 'true' });
-    origin = await serveApp(t.app);
-    browser = await launchChromium();
-    mkdirSync('test-results', { recursive: true });
+    ({ origin, browser } = await openBrowser(t));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => closeBrowser(browser, t));
 
   const signIn = async (username: string, password: string) =>
     (await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin }, payload: { username, password } })).statusCode;

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchChromium, logInAs, serveApp } from '../support/browser';
+import { describeBrowser, logInAs, openBrowser, closeBrowser } from '../support/browser';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
 import { signatureFixtures, type SignatureFixtures } from '../support/signed-pdf';
 import { docxBytes } from '../api/evidence-scenario';
@@ -44,13 +44,10 @@ describeBrowser('signature badges on evidence and trusted roots — in the brows
       payload: { phases: [{ phase: 'self_assessment', opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString() }] },
     });
     if (res.statusCode >= 300) throw new Error(res.body);
-    origin = await serveApp(t.app);
-    browser = await launchChromium();
-    mkdirSync('test-results', { recursive: true });
+    ({ origin, browser } = await openBrowser(t));
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await closeBrowser(browser, t);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchChromium, logInAs, serveApp } from '../support/browser';
+import { describeBrowser, logInAs, openBrowser, closeBrowser } from '../support/browser';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
 import { docxBytes, pdfBytes } from '../api/evidence-scenario';
 import { createCampaign } from '../../server/features/campaigns/service';
@@ -68,14 +67,9 @@ describeBrowser('a unit self-assesses with evidence, is appraised, responds and 
     await api('PUT', `/api/campaigns/${campaign.id}/assessment/appraisers`, {
       assignments: [{ userId: appraiser.id, criteriaSetCode: SET, criterionCode: '1' }],
     });
-    origin = await serveApp(t.app);
-    browser = await launchChromium();
-    mkdirSync('test-results', { recursive: true });
+    ({ origin, browser } = await openBrowser(t));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => closeBrowser(browser, t));
 
   it('goes from self-assessment to the report', async () => {
     const db = t.database.db;
