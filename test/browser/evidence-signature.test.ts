@@ -4,18 +4,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, logInAs, openBrowser, closeBrowser } from '../support/browser';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
+import { startTestApp, type TestApp } from '../support/app';
 import { signatureFixtures, type SignatureFixtures } from '../support/signed-pdf';
 import { docxBytes } from '../api/evidence-scenario';
-import { createCampaign } from '../../server/features/campaigns/service';
-import { createUnit } from '../../server/features/units/service';
-import { createUser } from '../../server/features/users/service';
+import { departmentCampaign } from '../support/department-campaign';
 
 // Issue 13 in the browser: an officer's signed PDF shows "Ký số, CA chưa tin cậy" with the signer on click, a DOCX
 // says its signature is not checked; the admin's panel says no root is trusted, takes the CA's PEM file, and the
 // badge becomes "Ký số hợp lệ".
-
-const SET = 'internal-department-2025';
 
 describeBrowser('signature badges on evidence and trusted roots — in the browser', () => {
   let t: TestApp;
@@ -29,18 +25,11 @@ describeBrowser('signature badges on evidence and trusted roots — in the brows
     fx = await signatureFixtures();
     dir = mkdtempSync(join(tmpdir(), 'parindex-sig-browser-'));
     t = await startTestApp('pglite', { COOKIE_SECURE: 'true', EVIDENCE_DIR: join(dir, 'evidence') });
-    const db = t.database.db;
-    const province = await createUnit(db, { code: 'HN', name: 'Tỉnh Hà Nam', parentId: null, kind: 'province', group: null });
-    const unit = await createUnit(db, { code: 'STP', name: 'Sở Tư pháp', parentId: province.id, kind: 'department', group: 'so' });
-    const campaign = await createCampaign(db, {
-      name: 'Chỉ số CCHC các sở 2025', year: 2025, criteriaSetCode: SET, bandSetCode: 'province5', unitIds: [unit.id], previousCampaignId: null,
-    });
-    Object.assign(ids, { campaignId: campaign.id, unitId: unit.id });
-    await createUser(db, { username: 'stp-officer', displayName: 'Cán bộ Sở', role: 'unit_officer', password: TEST_PASSWORD, unitId: unit.id });
+    Object.assign(ids, await departmentCampaign(t.database.db, 'Cán bộ Sở'));
     const analyst = await t.cookieFor('analyst');
     const now = Date.now();
     const res = await t.app.inject({
-      method: 'PUT', url: `/api/campaigns/${campaign.id}/assessment/phases`, headers: { cookie: analyst },
+      method: 'PUT', url: `/api/campaigns/${ids.campaignId}/assessment/phases`, headers: { cookie: analyst },
       payload: { phases: [{ phase: 'self_assessment', opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString() }] },
     });
     if (res.statusCode >= 300) throw new Error(res.body);

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, logInAs, openBrowser, closeBrowser } from '../support/browser';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
 import { docxBytes, pdfBytes } from '../api/evidence-scenario';
-import { createCampaign } from '../../server/features/campaigns/service';
-import { createUnit } from '../../server/features/units/service';
+import { departmentCampaign, DEPARTMENT_SET as SET } from '../support/department-campaign';
 import { createUser } from '../../server/features/users/service';
 import { ASSESSMENT_PHASES, type AssessmentPhase } from '../../server/db/schema';
 
@@ -13,7 +12,6 @@ import { ASSESSMENT_PHASES, type AssessmentPhase } from '../../server/db/schema'
 // with a new file; the appraiser sets the final score; the council approves; the report gives the comment as the
 // reason for the points lost. Phases move as an analyst would move them (PUT …/assessment/phases).
 
-const SET = 'internal-department-2025';
 const HOUR = 3600_000;
 const COMMENT = 'Kế hoạch ban hành ngày 05/01/2025, sau thời hạn';
 const FINAL_COMMENT = 'Chấp nhận một phần giải trình: kế hoạch trình đúng hạn nhưng ban hành muộn';
@@ -53,18 +51,11 @@ describeBrowser('a unit self-assesses with evidence, is appraised, responds and 
 
   beforeAll(async () => {
     t = await startTestApp('pglite', { COOKIE_SECURE: 'true' });
-    const db = t.database.db;
-    const province = await createUnit(db, { code: 'HN', name: 'Tỉnh Hà Nam', parentId: null, kind: 'province', group: null });
-    const unit = await createUnit(db, { code: 'STP', name: 'Sở Tư pháp', parentId: province.id, kind: 'department', group: 'so' });
-    const campaign = await createCampaign(db, {
-      name: 'Chỉ số CCHC các sở 2025', year: 2025, criteriaSetCode: SET, bandSetCode: 'province5', unitIds: [unit.id], previousCampaignId: null,
-    });
-    Object.assign(ids, { campaignId: campaign.id, unitId: unit.id });
-    await createUser(db, { username: 'stp-officer', displayName: 'Nguyễn Văn An', role: 'unit_officer', password: TEST_PASSWORD, unitId: unit.id });
-    const appraiser = await createUser(db, { username: 'tdh-appraiser', displayName: 'Trần Thị Bình', role: 'appraiser', password: TEST_PASSWORD });
+    Object.assign(ids, await departmentCampaign(t.database.db, 'Nguyễn Văn An'));
+    const appraiser = await createUser(t.database.db, { username: 'tdh-appraiser', displayName: 'Trần Thị Bình', role: 'appraiser', password: TEST_PASSWORD });
     analyst = await t.cookieFor('analyst');
     await openOnly('self_assessment');
-    await api('PUT', `/api/campaigns/${campaign.id}/assessment/appraisers`, {
+    await api('PUT', `/api/campaigns/${ids.campaignId}/assessment/appraisers`, {
       assignments: [{ userId: appraiser.id, criteriaSetCode: SET, criterionCode: '1' }],
     });
     ({ origin, browser } = await openBrowser(t));
