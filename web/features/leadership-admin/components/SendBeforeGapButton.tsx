@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReminderSchedule } from '../../../shared/api/types';
 import { Button } from '../../../shared/components/Button';
-import { Dialog } from '../../../shared/components/Dialog';
-import { FormActions } from '../../../shared/components/FormActions';
 import { Notice } from '../../../shared/components/Notice';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useSendRemindersBeforeGap } from '../api/useSendRemindersBeforeGap';
+import { ConfirmSendDialog } from './ConfirmSendDialog';
 
 /**
  * The admin's "Nhắc trước hạn": before the deadline, a reminder to those whose last e-mail is at least 12 hours old,
@@ -38,31 +37,21 @@ export function SendBeforeGapButton({ campaignId, schedule, onQueued }: { campai
       </div>
       <p className="muted small">{reason ?? t('leadership.reminders.early.hint', { hours: rules.overrideMinHours, days: rules.minDaysApart })}</p>
       {confirming && (
-        <Dialog title={t('leadership.reminders.early.title')} onClose={() => setConfirming(false)}>
-          <div className="stack">
-            <p>
-              {t('leadership.reminders.early.confirm', {
-                count: override.count, n: format.integer(override.count), extra: format.integer(Math.max(extra, 0)),
-                days: rules.minDaysApart, hours: rules.overrideMinHours, deadline: schedule.deadline ? format.date(schedule.deadline) : '',
-              })}
-            </p>
-            <Notice tone="warning">{t('leadership.reminders.early.audited')}</Notice>
-            <FormActions
-              label={t('leadership.reminders.early.yes', { count: override.count, n: format.integer(override.count) })}
-              busy={send.isPending}
-              error={send.error}
-              onConfirm={() =>
-                send.mutate(undefined, {
-                  onSuccess: ({ queued }) => {
-                    setConfirming(false);
-                    onQueued(queued);
-                  },
-                })
-              }
-              onCancel={() => setConfirming(false)}
-            />
-          </div>
-        </Dialog>
+        <ConfirmSendDialog
+          title={t('leadership.reminders.early.title')}
+          label={t('leadership.reminders.early.yes', { count: override.count, n: format.integer(override.count) })}
+          send={send}
+          onQueued={onQueued}
+          onClose={() => setConfirming(false)}
+        >
+          <p>
+            {t('leadership.reminders.early.confirm', {
+              count: override.count, n: format.integer(override.count), extra: format.integer(Math.max(extra, 0)),
+              days: rules.minDaysApart, hours: rules.overrideMinHours, deadline: schedule.deadline ? format.date(schedule.deadline) : '',
+            })}
+          </p>
+          <Notice tone="warning">{t('leadership.reminders.early.audited')}</Notice>
+        </ConfirmSendDialog>
       )}
     </div>
   );

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadershipSurvey } from '../../../shared/api/types';
 import { Button } from '../../../shared/components/Button';
-import { Dialog } from '../../../shared/components/Dialog';
-import { FormActions } from '../../../shared/components/FormActions';
 import { useFormat } from '../../../shared/format/useFormat';
 import { useSendInvitations } from '../api/useSendInvitations';
 import { useSendReminders } from '../api/useSendReminders';
+import { ConfirmSendDialog } from './ConfirmSendDialog';
 
 export type SendKind = 'invitations' | 'reminders';
 
@@ -37,30 +36,20 @@ export function SendButton({ campaignId, kind, survey, count, onQueued, variant 
         <span className="badge badge--neutral">{format.integer(count)}</span>
       </Button>
       {confirming && (
-        <Dialog title={t(`leadership.send.${kind}.title`)} onClose={() => setConfirming(false)}>
-          <div className="stack">
-            <p>{t(`leadership.send.${kind}.confirm`, { count, max: survey.reminders.max, days: survey.reminders.minDaysApart })}</p>
-            {minutes !== null && (
-              <p className="muted small">
-                {t('leadership.send.duration', { rate: survey.ratePerMinute, duration: format.duration(minutes * 60) })}
-              </p>
-            )}
-            <FormActions
-              label={t(`leadership.send.${kind}.yes`, { count })}
-              busy={send.isPending}
-              error={send.error}
-              onConfirm={() =>
-                send.mutate(undefined, {
-                  onSuccess: ({ queued }) => {
-                    setConfirming(false);
-                    onQueued(kind, queued);
-                  },
-                })
-              }
-              onCancel={() => setConfirming(false)}
-            />
-          </div>
-        </Dialog>
+        <ConfirmSendDialog
+          title={t(`leadership.send.${kind}.title`)}
+          label={t(`leadership.send.${kind}.yes`, { count })}
+          send={send}
+          onQueued={(queued) => onQueued(kind, queued)}
+          onClose={() => setConfirming(false)}
+        >
+          <p>{t(`leadership.send.${kind}.confirm`, { count, max: survey.reminders.max, days: survey.reminders.minDaysApart })}</p>
+          {minutes !== null && (
+            <p className="muted small">
+              {t('leadership.send.duration', { rate: survey.ratePerMinute, duration: format.duration(minutes * 60) })}
+            </p>
+          )}
+        </ConfirmSendDialog>
       )}
     </>
   );
