@@ -10,6 +10,23 @@ const n = (x: number | null | undefined) => esc(score(x, 'vi'));
 export const signed = (x: number | null | undefined, decimals: number, suffix = '') =>
   x === null || x === undefined ? '' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${esc(num(Math.abs(x), 'vi', decimals))}${suffix}`;
 
+/** A standalone report page around `body` (Vietnamese; the print CSS, then `extraCss`; no scripts). `title` is plain text. */
+export const reportPage = (title: string, body: string, extraCss = '') => `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${CSS}${extraCss}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+
 export const CSS = `
 @page { size: A4; margin: 20mm 15mm 18mm 25mm; }
 :root { color-scheme: light; }
@@ -81,17 +98,7 @@ export function reportHtml(r: Report, tree: ScoreTree): string {
   const fields = r.rows.filter((x) => x.level === 0);
   const partsRow = (label: string, p: { score: number; max: number; percent: number | null }) =>
     p.max > 0 ? `<tr><td>${esc(label)}</td><td class="num">${esc(pts(p.score, 'vi'))}</td><td class="num">${esc(maxPts(p.max, 'vi'))}</td><td class="num">${esc(pct(p.percent, 'vi'))}</td></tr>` : '';
-  return `<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Báo cáo Chỉ số CCHC năm ${r.campaign.year} — ${esc(r.unit.name)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<main>
-<h1>Báo cáo</h1>
+  return reportPage(`Báo cáo Chỉ số CCHC năm ${r.campaign.year} — ${r.unit.name}`, `<h1>Báo cáo</h1>
 <p class="subtitle">Phân tích kết quả Chỉ số cải cách hành chính (PAR INDEX) năm ${r.campaign.year}</p>
 <p class="subtitle">${esc(r.unit.name)}</p>
 <p class="meta">${esc(r.campaign.name)}${r.campaign.previous ? ` · so sánh với ${esc(r.campaign.previous.name)} (${r.campaign.previous.year})` : ''}</p>
@@ -118,9 +125,5 @@ ${resultsTable(r)}
 <h2>Phụ lục: Bảng tổng hợp kết quả Chỉ số CCHC năm ${r.campaign.year}</h2>
 <p class="meta">${esc(r.unit.name)} · ${esc(sentenceCase(r.campaign.name))}</p>
 ${appendixTable(tree)}
-</section>
-</main>
-</body>
-</html>
-`;
+</section>`);
 }

@@ -1,7 +1,7 @@
 // The province-wide report as one standalone, printable HTML page (the unit report's page and print CSS, html.ts):
 // the general results, each group's ranking with its top and bottom units, per field who lost most points where,
 // and the full ranking table with fields and parts as a landscape appendix. No scripts; the browser prints the PDF.
-import { CSS, esc, signed } from './html';
+import { esc, reportPage, signed } from './html';
 import { pct, pts, sentenceCase } from './format';
 import { columns, fieldTitle, hasChangeNotes, type Column } from './ranking-table';
 import type { ProvinceGroup, ProvinceReport, ProvinceUnit } from './province-schemas';
@@ -77,17 +77,7 @@ ${r.groups.map((g) => `<tr><td>${esc(g.label.vi)}</td><td class="num">${g.count}
 
 export function provinceReportHtml(r: ProvinceReport): string {
   const prevYear = r.campaign.previous?.year ?? null;
-  return `<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Báo cáo Chỉ số CCHC năm ${r.campaign.year} — ${esc(r.campaign.name)}</title>
-<style>${CSS}${PROVINCE_CSS}</style>
-</head>
-<body>
-<main>
-<h1>Báo cáo</h1>
+  return reportPage(`Báo cáo Chỉ số CCHC năm ${r.campaign.year} — ${r.campaign.name}`, `<h1>Báo cáo</h1>
 <p class="subtitle">Kết quả xác định Chỉ số cải cách hành chính năm ${r.campaign.year} của các cơ quan, đơn vị</p>
 <p class="meta">${esc(r.campaign.name)}${r.campaign.previous ? ` · so sánh với ${esc(r.campaign.previous.name)} (${r.campaign.previous.year})` : ''}</p>
 
@@ -106,9 +96,5 @@ ${r.groups
 <h2 style="text-align:center">Phụ lục: Bảng xếp hạng Chỉ số CCHC năm ${r.campaign.year} — ${esc(g.label.vi)}</h2>
 ${table(columns({ ...g, hasChangeNotes: hasChangeNotes(g) }, false, fieldTitle, prevYear), g)}
 </section>`)
-  .join('\n')}
-</main>
-</body>
-</html>
-`;
+  .join('\n')}`, PROVINCE_CSS);
 }
