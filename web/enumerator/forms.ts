@@ -1,6 +1,7 @@
 // A form's life on the phone: draft (every answer written at once) → outbox (finished, waiting for a receipt)
 // → receipt log. Also the exported-outbox file a supervisor can upload when no network works at all.
 import { getRuntimeQuestionnaire, pruneHiddenAnswers, validateAnswers, type Questionnaire } from '../../survey-forms/src/runtime';
+import type { OutboxFile } from '../shared/api/types';
 import { downloadBlob } from '../shared/download';
 import type { FormEnvelope, FormMode, SessionUser } from './api';
 import { db, type DraftRow } from './db';
@@ -121,19 +122,10 @@ export async function recordPosition(clientUuid: string): Promise<void> {
   if (gps) await db.drafts.update(clientUuid, { gps });
 }
 
-export interface ExportedOutbox {
-  format: 'parindex-outbox';
-  version: 1;
-  exportedAt: string;
-  enumeratorId: string;
-  deviceId: string;
-  forms: FormEnvelope[];
-}
-
 /** The unsent forms of this enumerator as the exported-outbox file of API.md (each form carries enumeratorId). */
-export async function exportOutbox(user: SessionUser): Promise<{ file: ExportedOutbox; name: string }> {
+export async function exportOutbox(user: SessionUser): Promise<{ file: OutboxFile<FormEnvelope>; name: string }> {
   const rows = (await db.outbox.orderBy('queuedAt').toArray()).filter((r) => r.enumeratorId === user.id);
-  const file: ExportedOutbox = {
+  const file: OutboxFile<FormEnvelope> = {
     format: 'parindex-outbox',
     version: 1,
     exportedAt: new Date().toISOString(),

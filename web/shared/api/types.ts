@@ -97,14 +97,17 @@ export type EnumeratorCommitResult = ApiResponse<'/api/campaigns/{campaignId}/fi
 export type FormEnvelope = Schemas['FormEnvelopeInput'];
 export type FormMode = FormEnvelope['mode'];
 export type FormParadata = FormEnvelope['paradata'];
-/** The file an enumerator's app exports when no network works at all (read back by the review page's upload). */
-export interface OutboxFile {
+/**
+ * The file an enumerator's app exports when no network works at all (read back by the review page's upload);
+ * `Form` is the envelope as its writer types it (the phone's always carries its paradata).
+ */
+export interface OutboxFile<Form = FormEnvelope> {
   format: 'parindex-outbox';
   version: 1;
   exportedAt: string;
   enumeratorId: string;
   deviceId: string;
-  forms: FormEnvelope[];
+  forms: Form[];
 }
 export type SubmissionResult = ApiResponse<'/api/fieldwork/submissions', 'post'>;
 export type SubmissionReceipt = Item<SubmissionResult['receipts']>;
