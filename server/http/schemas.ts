@@ -25,5 +25,15 @@ export const errorResponses = {
 /** A text in Vietnamese and English (messages, labels). */
 export const Bilingual = z.object({ vi: z.string(), en: z.string() }).meta({ id: 'Bilingual' });
 
+/** A problem found in an imported file (criteria set, unit tree): its kind, where (row, the column as written, its header), the code it concerns, and the message. */
+export const ImportProblemOut = z.object({
+  kind: z.string(),
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  header: z.string().nullable(),
+  code: z.string().nullable(),
+  message: Bilingual,
+});
+
 export const Uuid = z.string().uuid();
 export const IdParams = z.object({ id: Uuid });

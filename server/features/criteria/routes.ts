@@ -2,14 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { compareCriteriaSets } from '../../../analytics/src/criteria-compare';
-import { ErrorBody, errorResponses } from '../../http/schemas';
+import { ErrorBody, errorResponses, ImportProblemOut } from '../../http/schemas';
 import { ANY_USER, EDITORS, STAFF } from '../../http/roles';
 import { notFound } from '../../errors';
 import { requireUser } from '../../plugins/app/auth';
 import { insertAudit } from '../content-scores/repository';
 import { XlsxReader } from '../content-scores/xlsx-reader';
 import {
-  BandSetOut, CampaignRefOut, CriteriaSetSummaryOut, CriterionWithEvidenceOut, ImportMetaBody, ProblemOut, UnitKindEnum,
+  BandSetOut, CampaignRefOut, CriteriaSetSummaryOut, CriterionWithEvidenceOut, ImportMetaBody, UnitKindEnum,
 } from './schemas';
 import { listBandSets, listCriteriaSets, loadCriteriaSet } from './repository';
 import { campaignsUsingSets, deleteSet, findSetRow } from './versions.repository';
@@ -155,7 +155,7 @@ export default async function criteriaRoutes(app: FastifyInstance) {
         200: z.object({
           target: TargetOut,
           criteria: z.array(CriterionWithEvidenceOut.extend({ row: z.number().nullable() })),
-          problems: z.array(ProblemOut),
+          problems: z.array(ImportProblemOut),
           columns: z.record(z.string(), z.string()),
           ignored: z.array(z.string()),
           totals: TotalsOut,

@@ -50,15 +50,6 @@ export const CriteriaSetSummaryOut = z.object({
   usedBy: z.array(CampaignRefOut),
 });
 
-export const ProblemOut = z.object({
-  kind: z.string(),
-  row: z.number().nullable(),
-  column: z.string().nullable(),
-  header: z.string().nullable(),
-  code: z.string().nullable(),
-  message: Bilingual,
-});
-
 /** The set an import makes: its family, version and code; `replaces` when an unused set is replaced in place. */
 export const ImportMetaBody = z.object({
   text: z.string().min(1).max(10_000_000).optional(),

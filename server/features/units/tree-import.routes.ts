@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Bilingual, ErrorBody, errorResponses } from '../../http/schemas';
+import { ErrorBody, errorResponses, ImportProblemOut } from '../../http/schemas';
 import { EDITORS } from '../../http/roles';
 import { requireUser } from '../../plugins/app/auth';
 import { XlsxReader } from '../content-scores/xlsx-reader';
@@ -28,14 +28,6 @@ const UnitRowOut = z.object({
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
 });
-const UnitProblemOut = z.object({
-  kind: z.string(),
-  row: z.number().nullable(),
-  column: z.string().nullable(),
-  header: z.string().nullable(),
-  code: z.string().nullable(),
-  message: Bilingual,
-});
 
 /** POST /api/units/import/preview and /api/units/import (format: ./README.md). */
 export default async function unitTreeImportRoutes(app: FastifyInstance) {
@@ -51,7 +43,7 @@ export default async function unitTreeImportRoutes(app: FastifyInstance) {
       summary: 'Read and check a unit tree file (CSV or XLSX): the units, every problem with row and column; stores nothing',
       body: FileBody,
       response: {
-        200: z.object({ units: z.array(UnitRowOut), problems: z.array(UnitProblemOut), columns: z.record(z.string(), z.string()), ignored: z.array(z.string()) }),
+        200: z.object({ units: z.array(UnitRowOut), problems: z.array(ImportProblemOut), columns: z.record(z.string(), z.string()), ignored: z.array(z.string()) }),
         ...importErrors,
       },
     },
