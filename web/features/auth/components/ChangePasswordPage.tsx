@@ -4,6 +4,7 @@ import { Button } from '../../../shared/components/Button';
 import { Notice } from '../../../shared/components/Notice';
 import type { User } from '../../../shared/api/types';
 import { useLogout } from '../api/useLogout';
+import { AuthCard } from './AuthCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
 /**
@@ -14,24 +15,14 @@ export function ChangePasswordPage({ user, languageSwitch }: { user: User; langu
   const { t } = useTranslation();
   const logout = useLogout();
   return (
-    <main className="login">
-      <div className="login__card card">
-        <div className="login__top">
-          <div>
-            <div className="brand brand--large">ParIndex</div>
-            <p className="muted">{t('app.tagline')}</p>
-          </div>
-          {languageSwitch}
-        </div>
-        <h1 className="login__title">{t('auth.change.title')}</h1>
-        <Notice tone="info" title={t('auth.change.requiredTitle', { name: user.displayName, username: user.username })}>
-          {t('auth.change.requiredBody')}
-        </Notice>
-        <ChangePasswordForm username={user.username} />
-        <Button variant="ghost" busy={logout.isPending} onClick={() => logout.mutate()}>
-          {t('auth.change.signOut')}
-        </Button>
-      </div>
-    </main>
+    <AuthCard title={t('auth.change.title')} languageSwitch={languageSwitch}>
+      <Notice tone="info" title={t('auth.change.requiredTitle', { name: user.displayName, username: user.username })}>
+        {t('auth.change.requiredBody')}
+      </Notice>
+      <ChangePasswordForm username={user.username} />
+      <Button variant="ghost" busy={logout.isPending} onClick={() => logout.mutate()}>
+        {t('auth.change.signOut')}
+      </Button>
+    </AuthCard>
   );
 }

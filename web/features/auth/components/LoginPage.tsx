@@ -3,6 +3,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Spinner } from '../../../shared/components/Spinner';
 import { useCurrentUser } from '../../../shared/session/useCurrentUser';
+import { AuthCard } from './AuthCard';
 import { LoginForm } from './LoginForm';
 
 function returnPath(state: unknown): string {
@@ -21,18 +22,8 @@ export function LoginPage({ languageSwitch }: { languageSwitch?: ReactNode }) {
   if (me.data) return <Navigate to={target} replace />;
 
   return (
-    <main className="login">
-      <div className="login__card card">
-        <div className="login__top">
-          <div>
-            <div className="brand brand--large">ParIndex</div>
-            <p className="muted">{t('app.tagline')}</p>
-          </div>
-          {languageSwitch}
-        </div>
-        <h1 className="login__title">{t('auth.title')}</h1>
-        {me.isPending ? <Spinner /> : <LoginForm onSignedIn={() => navigate(target, { replace: true })} />}
-      </div>
-    </main>
+    <AuthCard title={t('auth.title')} languageSwitch={languageSwitch}>
+      {me.isPending ? <Spinner /> : <LoginForm onSignedIn={() => navigate(target, { replace: true })} />}
+    </AuthCard>
   );
 }
