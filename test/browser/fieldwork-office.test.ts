@@ -1,13 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../server/db/schema';
-import { describeBrowser, launchChromium, serveApp } from '../support/browser';
+import { describeBrowser, openBrowser, closeBrowser, signedInContext, SHOTS } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
 import { envelope, fieldworkScenario, type FieldworkScenario } from '../support/fieldwork';
-
-const SHOTS = 'test-results';
 
 // The office side of SIPAS fieldwork in the main web app (web/features/fieldwork-setup, review, recheck,
 // fieldwork-dashboard), on a phone-sized screen, in Vietnamese.
@@ -26,9 +24,7 @@ describeBrowser('fieldwork office screens: set-up, review, re-check, outbox uplo
 
   /** A page signed in as `role` (the session cookie is set directly). */
   async function pageAs(role: Role): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', acceptDownloads: true });
-    const [name, value] = (await t.cookieFor(role)).split('=') as [string, string];
-    await context.addCookies([{ name, value, url: origin }]);
+    const context = await signedInContext(browser, t, origin, role, { viewport: { width: 390, height: 844 }, acceptDownloads: true });
     return { context, page: await context.newPage() };
   }
 
@@ -43,14 +39,9 @@ describeBrowser('fieldwork office screens: set-up, review, re-check, outbox uplo
     forms.fast = { clientUuid: fast.clientUuid, formId: receipts[1].formId };
     forms.paper = { clientUuid: paper.clientUuid, formId: receipts[2].formId };
     for (const f of [forms.normal, forms.paper]) await api('supervisor', 'POST', `/api/fieldwork/forms/${f.formId}/decision`, { action: 'accept' });
-    origin = await serveApp(t.app);
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
+    ({ origin, browser } = await openBrowser(t));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => closeBrowser(browser, t));
 
   it('analyst: saves quotas at once; a CSV is checked row by row before anything is stored; passwords are shown once, with a CSV download', async () => {
     const { context, page } = await pageAs('analyst');

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { queueInvitations } from '../../server/features/leadership/sending.service';
-import { describeBrowser, launchChromium, serveApp } from '../support/browser';
+import { describeBrowser, openBrowser, closeBrowser, signedInContext } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/app';
 import { leadershipScenario, linkIn } from '../support/leadership';
 import { startSmtp, type TestSmtp } from '../support/smtp';
@@ -17,12 +17,10 @@ describeBrowser('the admin sees e-mails that may or may not have arrived and res
     smtp = await startSmtp();
     t = await startTestApp('pglite', { COOKIE_SECURE: 'true', SMTP_URL: smtp.url });
     ({ campaignId } = await leadershipScenario(t, 2));
-    origin = await serveApp(t.app);
-    browser = await launchChromium();
+    ({ origin, browser } = await openBrowser(t));
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await closeBrowser(browser, t);
     await smtp?.close();
   });
 
@@ -34,9 +32,7 @@ describeBrowser('the admin sees e-mails that may or may not have arrived and res
     smtp.dropAfterData.delete(lost);
     const old = linkIn(smtp.received.find((m) => m.to === lost)!.text)!;
 
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
-    const sid = (await t.cookieFor('analyst')).replace(/^sid=/, '');
-    await context.addCookies([{ name: 'sid', value: sid, url: origin, httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    const context = await signedInContext(browser, t, origin, 'analyst', { viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${origin}/campaigns/${campaignId}/leadership?tab=sending`);
     const section = page.getByRole('region', { name: 'Thư không rõ đã đến hay chưa' });
