@@ -24,7 +24,7 @@ describeBrowser('a signed-in user changes their password from the top bar', () =
       const username = `test-${role}`;
       const page = await browser.newPage({ viewport, locale: 'vi-VN' });
       await logInAs(page, origin, username);
-      await page.getByRole('link', { name: viewport.width < 640 ? 'Tài khoản' : /· / }).click();
+      await page.getByRole('link', { name: viewport.width < 640 ? 'Cá nhân' : /· / }).click();
       await page.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
       expect(page.url()).toBe(`${origin}/account`);
 
