@@ -147,9 +147,12 @@ describe('the XLSX worker: a time limit and a heap limit', () => {
   });
 
   it('refuses a file whose reading needs more heap than the worker has (413, the server lives on)', async () => {
+    // Cells of ~120 characters: the shared strings alone take ~12 MB of heap as UTF-16, the TSV as much again, so the
+    // reading cannot fit in 32 MB whatever the collector manages (the 2,000 × 26 short cells above sometimes did).
+    const wide = workbookOf(sheetXml(Array.from({ length: 2000 }, (_, r) => Array.from({ length: 26 }, (_, c) => `ô ${r}:${c} ${'nội dung '.repeat(12)}`))));
     const reader = new XlsxReader({ ...limits, workerMemoryMb: 32, timeLimitMs: 120_000 });
     try {
-      const err = await reader.toTsv(table).catch((e: unknown) => e);
+      const err = await reader.toTsv(wide).catch((e: unknown) => e);
       expect(err).toMatchObject({ statusCode: 413, code: 'too_large', details: { workerMemoryMb: 32 } });
     } finally {
       await reader.close();
