@@ -2,7 +2,6 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en.json';
 import vi from '../locales/vi.json';
-import { publicationLocales } from '../features/publication/locales';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,8 +18,7 @@ function savedLanguage(): Language {
 
 // Vietnamese first; the choice is kept in localStorage and mirrored on <html lang>.
 void i18n.use(initReactI18next).init({
-  // a feature's own texts join the shared ones under its name
-  resources: { vi: { translation: { ...vi, publication: publicationLocales.vi } }, en: { translation: { ...en, publication: publicationLocales.en } } },
+  resources: { vi: { translation: vi }, en: { translation: en } },
   lng: savedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],
