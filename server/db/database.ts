@@ -23,6 +23,31 @@ export interface Database {
 const PGLITE_POOL_SIZE = 4;
 
 /**
+ * Statements run by name, so that each connection parses and plans them once (issue 10: the ingest's context query
+ * and insert, whose text never changes). Kysely sends text and parameters only; each new pooled client gets a
+ * `query` that adds the statement's name when the text is one of these, so pg prepares it on first use on that
+ * connection and then only binds. A connection that drops takes its prepared statements with it; the next one
+ * prepares again. Real PostgreSQL only: the pooled connections in front of PGlite share its one session, where a
+ * name prepared by one connection would already exist for the next.
+ */
+const namedStatements = new Map<string, string>();
+
+export function runByName(sqlText: string): void {
+  if (!namedStatements.has(sqlText)) namedStatements.set(sqlText, `parindex_${namedStatements.size + 1}`);
+}
+
+function nameKnownStatements(pool: pg.Pool) {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const [text, values] = args;
+      const name = typeof text === 'string' && args.length === 2 && Array.isArray(values) ? namedStatements.get(text) : undefined;
+      return name ? query({ name, text, values }) : query(...args);
+    };
+  });
+}
+
+/**
  * A connection that the server closes (restart, failover, a dropped database) emits 'error' — on the pool when it
  * is idle, on the client itself when a request holds it. Unhandled, either would end the process. The query under
  * way fails (the request answers 503 database_unavailable, see unavailable.ts); the pool drops the broken client
@@ -43,6 +68,7 @@ export async function openDatabase(database: AppConfig['database']): Promise<Dat
     // a database that does not answer a new connection within 10 s counts as unavailable (503), not as a hang
     const pool = new pg.Pool({ connectionString: database.url, max: 20, connectionTimeoutMillis: 10_000 });
     keepAliveOnConnectionErrors(pool);
+    nameKnownStatements(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, pool, kind: 'postgres', close: () => db.destroy() };
   }

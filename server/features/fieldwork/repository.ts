@@ -1,6 +1,7 @@
 import { sql, type CompiledQuery, type InferResult, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB, FieldworkPlanTable, FormFlag, SipasFormTable } from '../../db/schema';
+import { runByName } from '../../db/database';
 
 export const findPlans = (db: Kysely<DB>, campaignIds: string[]) =>
   campaignIds.length === 0 ? Promise.resolve([]) : db.selectFrom('fieldwork_plan').selectAll().where('campaign_id', 'in', campaignIds).execute();
@@ -67,6 +68,7 @@ function insertTemplate(db: Kysely<DB>) {
       .returning(['id', 'client_uuid'])
       .compile();
     if (template.parameters.length !== 1 || template.parameters[0] !== ROWS_PLACEHOLDER) throw new Error('insertForms: the rows are not the only parameter');
+    runByName(template.sql);
     insertTemplates.set(db, template);
   }
   return template;
@@ -122,6 +124,7 @@ function contextTemplate(db: Kysely<DB>): CompiledQuery<SubmissionContext> {
     template = submissionContextQuery(db, placeholders).compile();
     const bound = new Set(template.parameters.map((p) => slotOf.get(p)));
     if (KEY_SLOTS.some((slot) => !bound.has(slot))) throw new Error('submissionContext: a key is not a parameter of the compiled statement');
+    runByName(template.sql);
     contextTemplates.set(db, template);
   }
   return template;
