@@ -5,6 +5,7 @@ import { createHash, webcrypto, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { CertInfo, ProblemCode, SignatureInfo } from './types';
+import { oneLine } from './distinguished-name';
 
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as pkijs.CryptoEngineParameters['crypto'] }));
 const engine = () => pkijs.getCrypto(true);
@@ -19,7 +20,6 @@ const toBuffer = (ab: ArrayBuffer | ArrayBufferView) => (ArrayBuffer.isView(ab) 
 
 const OID_CN = '2.5.4.3';
 const OID_O = '2.5.4.10';
-const oneLine = (dn: string) => dn.split('\n').reverse().join(', ');
 
 /** What is shown of a certificate, and its DER (Node's X509Certificate for the fields, pkijs for CN and O). */
 export function certInfo(der: Buffer): CertInfo {

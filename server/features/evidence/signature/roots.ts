@@ -1,5 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { AppError } from '../../../errors';
+import { oneLine } from './distinguished-name';
 
 // Reading CA certificates an admin uploads as trusted roots (PEM, one or more blocks, or DER as base64) with Node's
 // X509Certificate. Only CA certificates (basicConstraints cA) are taken.
@@ -14,7 +15,6 @@ export interface ParsedRoot {
 }
 
 const invalid = (vi: string, en: string) => new AppError(422, 'validation', { vi, en }, { field: 'certificate' });
-const oneLine = (dn: string) => dn.split('\n').reverse().join(', ');
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]{1,200000}?)-----END CERTIFICATE-----/g;
 
