@@ -1,5 +1,5 @@
 import type { BandSet } from '../../../shared/api/types';
-import { bandColour } from '../../../shared/components/BandBadge';
+import { bandFill } from '../../../shared/components/BandBadge';
 import { useFormat } from '../../../shared/format/useFormat';
 
 const ROW = 26;
@@ -13,10 +13,7 @@ export function IndexBars({ units, bandSet, average, title }: {
   title: string;
 }) {
   const format = useFormat();
-  const colour = (band: string | undefined) => {
-    const position = bandSet.bands.findIndex((b) => b.code === band);
-    return position >= 0 ? bandColour(position, bandSet.bands.length) : 'var(--colour-primary)';
-  };
+  const colour = (band: string | undefined) => bandFill(bandSet, band);
   const height = units.length * ROW + 8;
   const x = (index: number) => LABEL + ((100 - LABEL - 12) * Math.max(0, Math.min(100, index))) / 100;
   return (

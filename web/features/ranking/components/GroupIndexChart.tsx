@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { BandSet, RankedUnit } from '../../../shared/api/types';
-import { bandColour } from '../../../shared/components/BandBadge';
+import { bandFill } from '../../../shared/components/BandBadge';
 import { useFormat } from '../../../shared/format/useFormat';
 
 const ROW_HEIGHT = 34;
@@ -12,10 +12,7 @@ export function GroupIndexChart({ units, bandSet, average }: { units: readonly R
   const { t } = useTranslation();
   const format = useFormat();
   const data = [...units].sort((a, b) => a.rank - b.rank).map((u) => ({ name: u.unit, index: u.index, band: u.band }));
-  const colour = (band: string | null) => {
-    const position = bandSet.bands.findIndex((b) => b.code === band);
-    return position >= 0 ? bandColour(position, bandSet.bands.length) : 'var(--colour-primary)';
-  };
+  const colour = (band: string | null) => bandFill(bandSet, band);
 
   return (
     <figure className="chart" aria-label={t('ranking.chartTitle')}>
